@@ -1,0 +1,18 @@
+"""reportfacts: Chinese government reports -> verified fact tables.
+
+The public verbs return pandas DataFrames::
+
+    import extract
+    facts = extract.extract_facts(text, year=2021)      # one text
+    result = extract.run(["corpus/"])                   # documents, facts, checks
+    checks = extract.check(result.facts)                # re-validate a facts table
+"""
+from .api import RunResult, check, extract_facts, read_documents, run
+from .ingest import read_report
+from .records import Document, Fact, IngestError, ReportFactsError, RuleError
+
+__all__ = [
+    "run", "extract_facts", "check", "read_report", "read_documents", "RunResult",
+    "Document", "Fact", "ReportFactsError", "IngestError", "RuleError",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,105 @@
+"""Document text -> Facts: amounts, headcounts, quantities, percents, dates, awards.
+
+Candidates are found by the compiled rules of patterns/figures.yaml over the
+normalised text (one regex scan per rule), overlaps are resolved by one named
+policy (longest span first, then the rule listed first), and every kept span
+is mapped back to the text as read. Labels come from a small window around
+each figure, never from segmenting the whole document.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .awards import find_awards
+from .labels import label_for
+from .normalize import Normalized, normalize
+from .numbers import Parsed, parse_date, parse_measure
+from .records import Document, Fact
+from .rules import Rules, load_rules
+from .sections import Outline, Sentences, outline, sentences
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    rule: str
+    kind: str
+    start: int
+    end: int
+    order: int
+    parsed: Parsed
+    printed_unit: str | None
+
+
+def _candidates(text: str, year: int | None, rules: Rules) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for order, rule in enumerate(rules.figures):
+        for m in rule.pattern.finditer(text):
+            if rule.kind == "date":
+                parsed = parse_date(m, year)
+            else:
+                parsed = parse_measure(rule.kind, m, text, rules)
+            if parsed is None:
+                continue
+            out.append(_Candidate(rule.id, rule.kind, m.start(), m.end(), order, parsed,
+                                  m.groupdict().get("unit")))
+    return out
+
+
+def resolve_overlaps(cands: Iterable[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping candidates: longest first, then the earlier-listed rule, then leftmost."""
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[_Candidate] = []
+    for c in ordered:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _context(doc: Document, norm: Normalized, outl: Outline, sents: Sentences, ns: int, ne: int
+             ) -> dict[str, object]:
+    start, end = norm.map.span(ns, ne)
+    ss, se = sents.at(ns)
+    os_, oe = norm.map.span(ss, se)
+    raw = doc.text[os_:oe]
+    sentence = raw.strip()
+    return {
+        "text": doc.text[start:end],
+        "start": start,
+        "end": end,
+        "section": outl.at(ns),
+        "sentence": sentence,
+        "sentence_start": os_ + (len(raw) - len(raw.lstrip())),
+        "page": doc.page_at(start),
+    }
+
+
+def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized | None = None) -> list[Fact]:
+    """Every fact of one document's text, in text order."""
+    rules = rules or load_rules()
+    norm = norm or normalize(doc.text, rules)
+    text = norm.text
+    outl = outline(norm, doc.text, rules)
+    sents = sentences(text)
+    facts: list[Fact] = []
+    for c in resolve_overlaps(_candidates(text, doc.year, rules)):
+        p = c.parsed
+        ctx = _context(doc, norm, outl, sents, c.start, c.end)
+        label = None if c.kind == "date" else label_for(text, c.start, c.end, c.printed_unit, rules)
+        facts.append(Fact(
+            doc_id=doc.doc_id, kind=c.kind, value=p.value, unit=p.unit, rule=c.rule,
+            qualifier=p.qualifier, label=label, value_max=p.value_max, resolution=p.resolution,
+            date_start=p.date_start, date_end=p.date_end, **ctx,  # type: ignore[arg-type]
+        ))
+    for a in find_awards(text, sents, rules):
+        ctx = _context(doc, norm, outl, sents, a.start, a.end)
+        facts.append(Fact(
+            doc_id=doc.doc_id, kind="award", value=a.name, unit=None, rule=a.rule, count=a.count,
+            subject=a.subject or (doc.organization if a.rule != "award.level" else None),
+            event=a.event, **ctx,  # type: ignore[arg-type]
+        ))
+    facts.sort(key=lambda f: (f.start, f.end, f.kind))
+    return facts

@@ -1,0 +1,104 @@
+"""What a figure is about, read from the words around it.
+
+The label of ``其中基本支出129.50万元`` is ``基本支出``: the clause before the
+figure, cut at the nearest delimiter, with list markers, periods (``2021年``),
+connectives (``其中``, ``包括``) and verbs (``达``, ``为``) stripped from its
+ends (vocabularies in patterns/labels.yaml). For people and things counted
+with a classifier the noun usually follows (``近200名科技工作者``). Only the
+small window around the figure is segmented with jieba, never the document.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+import regex
+
+from .rules import Rules
+
+_MARKER = regex.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][、.．]?|[一二三四五六七八九十\d]{1,3}[、．]|\d{1,2}\.(?!\d)"
+    r"|[一二三四五六七八九十]{1,2}是|[①-⑳])")
+_WINDOW = 40
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    """jieba, loaded on first use (its dictionary load is the slow part), quietly."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def _strip(clause: str, rules: Rules) -> str:
+    prev = None
+    while prev != clause:
+        prev = clause
+        clause = clause.strip(" \t\u3000")
+        clause = _MARKER.sub("", clause)
+        clause = rules.strip_period.sub("", clause)
+        clause = rules.strip_prefix.sub("", clause)
+        clause = rules.strip_suffix.sub("", clause)
+    return clause
+
+
+def _tail_words(clause: str, limit: int) -> str:
+    """The last words of a long clause that fit in ``limit`` characters."""
+    words = _jieba().lcut(clause, HMM=False)
+    out = ""
+    for w in reversed(words):
+        if len(out) + len(w) > limit:
+            break
+        out = w + out
+    return out or clause[-limit:]
+
+
+def label_before(text: str, start: int, rules: Rules) -> str | None:
+    """The label stated before the figure at ``start``.
+
+    >>> from extract.rules import load_rules
+    >>> label_before("全年支出总计181.92万元，其中基本支出129.50万元", 22, load_rules())
+    '基本支出'
+    """
+    lo = max(0, start - _WINDOW)
+    window = text[lo:start]
+    cut = None
+    for m in rules.clause_stop.finditer(window):
+        cut = m.end()
+    clause = window[cut:] if cut is not None else window
+    clause = _strip(clause, rules)
+    if not clause or regex.fullmatch(r"[\d.]+", clause):
+        return None
+    if len(clause) > rules.label_max:
+        clause = _strip(_tail_words(clause, rules.label_max), rules)
+    return clause or None
+
+
+def noun_after(text: str, end: int, rules: Rules) -> str | None:
+    """The noun phrase right after a classifier figure (``200名科技工作者和科普志愿者``)."""
+    window = text[end:end + _WINDOW]
+    m = rules.noun_after_stop.search(window)
+    phrase = window[: m.start()] if m else window
+    phrase = phrase.strip()
+    if len(phrase) < 2 or not regex.match(r"\p{Han}", phrase):
+        return None
+    if len(phrase) > rules.label_max:
+        words = _jieba().lcut(phrase, HMM=False)
+        phrase = ""
+        for w in words:
+            if len(phrase) + len(w) > rules.label_max:
+                break
+            phrase += w
+    return phrase or None
+
+
+def label_for(text: str, start: int, end: int, unit: str | None, rules: Rules) -> str | None:
+    """Label of the figure ``text[start:end]`` printed with ``unit`` (normalised text)."""
+    before = label_before(text, start, rules)
+    if unit in rules.noun_after_units:
+        after = noun_after(text, end, rules)
+        if after:
+            return after
+    return before

@@ -1,0 +1,167 @@
+"""Text -> normalised text + an offset map back to the text as read.
+
+Rules scan the normalised text (ASCII digits, no thousands separators, Chinese
+numerals inside figures rewritten as digits); every span found there is mapped
+back through :class:`OffsetMap`, so ``original[start:end]`` is exactly the
+printed surface form (as quantulum3 does with its shift map).
+
+Only figures are rewritten: a Chinese numeral becomes digits when a unit or a
+date marker follows it (``五千余人``, ``两万余份``, ``二〇二六年``), never inside
+ordinary words (``一般``, ``一是``, ``十九届``, ``王一花``).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import cn2an
+import regex
+
+from .rules import Rules, load_rules
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps positions in the normalised text back to the text as read.
+
+    Stored as the list of edits (normalised start/end, original start/end);
+    between edits the two texts are shifted by a constant, so a lookup is one
+    bisect. Deletions are edits with an empty normalised side.
+    """
+
+    norm_starts: tuple[int, ...]
+    norm_ends: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+    orig_ends: tuple[int, ...]
+    original_length: int
+
+    def char(self, p: int) -> tuple[int, int]:
+        """Original span that normalised character ``p`` came from."""
+        k = bisect.bisect_right(self.norm_starts, p) - 1
+        if k >= 0 and p < self.norm_ends[k]:
+            return self.orig_starts[k], self.orig_ends[k]
+        delta = self.orig_ends[k] - self.norm_ends[k] if k >= 0 else 0
+        return p + delta, p + delta + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the normalised span [start, end).
+
+        >>> m = normalize("达 5 万元").map
+        >>> m.span(1, 4)
+        (2, 6)
+        """
+        if end <= start:
+            return (self.char(start)[0], self.char(start)[0])
+        return self.char(start)[0], self.char(end - 1)[1]
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    map: OffsetMap
+
+
+_FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FULLWIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+_FULLWIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+_FULLWIDTH.update({"％": "%", "．": ".", "－": "-", "～": "~", "／": "/", "＋": "+", "‰": "‰",
+                   "—": "-", "–": "-", "−": "-", "\u00a0": " ", "\u3000": " ", "\u2002": " ",
+                   "\u2003": " ", "\u2009": " ", "\ufeff": " "})
+
+_FULLWIDTH = {k: v for k, v in _FULLWIDTH.items() if k != v}
+_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)
+_FULLWIDTH_RE = regex.compile("[" + regex.escape("".join(_FULLWIDTH)) + "]")
+
+_SEP = regex.compile(r"(?<=(?<![\d.])\d{1,3})[,，](?=\d{3}(?:[,，]\d{3})*(?:\.\d+)?(?![\d]))")
+
+
+def _edits(text: str, rules: Rules) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) edits on ``text``, non-overlapping, sorted."""
+    edits: dict[int, tuple[int, str]] = {}
+    # 1. one-to-one character rewrites (full-width digits, dashes, odd spaces)
+    for m in _FULLWIDTH_RE.finditer(text):
+        edits[m.start()] = (m.start() + 1, _FULLWIDTH[m.group()])
+    half = text.translate(_FULLWIDTH_TABLE)  # same length as text
+    taken: set[int] = set()
+
+    def put(s: int, e: int, rep: str) -> None:
+        if any(k in taken for k in range(s, e)):
+            return
+        for k in range(s, e):
+            taken.add(k)
+            edits.pop(k, None)
+        edits[s] = (e, rep)
+
+    # 2. thousands separators inside figures: 24,169.74 -> 24169.74
+    for m in _SEP.finditer(half):
+        put(m.start(), m.end(), "")
+    # 3. spaces inside figures: "达 5 万元", "2021 年"
+    for m in rules.figure_space.finditer(half):
+        put(m.start(), m.end(), "")
+    # 4. Chinese numerals inside figures and dates
+    for m in rules.cn_year.finditer(half):
+        digits = "".join(str(rules.cn_digits[c]) for c in m.group("y"))
+        put(m.start("y"), m.end("y"), digits)
+    for m in rules.cn_figure.finditer(half):
+        raw = m.group("n")
+        after = half[m.end("n"):m.end("n") + 1]
+        if after in ("月", "日", "号"):  # month or day after a year/month: 一月, 二十七日
+            value = _cn_value(raw, rules, date_part=True)
+        else:
+            value = _cn_value(raw, rules, bare_ok=after in ("余", "多"))
+        if value is not None:
+            put(m.start("n"), m.end("n"), str(value))
+    return sorted((s, e, r) for s, (e, r) in edits.items())
+
+
+def _cn_value(raw: str, rules: Rules, bare_ok: bool = False, date_part: bool = False) -> int | None:
+    """Value of a Chinese numeral run, or None when it is not a number worth rewriting.
+
+    A bare magnitude (千, 万) is a figure only before 余/多 (``千余份``); in ``千元``
+    it is part of the unit.
+
+    >>> r = load_rules()
+    >>> _cn_value("五千", r), _cn_value("千", r, bare_ok=True), _cn_value("千", r), _cn_value("一", r)
+    (5000, 1000, None, None)
+    """
+    if raw in rules.cn_skip and not date_part:
+        return None
+    if raw in rules.cn_bare:
+        return rules.cn_bare[raw] if bare_ok else None
+    try:
+        v = cn2an.cn2an(raw, "normal")
+    except (ValueError, KeyError, TypeError):
+        return None
+    return int(v) if float(v).is_integer() else None
+
+
+def normalize(text: str, rules: Rules | None = None) -> Normalized:
+    """Normalise ``text`` for rule matching, keeping a map back to it.
+
+    >>> n = normalize("受众达五千余人，展板１５０块，共24,169.74万元")
+    >>> n.text
+    '受众达5000余人，展板150块，共24169.74万元'
+    >>> s, e = n.map.span(n.text.index("5000"), n.text.index("人") + 1)
+    >>> "受众达五千余人，展板１５０块，共24,169.74万元"[s:e]
+    '五千余人'
+    """
+    rules = rules or load_rules()
+    parts: list[str] = []
+    ns: list[int] = []
+    ne: list[int] = []
+    os_: list[int] = []
+    oe: list[int] = []
+    pos = 0
+    npos = 0
+    for s, e, rep in _edits(text, rules):
+        parts.append(text[pos:s])
+        npos += s - pos
+        parts.append(rep)
+        ns.append(npos)
+        ne.append(npos + len(rep))
+        os_.append(s)
+        oe.append(e)
+        npos += len(rep)
+        pos = e
+    parts.append(text[pos:])
+    return Normalized("".join(parts), OffsetMap(tuple(ns), tuple(ne), tuple(os_), tuple(oe), len(text)))

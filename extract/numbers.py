@@ -1,0 +1,153 @@
+"""A matched figure -> Decimal value, unit, qualifier and printed resolution; dates -> ISO.
+
+Money is Decimal in yuan with the printed precision kept: ``181.92万元`` is
+1819200 yuan with resolution 100 yuan (one unit of the last printed digit),
+so a validator can treat it as the interval [1819150, 1819250].
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import regex
+
+from .rules import Rules
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: Decimal | str
+    unit: str | None
+    qualifier: str | None = None
+    value_max: Decimal | None = None
+    resolution: Decimal | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+
+
+def _resolution(num: str, factor: Decimal) -> Decimal:
+    """Value of one unit of the last printed digit.
+
+    >>> _resolution("181.92", Decimal(10000)), _resolution("14", Decimal(1))
+    (Decimal('100.00'), Decimal('1'))
+    """
+    decimals = len(num.split(".")[1]) if "." in num else 0
+    return Decimal(1).scaleb(-decimals) * factor
+
+
+def _factor(m: regex.Match[str], rules: Rules, suffix: str = "") -> Decimal:
+    mult = m.group("mult" + suffix) if ("mult" + suffix) in m.groupdict() else None
+    return rules.multipliers[mult] if mult else Decimal(1)
+
+
+def qualifier_of(m: regex.Match[str], text: str, rules: Rules) -> str | None:
+    """A quantifier before the figure (约, 近, 超过 ...) or after its number (余, 多 ...)."""
+    before = rules.qualifier_before.search(text, max(0, m.start() - 4), m.start())
+    q_after = m.groupdict().get("qsuf")
+    if before and q_after:
+        return before.group() + q_after
+    return before.group() if before else q_after
+
+
+def parse_measure(kind: str, m: regex.Match[str], text: str, rules: Rules) -> Parsed | None:
+    """Value of an amount, headcount, quantity or percent match."""
+    g = m.groupdict()
+    num = g["num"]
+    unit = g["unit"]
+    qual = qualifier_of(m, text, rules)
+    factor = _factor(m, rules)
+    if kind == "amount":
+        money = rules.money[unit]
+        value = Decimal(num) * factor * money
+        res = _resolution(num, factor * money)
+        vmax = None
+        if g.get("num2"):
+            f2 = _factor(m, rules, "2") * money
+            if not g.get("mult"):
+                factor = _factor(m, rules, "2")  # 15-20万元: the low end shares the unit
+                value = Decimal(num) * factor * money
+                res = _resolution(num, factor * money)
+            vmax = Decimal(g["num2"]) * f2
+            if vmax < value:
+                return None
+        per = g.get("per")
+        return Parsed(value, f"元/{per}" if per else "元", qual, vmax, res)
+    if kind == "headcount":
+        value = Decimal(num) * factor
+        return Parsed(value, rules.headcount_units.get(unit, unit), qual, None, _resolution(num, factor))
+    if kind == "quantity":
+        value = Decimal(num) * factor
+        return Parsed(value, unit, qual, None, _resolution(num, factor))
+    if kind == "percent":
+        return Parsed(Decimal(num), unit, qual, None, _resolution(num, Decimal(1)))
+    return None
+
+
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
+    ys = f"{y:04d}" if y else "-"
+    if m is None:
+        return ys
+    if d is None:
+        return f"{ys}-{m:02d}"
+    return f"{ys}-{m:02d}-{d:02d}"
+
+
+def _valid(y: int | None, m: int, d: int) -> bool:
+    try:
+        date(y or 2000, m, d)  # 2000 is a leap year: 2月29日 without a year is kept
+    except ValueError:
+        return False
+    return True
+
+
+def _bounds(y: int | None, m: int | None, d: int | None, end: bool) -> str | None:
+    if y is None:
+        return None
+    if m is None:
+        return _iso(y, 12 if end else 1, 31 if end else 1)
+    if d is None:
+        return _iso(y, m, calendar.monthrange(y, m)[1] if end else 1)
+    return _iso(y, m, d)
+
+
+def parse_date(m: regex.Match[str], year: int | None) -> Parsed | None:
+    """ISO value of a date match; the report year fills a missing year.
+
+    ``value`` is ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``A/B`` for ranges;
+    ``date_start``/``date_end`` give the first and last day covered.
+    """
+    g = m.groupdict()
+
+    def num(k: str) -> int | None:
+        v = g.get(k)
+        return int(v) if v else None
+
+    y, mo, d = num("y"), num("m"), num("d")
+    y2, mo2, d2 = num("y2"), num("m2"), num("d2")
+    part = g.get("part")
+    if y is None and mo is not None:
+        y = year
+    if mo is not None and d is not None and not _valid(y, mo, d):
+        return None
+    if d2 is not None:  # day range: 11月15日--17日
+        mo2 = mo2 or mo
+        if mo is None or mo2 is None or not _valid(y, mo2, d2) or (mo2, d2) <= (mo, d or 0):
+            return None
+        a, b = _iso(y, mo, d), _iso(y, mo2, d2)
+        return Parsed(f"{a}/{b}", None, part, date_start=_bounds(y, mo, d, False), date_end=_bounds(y, mo2, d2, True))
+    if mo2 is not None:  # month range: 1-2月
+        if mo is None or mo2 <= mo:
+            return None
+        return Parsed(f"{_iso(y, mo)}/{_iso(y, mo2)}", None, part,
+                      date_start=_bounds(y, mo, None, False), date_end=_bounds(y, mo2, None, True))
+    if y2 is not None:  # year range: 2021-2025年
+        if y is None or y2 <= y:
+            return None
+        return Parsed(f"{y}/{y2}", None, part, date_start=_bounds(y, None, None, False),
+                      date_end=_bounds(y2, None, None, True))
+    if mo is None:
+        return Parsed(_iso(y), None, part, date_start=_bounds(y, None, None, False),
+                      date_end=_bounds(y, None, None, True))
+    return Parsed(_iso(y, mo, d), None, part, date_start=_bounds(y, mo, d, False), date_end=_bounds(y, mo, d, True))

@@ -1,0 +1,167 @@
+"""The shared record types: every module speaks in these.
+
+Facts are frozen and keep the raw surface text beside the parsed value, so a
+person can always check what was read against what was printed.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from decimal import Decimal
+from typing import Any
+
+
+class ReportFactsError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class IngestError(ReportFactsError):
+    """A file could not be read as a report (unreadable, empty, binary, encrypted...)."""
+
+    def __init__(self, status: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class RuleError(ReportFactsError):
+    """A rule file in patterns/ is malformed: bad regex, duplicate id, unknown label..."""
+
+
+@dataclass(frozen=True)
+class PageSpan:
+    """Where one PDF page's text lies inside ``Document.text`` (0-based offsets, 1-based page)."""
+
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table read from a PDF page, cells as printed (None for an empty cell)."""
+
+    page: int
+    title: str
+    unit: str
+    rows: tuple[tuple[str | None, ...], ...]
+    #: offset in Document.text where the page's text starts (table cells are searched from here)
+    page_start: int = 0
+    page_end: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report as read: the text exactly as decoded (offsets of every fact index into it)."""
+
+    doc_id: str
+    path: str
+    format: str
+    text: str
+    encoding: str | None = None
+    sha256: str = ""
+    title: str | None = None
+    organization: str | None = None
+    year: int | None = None
+    status: str = "ok"
+    error: str | None = None
+    pages: tuple[PageSpan, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page holding ``offset``, or None for a text file."""
+        for p in self.pages:
+            if p.start <= offset < p.end:
+                return p.page
+        return None
+
+    def row(self) -> dict[str, Any]:
+        """The documents-table row (no text, no tables)."""
+        return {
+            "doc_id": self.doc_id,
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "sha256": self.sha256,
+            "chars": len(self.text),
+            "pages": len(self.pages) or None,
+            "tables": len(self.tables) or None,
+            "title": self.title,
+            "organization": self.organization,
+            "year": self.year,
+            "status": self.status,
+            "error": self.error,
+        }
+
+
+DOCUMENT_COLUMNS = list(Document(doc_id="", path="", format="", text="").row())
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure found in a report.
+
+    ``value`` is a Decimal for amount/headcount/quantity/percent (money always in
+    yuan), an ISO string for dates (``2021-03-11``, ``2021-09``, ``A/B`` ranges)
+    and the award name for awards. ``resolution`` is the value of one unit of the
+    last printed digit (``181.92万元`` -> 100 yuan): the validator's tolerance is
+    half of it, as in XBRL calculation rounding.
+    """
+
+    doc_id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: Decimal | str
+    unit: str | None
+    rule: str
+    qualifier: str | None = None
+    label: str | None = None
+    count: int | None = None
+    subject: str | None = None
+    event: str | None = None
+    section: str | None = None
+    page: int | None = None
+    sentence: str | None = None
+    sentence_start: int | None = None
+    value_max: Decimal | None = None
+    resolution: Decimal | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    source: str = "text"
+    column: str | None = None
+    fact_id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.fact_id:
+            key = f"{self.doc_id}|{self.kind}|{self.start}|{self.end}|{self.rule}|{self.column or ''}"
+            object.__setattr__(self, "fact_id", hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])
+
+    def row(self) -> dict[str, Any]:
+        d = asdict(self)
+        for k in ("value", "value_max", "resolution"):
+            d[k] = fmt_decimal(d[k]) if isinstance(d[k], Decimal) else d[k]
+        return d
+
+
+FACT_COLUMNS = ["fact_id"] + [f.name for f in fields(Fact) if f.name != "fact_id"]
+
+CHECK_COLUMNS = [
+    "check_id", "doc_id", "rule", "relation", "scope", "total_fact_id", "total_label",
+    "total_value", "part_fact_ids", "part_labels", "part_values", "difference",
+    "tolerance", "unit", "status", "message",
+]
+
+
+def fmt_decimal(d: Decimal | None) -> str | None:
+    """A Decimal as a plain number, never in exponent form.
+
+    >>> fmt_decimal(Decimal("1.8192E+6"))
+    '1819200'
+    >>> fmt_decimal(Decimal("1.50"))
+    '1.50'
+    """
+    if d is None:
+        return None
+    s = format(d, "f")
+    return s

@@ -1,0 +1,309 @@
+"""Load and validate the rule files in ``patterns/``; compile them once.
+
+Rules are data (YAML) with stable ids. A bad rule file fails loudly with a
+:class:`RuleError`: duplicate keys or ids, regexes that do not compile,
+placeholders that do not exist, unknown kinds.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .records import RuleError
+
+KINDS = ("amount", "headcount", "quantity", "percent", "date", "award")
+
+
+def patterns_dir() -> Path:
+    """The rule folder: ``$REPORTFACTS_PATTERNS`` or ``patterns/`` next to the package."""
+    env = os.environ.get("REPORTFACTS_PATTERNS")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for cand in (here.parent / "patterns", here / "patterns"):
+        if cand.is_dir():
+            return cand
+    raise RuleError(f"patterns/ folder not found next to {here}")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses duplicate mapping keys (a silent overwrite hides a rule)."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise RuleError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+    except RuleError as e:
+        raise RuleError(f"{path.name}: {e}") from None
+    except yaml.YAMLError as e:
+        raise RuleError(f"{path.name}: not valid YAML: {e}") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path.name}: expected a mapping at top level")
+    return data
+
+
+def _compile(pattern: str, where: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(pattern)
+    except regex.error as e:
+        raise RuleError(f"{where}: regex does not compile: {e}: {pattern}") from None
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation, longest first, so 万元 wins over 元 and 人次 over 人."""
+    if len(set(words)) != len(words):
+        dup = sorted({w for w in words if words.count(w) > 1})
+        raise RuleError(f"duplicate entries {dup}")
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class FigureRule:
+    id: str
+    kind: str
+    pattern: regex.Pattern[str]
+    why: str
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Identity:
+    id: str
+    total: str
+    parts: tuple[str, ...]
+    why: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything compiled from patterns/, shared read-only by the pipeline."""
+
+    # numerals
+    cn_digits: dict[str, int]
+    cn_bare: dict[str, int]
+    cn_skip: frozenset[str]
+    cn_figure: regex.Pattern[str]
+    cn_year: regex.Pattern[str]
+    figure_space: regex.Pattern[str]
+    # units
+    money: dict[str, Decimal]
+    multipliers: dict[str, Decimal]
+    headcount_units: dict[str, str]
+    qualifier_before: regex.Pattern[str]
+    # figures, awards
+    figures: tuple[FigureRule, ...]
+    award_rules: dict[str, FigureRule]
+    award_verbs: regex.Pattern[str]
+    award_quoted: regex.Pattern[str]
+    award_named: regex.Pattern[str]
+    award_level: regex.Pattern[str]
+    award_count_after: regex.Pattern[str]
+    award_count_before: regex.Pattern[str]
+    award_event: regex.Pattern[str]
+    # sections
+    heading: regex.Pattern[str]
+    heading_ranks: dict[str, int]
+    run_in: regex.Pattern[str]
+    title_stop: regex.Pattern[str]
+    title_max: int
+    # labels
+    clause_stop: regex.Pattern[str]
+    strip_prefix: regex.Pattern[str]
+    strip_suffix: regex.Pattern[str]
+    strip_period: regex.Pattern[str]
+    noun_after_units: frozenset[str]
+    noun_after_stop: regex.Pattern[str]
+    label_max: int
+    # validation
+    concepts: dict[str, str]
+    identities: tuple[Identity, ...]
+    comparison: regex.Pattern[str]
+    exhaustive_markers: tuple[str, ...]
+    partial_markers: tuple[str, ...]
+    part_marker: regex.Pattern[str]
+    part_stop: regex.Pattern[str]
+
+    def rule_ids(self) -> list[str]:
+        return [r.id for r in self.figures] + list(self.award_rules)
+
+
+def _figure_rules(data: dict[str, Any], fills: dict[str, str], where: str) -> tuple[FigureRule, ...]:
+    out: list[FigureRule] = []
+    seen: set[str] = set()
+    for raw in data.get("rules", []):
+        rid = raw.get("id")
+        if not rid or rid in seen:
+            raise RuleError(f"{where}: missing or duplicate rule id {rid!r}")
+        seen.add(rid)
+        if raw.get("kind") not in KINDS:
+            raise RuleError(f"{where}: rule {rid}: unknown kind {raw.get('kind')!r}")
+        pattern = raw.get("pattern", "(?!)")
+        try:
+            pattern = regex.sub(r"\{([A-Z]+)\}", lambda m: fills[m.group(1)], pattern)
+        except KeyError as e:
+            raise RuleError(f"{where}: rule {rid}: unknown placeholder {e}") from None
+        out.append(FigureRule(rid, raw["kind"], _compile(pattern, f"{where}: {rid}"), raw.get("why", ""),
+                              tuple(raw.get("examples", [])), tuple(raw.get("counter_examples", []))))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(folder: str | None = None) -> Rules:
+    """Load and compile every rule file (cached; pass a folder to load another set)."""
+    d = Path(folder) if folder else patterns_dir()
+    num = load_yaml(d / "numerals.yaml")
+    units = load_yaml(d / "units.yaml")
+    figs = load_yaml(d / "figures.yaml")
+    aw = load_yaml(d / "awards.yaml")
+    sec = load_yaml(d / "sections.yaml")
+    lab = load_yaml(d / "labels.yaml")
+    ide = load_yaml(d / "identities.yaml")
+
+    chars = regex.escape(num["chars"])
+    triggers = _alt(num["triggers"])
+    not_after = "".join(regex.escape(c) for c in num["not_after"])
+    cn_figure = _compile(
+        rf"(?<![\d.{not_after}{chars}])(?P<n>[{chars}]+)(?=(?:余|多)?{triggers})"
+        rf"|(?<=年)(?P<n>[一二三四五六七八九十]{{1,3}})(?=月)"
+        rf"|(?<=月)(?P<n>[一二三四五六七八九十]{{1,3}})(?=[日号])",
+        "numerals.yaml")
+    year_digits = "".join(k for k in num["digits"] if k != "两")
+    cn_year = _compile(rf"(?P<y>[{year_digits}]{{4}})(?=年)", "numerals.yaml")
+
+    money = {k: Decimal(str(v)) for k, v in units["money"].items()}
+    mult = {k: Decimal(str(v)) for k, v in units["multipliers"].items()}
+    all_units = list(money) + list(units["headcount"]) + list(units["quantity"]) + list(units["percent"])
+    space_units = _alt(sorted(set(all_units) | set(mult) | {"年", "月", "日"}))
+    figure_space = _compile(rf"(?<=\d)[ \t]+(?={space_units})|(?<=\d[ \t]*(?:万|亿))[ \t]+(?={space_units})",
+                            "units.yaml")
+    fills = dict(figs.get("placeholders", {}))
+    fills.update({
+        "MULT": _alt(list(mult)),
+        "QAFTER": _alt(units["qualifier_after"]),
+        "MONEY": _alt(list(money)),
+        "QUANTITY": _alt(units["quantity"]),
+        "PERCENT": _alt(units["percent"]),
+        "PER": _alt(units["per_measures"]),
+    })
+    figures = _figure_rules(figs, fills, "figures.yaml")
+    award_rules = {r.id: r for r in _figure_rules(aw, fills, "awards.yaml")}
+
+    verbs = _alt(aw["verbs"])
+    verb_not = _alt(aw["verb_not_before"])
+    verb_re = rf"(?:{verbs})(?!{verb_not})"
+    award_verbs = _compile(verb_re, "awards.yaml")
+    quote_open, quote_close = "“\"「『”", "”\"」』“"
+    award_quoted = _compile(
+        rf"{verb_re}了?[ ]?[{quote_open}](?P<name>[^“”\"「」『』《》\n]{{2,40}}?)[{quote_close}](?P<tail>{_alt(aw['tails'])})?",
+        "awards.yaml")
+    award_named = _compile(
+        rf"{verb_re}了?(?P<name>[^，,。；;、：:“”\"「」『』《》()（）\s\d]{{0,30}}?{_alt(aw['heads'])})(?=[，,。；;、\s]|$)",
+        "awards.yaml")
+    award_level = _compile(rf"(?P<name>{aw['levels']})", "awards.yaml")
+    award_count_after = _compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?P<n>\d+)(?:个|项|名|篇|件|部|次|人)", "awards.yaml")
+    award_count_before = _compile(r"(?P<n>\d+)(?:个|项|名|篇|件|部|次)$", "awards.yaml")
+    award_event = _compile(rf"(?:参加|参与|参赛|在)(?P<event>[^，,。；;、]{{2,40}}?{aw['events']})", "awards.yaml")
+
+    styles = sec["styles"]
+    ranks: dict[str, int] = {}
+    alts = []
+    for st in styles:
+        if st["id"] in ranks:
+            raise RuleError(f"sections.yaml: duplicate style id {st['id']}")
+        ranks[st["id"]] = int(st["rank"])
+        _compile(st["pattern"], f"sections.yaml: {st['id']}")
+        alts.append(f"(?P<{st['id']}>{st['pattern']})")
+    heading = _compile(r"[ \t\u3000]*(?:" + "|".join(alts) + r")[ \t\u3000]*", "sections.yaml")
+    run_in = _compile("|".join(f"(?P<{r['id']}>{r['pattern']})" for r in sec["run_in"]), "sections.yaml")
+    for r in sec["run_in"]:
+        ranks[r["id"]] = int(r["rank"])
+
+    concepts: dict[str, str] = {}
+    for concept, syns in ide["concepts"].items():
+        for s in [concept, *syns]:
+            key = concept_key(s)
+            if key in concepts and concepts[key] != concept:
+                raise RuleError(f"identities.yaml: synonym {s!r} given to both {concepts[key]} and {concept}")
+            concepts[key] = concept
+    identities = []
+    ids: set[str] = set()
+    for it in ide["identities"]:
+        if it["id"] in ids:
+            raise RuleError(f"identities.yaml: duplicate id {it['id']}")
+        ids.add(it["id"])
+        for c in [it["total"], *it["parts"]]:
+            if c not in ide["concepts"]:
+                raise RuleError(f"identities.yaml: {it['id']}: unknown concept {c!r}")
+        identities.append(Identity(it["id"], it["total"], tuple(it["parts"]), it.get("why", "")))
+    markers = ide["part_markers"]
+
+    return Rules(
+        cn_digits={k: int(v) for k, v in num["digits"].items()},
+        cn_bare={k: int(v) for k, v in num["bare"].items()},
+        cn_skip=frozenset(num["skip"]),
+        cn_figure=cn_figure,
+        cn_year=cn_year,
+        figure_space=figure_space,
+        money=money,
+        multipliers=mult,
+        headcount_units=dict(units["headcount"]),
+        qualifier_before=_compile(f"(?:{_alt(units['qualifier_before'])})$", "units.yaml"),
+        figures=figures,
+        award_rules=award_rules,
+        award_verbs=award_verbs,
+        award_quoted=award_quoted,
+        award_named=award_named,
+        award_level=award_level,
+        award_count_after=award_count_after,
+        award_count_before=award_count_before,
+        award_event=award_event,
+        heading=heading,
+        heading_ranks=ranks,
+        run_in=run_in,
+        title_stop=_compile(sec["title_stop"], "sections.yaml"),
+        title_max=int(sec["title_max"]),
+        clause_stop=_compile(lab["clause_stop"], "labels.yaml"),
+        strip_prefix=_compile(f"^{_alt(lab['strip_prefix'])}", "labels.yaml"),
+        strip_suffix=_compile(f"{_alt(lab['strip_suffix'])}$", "labels.yaml"),
+        strip_period=_compile(lab["strip_period"], "labels.yaml"),
+        noun_after_units=frozenset(lab["noun_after_units"]),
+        noun_after_stop=_compile(lab["noun_after_stop"], "labels.yaml"),
+        label_max=int(lab["max_chars"]),
+        concepts=concepts,
+        identities=tuple(identities),
+        comparison=_compile(_alt(ide["comparison_words"]), "identities.yaml"),
+        exhaustive_markers=tuple(markers["exhaustive"]),
+        partial_markers=tuple(markers["partial"]),
+        part_marker=_compile(_alt(markers["exhaustive"] + markers["partial"]), "identities.yaml"),
+        part_stop=_compile(f"^{_alt(ide['part_stop_words'])}", "identities.yaml"),
+    )
+
+
+def concept_key(label: str) -> str:
+    """A label reduced for synonym lookup: no quotes, spaces or bracket variants.
+
+    >>> concept_key('“三公”经费 ')
+    '三公经费'
+    """
+    return regex.sub(r"[\s“”\"'‘’「」]", "", label).replace("(", "（").replace(")", "）")

@@ -1,0 +1,118 @@
+"""Heading hierarchy and sentences of a normalised text.
+
+Reports mix numbering styles freely (一、 （一） 1、 1. (1) ① 第一部分) and
+run-in markers (一是 二是). Each style has a fixed rank (patterns/sections.yaml);
+a numbered line opens a section at its rank and closes every open section of
+the same or a deeper rank, so ``三、部门预算支出情况分析`` followed by
+``1、人员经费115.89万元…`` gives ``三、部门预算支出情况分析 > 1、人员经费``.
+A numbered paragraph's title is its text up to the first comma or figure.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from .normalize import Normalized
+from .rules import Rules
+
+_SENTENCE_END = regex.compile(r"[。！？!?]+|\n+|\f")
+_LINE = regex.compile(r"[^\n\f]*")
+_SPACES = regex.compile(r"[ \t\u3000]+")
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Section path at every offset of the normalised text."""
+
+    starts: tuple[int, ...]
+    paths: tuple[str, ...]
+
+    def at(self, offset: int) -> str | None:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.paths[k] if k >= 0 and self.paths[k] else None
+
+
+def _title(norm: Normalized, original: str, start: int, body_start: int, line_end: int, rules: Rules) -> str:
+    """Marker plus the words after it, up to a comma, a figure or ``title_max`` chars (as printed)."""
+    text = norm.text
+    stop = line_end
+    m = rules.title_stop.search(text, body_start, line_end)
+    if m:
+        stop = m.start()
+    d = regex.compile(r"\d").search(text, body_start, stop)
+    if d and d.start() > body_start:
+        stop = d.start()
+    stop = min(stop, body_start + rules.title_max)
+    s, e = norm.map.span(start, stop)
+    return _SPACES.sub("", original[s:e]).strip()
+
+
+def outline(norm: Normalized, original: str, rules: Rules) -> Outline:
+    """Build the section path of every offset from the numbered lines and run-in markers."""
+    starts: list[int] = [0]
+    paths: list[str] = [""]
+    stack: list[tuple[int, str]] = []  # (rank, title)
+    text = norm.text
+    for line in _LINE.finditer(text):
+        ls, le = line.span()
+        if ls == le:
+            continue
+        m = rules.heading.match(text, ls, le)
+        if m and m.end() < le:
+            rank = rules.heading_ranks[m.lastgroup or ""]
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            stack.append((rank, _title(norm, original, m.start(m.lastgroup), m.end(), le, rules)))
+            starts.append(ls)
+            paths.append(" > ".join(t for _, t in stack))
+        base = " > ".join(t for _, t in stack)
+        if paths[-1] != base:
+            starts.append(ls)
+            paths.append(base)
+        runs = list(rules.run_in.finditer(text, ls, le))
+        for r in runs:
+            title = _title(norm, original, r.start(), r.end(), le, rules)
+            starts.append(r.start())
+            paths.append(f"{base} > {title}" if base else title)
+        if runs:
+            starts.append(le)
+            paths.append(base)
+    return Outline(tuple(starts), tuple(paths))
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence spans of the normalised text, for lookup by offset."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k < 0:
+            return 0, 0
+        return self.starts[k], self.ends[k]
+
+
+def sentences(text: str) -> Sentences:
+    """Split at 。！？ and line breaks; each sentence keeps its closing mark.
+
+    >>> s = sentences("甲。乙！\\n丙")
+    >>> [("甲。乙！\\n丙")[a:b] for a, b in zip(s.starts, s.ends)]
+    ['甲。', '乙！', '丙']
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group()[0] not in "\n\f" else m.start()
+        if end > pos:
+            starts.append(pos)
+            ends.append(end)
+        pos = m.end()
+    if pos < len(text):
+        starts.append(pos)
+        ends.append(len(text))
+    return Sentences(tuple(starts), tuple(ends))

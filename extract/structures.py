@@ -1,0 +1,150 @@
+"""Discover the arithmetic a report states: a total followed by its parts.
+
+Forms (markers in patterns/identities.yaml ``part_markers``)::
+
+    收入总计181.92万元，包括一般公共预算财政拨款收入169.77万元，其他收入12.15万元   exhaustive: eq
+    实有在编人员共14人，其中在职14人，退休4人                                       partial:    le
+    3、项目经费52.42万元，…。…其中科普活动工作经费15.0万元，…                       total earlier in the section
+    现有人员1894人,其中局本级187人(在职在编139人、退休人员8人、协管员40人)            nested parentheses
+
+The total is the nearest figure of the same kind and unit before the marker in
+the same sentence, else the first such figure of the same (list-item)
+section. Parts are the figures of that kind and unit after the marker, at the
+marker's bracket depth, up to the next marker or the end of the sentence; a
+bracketed list right after a part is that part's own breakdown.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .rules import Rules
+
+_OPEN, _CLOSE = "(（", ")）"
+_CLAUSE = regex.compile(r"[，,；;、]")
+
+
+@dataclass(frozen=True)
+class Num:
+    """A numeric fact as the validator sees it."""
+
+    fact_id: str
+    kind: str
+    unit: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence: str
+    section: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Structure:
+    total: Num
+    parts: tuple[Num, ...]
+    relation: str  # eq | le
+    marker: str
+
+
+def _depth(sentence: str, pos: int) -> int:
+    d = 0
+    for ch in sentence[:pos]:
+        if ch in _OPEN:
+            d += 1
+        elif ch in _CLOSE and d:
+            d -= 1
+    return d
+
+
+def _same(a: Num, b: Num) -> bool:
+    return a.kind == b.kind and a.unit == b.unit
+
+
+def _relation(marker: str, sentence: str, mpos: int, rules: Rules) -> str:
+    if marker in rules.partial_markers:
+        return "le"
+    tail = sentence[mpos:]
+    end = regex.search(r"[。；;]", tail)
+    clause = tail[: end.start()] if end else tail
+    if "主要" in sentence[max(0, mpos - 2):mpos] or regex.search(r"等(?:[。；;，,]|$)", clause):
+        return "le"
+    return "eq"
+
+
+def _bracket_breakdowns(part: Num, nums: Sequence[Num], sentence: str) -> Structure | None:
+    """A part followed directly by a bracketed list of same-kind figures: its own breakdown."""
+    rel_end = part.end - part.sentence_start
+    rest = sentence[rel_end:]
+    if not rest or rest[0] not in _OPEN:
+        return None
+    close = 0
+    depth = 0
+    for i, ch in enumerate(rest):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                close = i
+                break
+    if not close:
+        return None
+    lo, hi = part.end, part.end + close
+    base = _depth(sentence, rel_end) + 1
+    inner = [n for n in nums if lo < n.start < hi and _same(n, part)
+             and _depth(sentence, n.start - n.sentence_start) == base]
+    if not inner:
+        return None
+    head = rest[1:1 + 3]
+    relation = "le" if head.startswith(("其中", "含")) or len(inner) < 2 else "eq"
+    return Structure(part, tuple(inner), relation, "()")
+
+
+def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
+    """Every stated total/parts structure among one document's numeric facts (sorted by start)."""
+    out: list[Structure] = []
+    by_sentence: dict[int, list[Num]] = {}
+    for n in nums:
+        by_sentence.setdefault(n.sentence_start, []).append(n)
+    for ss, members in by_sentence.items():
+        sentence = members[0].sentence
+        markers = list(rules.part_marker.finditer(sentence))
+        for i, m in enumerate(markers):
+            mpos = ss + m.start()
+            depth = _depth(sentence, m.start())
+            nxt = ss + markers[i + 1].start() if i + 1 < len(markers) else ss + len(sentence)
+            after = [n for n in members if mpos <= n.start < nxt
+                     and _depth(sentence, n.start - ss) == depth]
+            if not after:
+                continue
+            first = after[0]
+            parts: list[Num] = []
+            prev_end = m.end() + ss
+            for n in after:
+                clause = _CLAUSE.split(sentence[prev_end - ss:n.start - ss])[-1]
+                if parts and rules.part_stop.match(clause):
+                    break
+                if _same(n, first):
+                    parts.append(n)
+                prev_end = n.end
+            before = [n for n in members if n.end <= mpos and _same(n, first)
+                      and _depth(sentence, n.start - ss) == depth]
+            total = before[-1] if before else None
+            if len(before) >= 2 and not rules.part_marker.search(
+                    sentence, before[-2].end - ss, before[-1].start - ss):
+                total = None  # 一等奖8个，二等奖17个，三等奖18个，其中8个…: the last item of a list is no total
+            if total is None and depth == 0:
+                earlier = [n for n in nums if n.section == first.section and n.start < mpos and _same(n, first)]
+                if earlier and first.section and " > " in first.section:
+                    total = earlier[0]
+            if total is None:
+                continue
+            out.append(Structure(total, tuple(parts), _relation(m.group(), sentence, m.start(), rules), m.group()))
+        for n in members:
+            nested = _bracket_breakdowns(n, members, sentence)
+            if nested:
+                out.append(nested)
+    return out

@@ -1,0 +1,214 @@
+"""Check that the figures add up; every check is a row, every failure names its evidence.
+
+Three sources of checks, all collected (nothing stops at the first failure):
+
+* ``stated-structure``: totals and parts the text states (see structures.py);
+* ``identity.*``: known identities from patterns/identities.yaml, applied where
+  their total and all parts are found in one document and one scope;
+* ``repeated-figure``: one concept stated twice in a document with different values.
+
+Arithmetic is Decimal. Tolerance comes from printed precision, as XBRL
+Calculations 1.1 does: a figure printed as ``129.50万元`` is the interval
+[129.495, 129.505]万元; quantifiers widen it (``400余人`` is [400, 500)).
+A check passes when the interval of the total and the interval of the sum of
+the parts overlap (eq) or the parts' lower bound does not exceed the total's
+upper bound (le).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import pandas as pd
+
+from .records import CHECK_COLUMNS, Document, fmt_decimal
+from .rules import Rules, concept_key
+from .structures import Num, discover
+
+NUMERIC = ("amount", "headcount", "quantity")
+_UP = ("余", "多", "以上", "超过", "逾", "突破", "多达")
+_DOWN = ("近", "不足", "不到", "以下", "以内", "将近", "接近")
+_AROUND = ("约", "左右", "大约")
+
+
+@dataclass(frozen=True)
+class Figure:
+    num: Num
+    value: Decimal
+    lo: Decimal
+    hi: Decimal
+    text: str
+    qualifier: str
+
+
+def _magnitude(v: Decimal) -> Decimal:
+    """Place value of the last non-zero digit of an integer figure: 400 -> 100, 1500 -> 100."""
+    if v == 0:
+        return Decimal(1)
+    q = v.normalize()
+    exp = q.as_tuple().exponent
+    return Decimal(1).scaleb(int(exp)) if isinstance(exp, int) else Decimal(1)
+
+
+def interval(value: Decimal, resolution: Decimal | None, qualifier: str | None) -> tuple[Decimal, Decimal]:
+    """The values a printed figure can stand for.
+
+    >>> interval(Decimal("1295000"), Decimal("100"), None)
+    (Decimal('1294950'), Decimal('1295050'))
+    >>> interval(Decimal("400"), Decimal("1"), "余")
+    (Decimal('400'), Decimal('500'))
+    """
+    half = (resolution or Decimal(0)) / 2
+    lo, hi = value - half, value + half
+    q = qualifier or ""
+    mag = max(_magnitude(value), resolution or Decimal(0))
+    if any(w in q for w in _UP):
+        lo, hi = value, value + mag
+    if any(w in q for w in _DOWN):
+        lo, hi = value - mag, value
+    if any(w in q for w in _AROUND):
+        lo, hi = value - mag, value + mag
+    return lo, hi
+
+
+def _dec(v: Any) -> Decimal | None:
+    if v is None or (isinstance(v, float) and v != v) or v is pd.NA or v == "":
+        return None
+    try:
+        return Decimal(str(v))
+    except InvalidOperation:
+        return None
+
+
+def _str(v: Any) -> str:
+    return "" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
+
+
+def _figures(facts: pd.DataFrame) -> list[Figure]:
+    out = []
+    for r in facts.to_dict("records"):
+        if r.get("kind") not in NUMERIC or _str(r.get("rule")) == "amount.per_unit":
+            continue
+        v = _dec(r.get("value"))
+        if v is None or _dec(r.get("value_max")) is not None:
+            continue
+        lo, hi = interval(v, _dec(r.get("resolution")), _str(r.get("qualifier")))
+        ss = r.get("sentence_start")
+        num = Num(_str(r.get("fact_id")), r["kind"], _str(r.get("unit")), int(r["start"]), int(r["end"]),
+                  int(ss) if _str(ss) else -1, _str(r.get("sentence")), _str(r.get("section")),
+                  _str(r.get("label")))
+        out.append(Figure(num, v, lo, hi, _str(r.get("text")), _str(r.get("qualifier"))))
+    out.sort(key=lambda f: f.num.start)
+    return out
+
+
+def _scope(section: str) -> str:
+    return section.split(" > ")[0] if section else ""
+
+
+def _row(doc_id: str, rule: str, relation: str, total: Figure, parts: Sequence[Figure], scope: str,
+         status: str | None = None, message: str | None = None) -> dict[str, Any]:
+    s_val = sum((p.value for p in parts), Decimal(0))
+    s_lo = sum((p.lo for p in parts), Decimal(0))
+    s_hi = sum((p.hi for p in parts), Decimal(0))
+    diff = total.value - s_val
+    tol = max(total.hi - total.value, total.value - total.lo) + max(s_hi - s_val, s_val - s_lo)
+    approx = bool(total.qualifier or any(p.qualifier for p in parts))
+    parts_txt = " + ".join(f"{p.num.label or '?'} {p.text}" for p in parts)
+    if status is None:
+        ok = (s_lo <= total.hi and total.lo <= s_hi) if relation == "eq" else s_lo <= total.hi
+        status = "pass" if ok else ("warn" if approx else "fail")
+        if ok:
+            message = f"{total.num.label or '?'} {total.text} {'=' if relation == 'eq' else '≥'} {parts_txt}"
+        elif relation == "eq":
+            message = (f"{total.num.label or '?'} {total.text} ≠ {parts_txt}: the parts sum to {fmt_decimal(s_val)}, "
+                       f"off by {fmt_decimal(diff)} ({total.num.unit}), beyond the rounding tolerance "
+                       f"{fmt_decimal(tol)}")
+        else:
+            message = (f"parts exceed the whole: {parts_txt} = {fmt_decimal(s_val)} > "
+                       f"{total.num.label or '?'} {total.text} by {fmt_decimal(-diff)} ({total.num.unit})")
+    ids = [p.num.fact_id for p in parts]
+    key = f"{doc_id}|{rule}|{total.num.fact_id}|{','.join(ids)}"
+    return {
+        "check_id": hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        "doc_id": doc_id, "rule": rule, "relation": relation, "scope": scope,
+        "total_fact_id": total.num.fact_id, "total_label": total.num.label,
+        "total_value": fmt_decimal(total.value),
+        "part_fact_ids": json.dumps(ids),
+        "part_labels": json.dumps([p.num.label for p in parts], ensure_ascii=False),
+        "part_values": "[" + ", ".join(fmt_decimal(p.value) or "" for p in parts) + "]",
+        "difference": fmt_decimal(diff), "tolerance": fmt_decimal(tol), "unit": total.num.unit,
+        "status": status, "message": message,
+    }
+
+
+def _concept(fig: Figure, rules: Rules) -> str | None:
+    return rules.concepts.get(concept_key(fig.num.label)) if fig.num.label else None
+
+
+def _compares(fig: Figure, rules: Rules) -> bool:
+    return bool(rules.comparison.search(fig.num.sentence))
+
+
+def check_document(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    by_id = {f.num.fact_id: f for f in figs}
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for st in discover([f.num for f in figs], rules):
+        total = by_id[st.total.fact_id]
+        parts = [by_id[p.fact_id] for p in st.parts]
+        relation = st.relation
+        concepts = {_concept(p, rules) for p in parts}
+        for ident in rules.identities:
+            if _concept(total, rules) == ident.total and concepts == set(ident.parts):
+                relation = "eq"
+        seen.add((total.num.fact_id, frozenset(p.num.fact_id for p in parts)))
+        rows.append(_row(doc_id, "stated-structure", relation, total, parts, st.total.section))
+    # identities, within one scope (top-level section), first statement of each concept
+    scopes: dict[str, dict[str, Figure]] = {}
+    for f in figs:
+        c = _concept(f, rules)
+        if c and not _compares(f, rules):
+            scopes.setdefault(_scope(f.num.section), {}).setdefault(c, f)
+    for scope, found in scopes.items():
+        for ident in rules.identities:
+            if ident.total not in found or not all(p in found for p in ident.parts):
+                continue
+            total = found[ident.total]
+            parts = [found[p] for p in ident.parts]
+            if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
+                continue
+            key = (total.num.fact_id, frozenset(p.num.fact_id for p in parts))
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append(_row(doc_id, ident.id, "eq", total, parts, scope))
+    # repeated figures: one concept, two different values in the document
+    first: dict[tuple[str, str, str], Figure] = {}
+    for f in figs:
+        c = _concept(f, rules)
+        if not c or _compares(f, rules):
+            continue
+        k = (c, f.num.kind, f.num.unit)
+        if k not in first:
+            first[k] = f
+            continue
+        a = first[k]
+        if a.hi < f.lo or f.hi < a.lo:
+            msg = (f"{c} is stated twice with different values: {a.text} ({a.num.label}) and "
+                   f"{f.text} ({f.num.label}); difference {fmt_decimal(a.value - f.value)} {f.num.unit}")
+            rows.append(_row(doc_id, "repeated-figure", "eq", a, [f], _scope(a.num.section), "warn", msg))
+    return rows
+
+
+def check_facts(facts: pd.DataFrame, rules: Rules, docs: Iterable[Document] = ()) -> pd.DataFrame:
+    """The checks table for a facts table (all documents in it)."""
+    rows: list[dict[str, Any]] = []
+    if len(facts):
+        for doc_id, group in facts.groupby("doc_id", sort=False):
+            rows.extend(check_document(str(doc_id), _figures(group), rules))
+    return pd.DataFrame(rows, columns=CHECK_COLUMNS)
