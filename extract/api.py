@@ -2,8 +2,10 @@
 
     >>> import extract
     >>> df = extract.extract_facts("2021年收入总计181.92万元。", year=2021)
-    >>> df[["kind", "text", "value", "label"]].values.tolist()
-    [['date', '2021年', '2021', None], ['amount', '181.92万元', '1819200.00', '收入总计']]
+    >>> df[["kind", "text", "value"]].values.tolist()
+    [['date', '2021年', '2021'], ['amount', '181.92万元', '1819200.00']]
+    >>> df.loc[df.kind == "amount", "label"].item()
+    '收入总计'
 """
 from __future__ import annotations
 

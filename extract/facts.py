@@ -80,7 +80,13 @@ def _context(doc: Document, norm: Normalized, outl: Outline, sents: Sentences, n
 def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized | None = None) -> list[Fact]:
     """Every fact of one document's text, in text order."""
     rules = rules or load_rules()
-    norm = norm or normalize(doc.text, rules)
+    if norm is None:
+        joins: list[int] = []
+        if doc.format == "pdf":
+            from .pdf import line_joins
+
+            joins = line_joins(doc)
+        norm = normalize(doc.text, rules, joins)
     text = norm.text
     outl = outline(norm, doc.text, rules)
     sents = sentences(text)
@@ -101,5 +107,10 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             subject=a.subject or (doc.organization if a.rule != "award.level" else None),
             event=a.event, **ctx,  # type: ignore[arg-type]
         ))
+    if doc.tables:
+        from .tables import table_facts
+
+        for table in doc.tables:
+            facts.extend(table_facts(doc, table, rules))
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return facts

@@ -31,7 +31,14 @@ _ORG = regex.compile(
     r"^(?:\d{4}年度?)?(?P<org>.{2,40}?(?:人民政府办公室|人民政府|街道办事处|办公厅|办公室|委员会|协会|联合会|"
     r"人民法院|人民检察院|法院|检察院|管理局|局|厅|委|院|中心|所|站|馆|队|会|部|处|办|社))"
     r"(?=\d{4}年|年度|部门|单位|关于|政府工作报告|整体|预算|决算|$)")
+_LEAD_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")
 _GWR = regex.compile(r"(?P<place>[\p{Han}]{2,12}?(?:省|自治区|市|县|区|州|盟|旗))(?:人民)?政府工作报告")
+
+
+class _Truncated(Exception):
+    def __init__(self, text: str, dropped: int) -> None:
+        super().__init__(f"file ends inside a UTF-8 character: last {dropped} byte(s) dropped")
+        self.text = text
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -42,7 +49,7 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode(codecs.BOM_UTF8 + "收入".encode())
     ('收入', 'utf-8-sig')
     """
-    if not data.strip(b" \t\r\n\x00"):
+    if not data.strip(b" \t\r\n"):
         raise IngestError("empty", "file is empty")
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -52,11 +59,16 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise IngestError("undecodable", f"starts with a {enc} byte-order mark but does not decode: {e}")
     if b"\x00" in data[:4096]:
         raise IngestError("binary", "file holds NUL bytes: binary, not text")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.start >= len(data) - 3:
+            # a UTF-8 file cut inside its last character: keep everything before the cut
+            raise _Truncated(data[: e.start].decode("utf-8"), len(data) - e.start) from None
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -100,6 +112,7 @@ def organization(title: str | None, text: str) -> str | None:
     '甘肃省人民政府'
     """
     for chunk in ((title or "").replace(" ", ""), *text[:400].splitlines()[:6]):
+        chunk = _LEAD_YEAR.sub("", chunk.strip())
         m = _GWR.search(chunk)
         if m:
             return f"{m.group('place')}人民政府"
@@ -131,8 +144,12 @@ def read_report(path: str | Path, year: int | None = None) -> Document:
 
             doc = read_pdf(data, doc_id=doc_id, path=str(p), sha256=sha)
         elif p.suffix.lower() in TEXT_SUFFIXES:
-            text, enc = decode(data)
-            doc = Document(doc_id, str(p), fmt, text, encoding=enc, sha256=sha)
+            try:
+                text, enc = decode(data)
+                doc = Document(doc_id, str(p), fmt, text, encoding=enc, sha256=sha)
+            except _Truncated as t:
+                doc = Document(doc_id, str(p), fmt, t.text, encoding="utf-8", sha256=sha,
+                               status="truncated", error=str(t))
         else:
             raise IngestError("unsupported", f"unsupported file type {p.suffix or '(none)'}; "
                                              f"expected one of {', '.join(sorted(SUFFIXES))}")

@@ -20,6 +20,14 @@ _MARKER = regex.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][、.．]?|[一二三四五六七八九十\d]{1,3}[、．]|\d{1,2}\.(?!\d)"
     r"|[一二三四五六七八九十]{1,2}是|[①-⑳])")
 _WINDOW = 40
+_FIGURE = regex.compile(r"\d+(?:\.\d+)?(?:万亿|[万亿千])?(?:元/[\p{Han}]|人次|[元人名位个项件次户%])?")
+
+
+def _last_figure_end(clause: str) -> int:
+    end = 0
+    for m in _FIGURE.finditer(clause):
+        end = m.end()
+    return end
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,7 +75,12 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
     cut = None
     for m in rules.clause_stop.finditer(window):
         cut = m.end()
-    clause = window[cut:] if cut is not None else window
+    clause = _strip(window[cut:] if cut is not None else window, rules)
+    # another figure in the clause (常住人口由上年729万人增加到…): the label is before it
+    fig = _FIGURE.search(clause)
+    if fig:
+        head = _strip(clause[: fig.start()], rules)
+        clause = head if len(head) >= 2 else clause[_last_figure_end(clause):]
     clause = _strip(clause, rules)
     if not clause or regex.fullmatch(r"[\d.]+", clause):
         return None
@@ -81,7 +94,7 @@ def noun_after(text: str, end: int, rules: Rules) -> str | None:
     window = text[end:end + _WINDOW]
     m = rules.noun_after_stop.search(window)
     phrase = window[: m.start()] if m else window
-    phrase = phrase.strip()
+    phrase = rules.strip_prefix.sub("", phrase.strip())
     if len(phrase) < 2 or not regex.match(r"\p{Han}", phrase):
         return None
     if len(phrase) > rules.label_max:

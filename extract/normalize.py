@@ -12,6 +12,7 @@ ordinary words (``一般``, ``一是``, ``十九届``, ``王一花``).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import cn2an
@@ -46,9 +47,9 @@ class OffsetMap:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalised span [start, end).
 
-        >>> m = normalize("达 5 万元").map
-        >>> m.span(1, 4)
-        (2, 6)
+        >>> n = normalize("达 5 万元")   # the space inside the figure is dropped
+        >>> n.text, n.map.span(2, 5)
+        ('达 5万元', (2, 6))
         """
         if end <= start:
             return (self.char(start)[0], self.char(start)[0])
@@ -75,7 +76,7 @@ _FULLWIDTH_RE = regex.compile("[" + regex.escape("".join(_FULLWIDTH)) + "]")
 _SEP = regex.compile(r"(?<=(?<![\d.])\d{1,3})[,，](?=\d{3}(?:[,，]\d{3})*(?:\.\d+)?(?![\d]))")
 
 
-def _edits(text: str, rules: Rules) -> list[tuple[int, int, str]]:
+def _edits(text: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple[int, int, str]]:
     """(start, end, replacement) edits on ``text``, non-overlapping, sorted."""
     edits: dict[int, tuple[int, str]] = {}
     # 1. one-to-one character rewrites (full-width digits, dashes, odd spaces)
@@ -92,7 +93,9 @@ def _edits(text: str, rules: Rules) -> list[tuple[int, int, str]]:
             edits.pop(k, None)
         edits[s] = (e, rep)
 
-    # 2. thousands separators inside figures: 24,169.74 -> 24169.74
+    # 2. line breaks the caller knows are wraps (PDF lines), and thousands separators
+    for pos in deletions:
+        put(pos, pos + 1, "")  # thousands separators next: 24,169.74 -> 24169.74
     for m in _SEP.finditer(half):
         put(m.start(), m.end(), "")
     # 3. spaces inside figures: "达 5 万元", "2021 年"
@@ -135,7 +138,7 @@ def _cn_value(raw: str, rules: Rules, bare_ok: bool = False, date_part: bool = F
     return int(v) if float(v).is_integer() else None
 
 
-def normalize(text: str, rules: Rules | None = None) -> Normalized:
+def normalize(text: str, rules: Rules | None = None, deletions: Iterable[int] = ()) -> Normalized:
     """Normalise ``text`` for rule matching, keeping a map back to it.
 
     >>> n = normalize("受众达五千余人，展板１５０块，共24,169.74万元")
@@ -153,7 +156,7 @@ def normalize(text: str, rules: Rules | None = None) -> Normalized:
     oe: list[int] = []
     pos = 0
     npos = 0
-    for s, e, rep in _edits(text, rules):
+    for s, e, rep in _edits(text, rules, deletions):
         parts.append(text[pos:s])
         npos += s - pos
         parts.append(rep)

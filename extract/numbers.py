@@ -45,7 +45,7 @@ def _factor(m: regex.Match[str], rules: Rules, suffix: str = "") -> Decimal:
 def qualifier_of(m: regex.Match[str], text: str, rules: Rules) -> str | None:
     """A quantifier before the figure (约, 近, 超过 ...) or after its number (余, 多 ...)."""
     before = rules.qualifier_before.search(text, max(0, m.start() - 4), m.start())
-    q_after = m.groupdict().get("qsuf")
+    q_after = (m.groupdict().get("qsuf") or "") + (m.groupdict().get("qpost") or "") or None
     if before and q_after:
         return before.group() + q_after
     return before.group() if before else q_after

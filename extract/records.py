@@ -47,6 +47,11 @@ class Table:
     #: offset in Document.text where the page's text starts (table cells are searched from here)
     page_start: int = 0
     page_end: int = 0
+    #: right edge (x, points) of the text in each cell, None for an empty cell: figures are
+    #: right-aligned, so this finds a figure's column even where merged cells shift indices
+    right: tuple[tuple[float | None, ...], ...] = ()
+    #: header cells as (x0, x1, text), outermost row first; a continued table inherits them
+    headers: tuple[tuple[float, float, str], ...] = ()
 
 
 @dataclass(frozen=True)

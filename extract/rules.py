@@ -93,6 +93,7 @@ class Identity:
     total: str
     parts: tuple[str, ...]
     why: str
+    optional: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ class Rules:
     partial_markers: tuple[str, ...]
     part_marker: regex.Pattern[str]
     part_stop: regex.Pattern[str]
+    change_before: regex.Pattern[str]
+    summary_table: regex.Pattern[str]
 
     def rule_ids(self) -> list[str]:
         return [r.id for r in self.figures] + list(self.award_rules)
@@ -252,10 +255,11 @@ def load_rules(folder: str | None = None) -> Rules:
         if it["id"] in ids:
             raise RuleError(f"identities.yaml: duplicate id {it['id']}")
         ids.add(it["id"])
-        for c in [it["total"], *it["parts"]]:
+        for c in [it["total"], *it["parts"], *it.get("optional", [])]:
             if c not in ide["concepts"]:
                 raise RuleError(f"identities.yaml: {it['id']}: unknown concept {c!r}")
-        identities.append(Identity(it["id"], it["total"], tuple(it["parts"]), it.get("why", "")))
+        identities.append(Identity(it["id"], it["total"], tuple(it["parts"]), it.get("why", ""),
+                                   tuple(it.get("optional", []))))
     markers = ide["part_markers"]
 
     return Rules(
@@ -297,6 +301,8 @@ def load_rules(folder: str | None = None) -> Rules:
         partial_markers=tuple(markers["partial"]),
         part_marker=_compile(_alt(markers["exhaustive"] + markers["partial"]), "identities.yaml"),
         part_stop=_compile(f"^{_alt(ide['part_stop_words'])}", "identities.yaml"),
+        summary_table=_compile(ide["summary_table"], "identities.yaml"),
+        change_before=_compile(rf"{_alt(ide['change_words'])}(?:了)?[\s约近达共]*$", "identities.yaml"),
     )
 
 

@@ -39,6 +39,11 @@ class Num:
     sentence: str
     section: str
     label: str
+    source: str = "text"
+    column: str = ""
+    page: int = 0
+    #: a change or comparison figure (比上年增加25万元): never a total or a part of one
+    change: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,8 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     out: list[Structure] = []
     by_sentence: dict[int, list[Num]] = {}
     for n in nums:
-        by_sentence.setdefault(n.sentence_start, []).append(n)
+        if n.source == "text" and not n.change:
+            by_sentence.setdefault(n.sentence_start, []).append(n)
     for ss, members in by_sentence.items():
         sentence = members[0].sentence
         markers = list(rules.part_marker.finditer(sentence))
@@ -137,12 +143,14 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                     sentence, before[-2].end - ss, before[-1].start - ss):
                 total = None  # 一等奖8个，二等奖17个，三等奖18个，其中8个…: the last item of a list is no total
             if total is None and depth == 0:
-                earlier = [n for n in nums if n.section == first.section and n.start < mpos and _same(n, first)]
+                earlier = [n for n in nums if n.section == first.section and n.start < mpos and _same(n, first)
+                           and n.source == "text" and not n.change]
                 if earlier and first.section and " > " in first.section:
                     total = earlier[0]
             if total is None:
                 continue
-            out.append(Structure(total, tuple(parts), _relation(m.group(), sentence, m.start(), rules), m.group()))
+            relation = _relation(m.group(), sentence, m.start(), rules) if len(parts) > 1 else "le"
+            out.append(Structure(total, tuple(parts), relation, m.group()))
         for n in members:
             nested = _bracket_breakdowns(n, members, sentence)
             if nested:

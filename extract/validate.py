@@ -19,11 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pandas as pd
+import regex
 
 from .records import CHECK_COLUMNS, Document, fmt_decimal
 from .rules import Rules, concept_key
@@ -88,7 +89,13 @@ def _str(v: Any) -> str:
     return "" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
 
 
-def _figures(facts: pd.DataFrame) -> list[Figure]:
+def _is_change(sentence: str, rel: int, rules: Rules) -> bool:
+    """The clause before a figure makes it a change or a comparison (比2024年预算减少990万元)."""
+    clause = _CLAUSE.split(_SPACE.sub("", sentence[:max(0, rel)]))[-1]
+    return bool(rules.comparison.search(clause) or rules.change_before.search(clause))
+
+
+def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
     out = []
     for r in facts.to_dict("records"):
         if r.get("kind") not in NUMERIC or _str(r.get("rule")) == "amount.per_unit":
@@ -98,16 +105,29 @@ def _figures(facts: pd.DataFrame) -> list[Figure]:
             continue
         lo, hi = interval(v, _dec(r.get("resolution")), _str(r.get("qualifier")))
         ss = r.get("sentence_start")
+        page = _str(r.get("page"))
         num = Num(_str(r.get("fact_id")), r["kind"], _str(r.get("unit")), int(r["start"]), int(r["end"]),
                   int(ss) if _str(ss) else -1, _str(r.get("sentence")), _str(r.get("section")),
-                  _str(r.get("label")))
+                  _str(r.get("label")), _str(r.get("source")) or "text", _str(r.get("column")),
+                  int(float(page)) if page else 0)
+        if num.source == "text" and _is_change(num.sentence, num.start - num.sentence_start, rules):
+            num = replace(num, change=True)
         out.append(Figure(num, v, lo, hi, _str(r.get("text")), _str(r.get("qualifier"))))
     out.sort(key=lambda f: f.num.start)
     return out
 
 
-def _scope(section: str) -> str:
-    return section.split(" > ")[0] if section else ""
+def _scope(num: Num) -> str:
+    """Where an identity may combine figures: a top-level section, or one column of one table."""
+    if num.source == "table":
+        return f"{num.section} [{num.column}]"
+    return num.section.split(" > ")[0] if num.section else ""
+
+
+_SPACE = regex.compile(r"\s+")
+_CLAUSE = regex.compile(r"[，,；;：:]")
+_CODE_LABEL = regex.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2}) ")
+_TOTAL_ROW = regex.compile(r"^(?:合计|总计|支出合计|本年支出合计)$")
 
 
 def _row(doc_id: str, rule: str, relation: str, total: Figure, parts: Sequence[Figure], scope: str,
@@ -151,57 +171,91 @@ def _concept(fig: Figure, rules: Rules) -> str | None:
 
 
 def _compares(fig: Figure, rules: Rules) -> bool:
-    return bool(rules.comparison.search(fig.num.sentence))
+    """A figure in a comparison across periods, or a change (增加1753.34万元): not a level."""
+    if fig.num.source == "table":
+        return bool(rules.comparison.search(fig.num.column))
+    return fig.num.change
 
 
 def check_document(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     by_id = {f.num.fact_id: f for f in figs}
-    seen: set[tuple[str, frozenset[str]]] = set()
+    stated: dict[str, set[str]] = {}  # total fact id -> concepts of its stated parts
     for st in discover([f.num for f in figs], rules):
         total = by_id[st.total.fact_id]
         parts = [by_id[p.fact_id] for p in st.parts]
         relation = st.relation
         concepts = {_concept(p, rules) for p in parts}
         for ident in rules.identities:
-            if _concept(total, rules) == ident.total and concepts == set(ident.parts):
+            if _concept(total, rules) == ident.total and set(ident.parts) <= concepts <= {
+                    *ident.parts, *ident.optional}:
                 relation = "eq"
-        seen.add((total.num.fact_id, frozenset(p.num.fact_id for p in parts)))
+        stated.setdefault(total.num.fact_id, set()).update(c for c in concepts if c)
         rows.append(_row(doc_id, "stated-structure", relation, total, parts, st.total.section))
     # identities, within one scope (top-level section), first statement of each concept
     scopes: dict[str, dict[str, Figure]] = {}
     for f in figs:
         c = _concept(f, rules)
         if c and not _compares(f, rules):
-            scopes.setdefault(_scope(f.num.section), {}).setdefault(c, f)
+            scopes.setdefault(_scope(f.num), {}).setdefault(c, f)
     for scope, found in scopes.items():
         for ident in rules.identities:
             if ident.total not in found or not all(p in found for p in ident.parts):
                 continue
             total = found[ident.total]
-            parts = [found[p] for p in ident.parts]
+            if stated.get(total.num.fact_id, set()) & {*ident.parts, *ident.optional}:
+                continue  # the text states this breakdown itself: that check stands
+            parts = [found[p] for p in (*ident.parts, *ident.optional) if p in found]
             if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
                 continue
-            key = (total.num.fact_id, frozenset(p.num.fact_id for p in parts))
-            if key in seen:
-                continue
-            seen.add(key)
             rows.append(_row(doc_id, ident.id, "eq", total, parts, scope))
-    # repeated figures: one concept, two different values in the document
+    # repeated figures: one concept, two different values in the document (each pair once)
     first: dict[tuple[str, str, str], Figure] = {}
+    reported: set[tuple[str, Decimal, Decimal]] = set()
     for f in figs:
         c = _concept(f, rules)
         if not c or _compares(f, rules):
             continue
+        if f.num.source == "table" and (not rules.summary_table.search(f.num.section)
+                                        or f.num.start != f.num.sentence_start):
+            continue  # only a summary table's row total: detail tables and columns hold sub-totals
         k = (c, f.num.kind, f.num.unit)
         if k not in first:
             first[k] = f
             continue
         a = first[k]
-        if a.hi < f.lo or f.hi < a.lo:
+        if a.num.source == "table" and f.num.source == "table":
+            continue  # inside tables, consistency is checked by the table checks
+        if (a.hi < f.lo or f.hi < a.lo) and (c, a.value, f.value) not in reported:
+            reported.add((c, a.value, f.value))
             msg = (f"{c} is stated twice with different values: {a.text} ({a.num.label}) and "
                    f"{f.text} ({f.num.label}); difference {fmt_decimal(a.value - f.value)} {f.num.unit}")
-            rows.append(_row(doc_id, "repeated-figure", "eq", a, [f], _scope(a.num.section), "warn", msg))
+            rows.append(_row(doc_id, "repeated-figure", "eq", a, [f], _scope(a.num), "warn", msg))
+    rows.extend(_table_checks(doc_id, figs))
+    return rows
+
+
+def _table_checks(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
+    """科目编码 hierarchy (a code = the sum of its direct children) and 合计 rows, per table column."""
+    rows: list[dict[str, Any]] = []
+    columns: dict[str, list[Figure]] = {}
+    for f in figs:
+        if f.num.source == "table":
+            columns.setdefault(_scope(f.num), []).append(f)
+    for scope, col in columns.items():
+        coded: dict[str, Figure] = {}
+        for f in col:
+            m = _CODE_LABEL.match(f.num.label)
+            if m and m.group("code") not in coded:
+                coded[m.group("code")] = f
+        for code, parent in coded.items():
+            kids = [coded[k] for k in coded if len(k) == len(code) + 2 and k.startswith(code)]
+            if kids:
+                rows.append(_row(doc_id, "table.code-hierarchy", "eq", parent, kids, scope))
+        top = [f for c, f in coded.items() if len(c) == 3]
+        total = next((f for f in col if _TOTAL_ROW.match(f.num.label)), None)
+        if total is not None and top:
+            rows.append(_row(doc_id, "table.total-row", "eq", total, top, scope))
     return rows
 
 
@@ -210,5 +264,5 @@ def check_facts(facts: pd.DataFrame, rules: Rules, docs: Iterable[Document] = ()
     rows: list[dict[str, Any]] = []
     if len(facts):
         for doc_id, group in facts.groupby("doc_id", sort=False):
-            rows.extend(check_document(str(doc_id), _figures(group), rules))
+            rows.extend(check_document(str(doc_id), _figures(group, rules), rules))
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)

@@ -1,0 +1,142 @@
+"""PDF -> Document with pdfplumber: page texts with page spans, tables, text-layer health.
+
+Each page is read with ``dedupe_chars()`` (doubled glyphs, pdfplumber #992);
+page texts are joined with a form feed so offsets stay page-exact. A page
+whose text layer is unusable (mostly ``(cid:…)`` glyphs, or images and no
+text: a scan) is reported in the document's ``status``/``error`` and its text
+is left out, never read as numbers. Lines that a PDF wrapped mid-sentence are
+joined later, in normalisation, through the offset map (see ``line_joins``).
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import regex
+
+from .records import Document, IngestError, PageSpan, Table
+
+_CID = regex.compile(r"\(cid:\d+\)")
+_UNIT = regex.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>万元|亿元|千元|元)")
+_TITLE = regex.compile(r"^(?:公开\s*\d+\s*表|[^\s，。；]{0,40}?表(?:[（(][^）)]*[）)])?)$")
+_PART = regex.compile(r"^第[一二三四五六七八九十]+部分")
+_END_PUNCT = "。！？!?；;：:"
+PAGE_SEPARATOR = "\f"
+
+
+def _page_health(text: str, n_images: int) -> str | None:
+    """None when the page text is usable, else why not."""
+    cids = len(_CID.findall(text))
+    if cids and cids * 7 > 0.3 * max(len(text), 1):
+        return "cid_glyphs"
+    if not text.strip() and n_images:
+        return "no_text_layer"
+    return None
+
+
+def _title_and_unit(lines: list[str], fallback_unit: str | None) -> tuple[str, str | None]:
+    """Table title (``公开01表 收支预算总表``) and unit from the caption lines above a table."""
+    titles: list[str] = []
+    unit = None
+    for line in lines:
+        s = line.replace(" ", "").strip()
+        m = _UNIT.search(s)
+        if m:
+            unit = m.group("unit")
+        if s and _TITLE.match(s) and "目录" not in s and not _PART.match(s):
+            titles.append(s)
+    return " ".join(titles[-2:]), unit or fallback_unit
+
+
+def _continues(prev: Table, cur: Table) -> bool:
+    """The first table of a page, with no caption of its own, continues the last table of
+    the previous page (with or without its header rows repeated)."""
+    return not cur.title and cur.page == prev.page + 1
+
+
+def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
+    """Read a PDF's pages and tables; raise IngestError for an encrypted or corrupt file."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    from .tables import read_tables
+
+    texts: list[str] = []
+    spans: list[PageSpan] = []
+    tables: list[Table] = []
+    bad: dict[str, list[int]] = {}
+    pos = 0
+    unit: str | None = None
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PDFPasswordIncorrect:
+        raise IngestError("encrypted", "PDF is encrypted (password required)") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as e:
+        raise IngestError("error", f"not a readable PDF: {type(e).__name__}: {e}") from None
+    except Exception as e:  # noqa: BLE001 - pdfminer raises many private types; the file, not our code, is bad
+        if type(e).__module__.startswith(("pdfminer", "pdfplumber")):
+            raise IngestError("error", f"not a readable PDF: {type(e).__name__}: {e}") from None
+        raise
+    with pdf:
+        if not pdf.pages:
+            raise IngestError("empty", "PDF has no pages")
+        for number, page in enumerate(pdf.pages, start=1):
+            p = page.dedupe_chars()
+            text = p.extract_text() or ""
+            why = _page_health(text, len(page.images))
+            if why:
+                bad.setdefault(why, []).append(number)
+                text = ""
+            if texts:
+                pos += len(PAGE_SEPARATOR)
+            spans.append(PageSpan(number, pos, pos + len(text)))
+            texts.append(text)
+            if text:
+                page_tables = read_tables(p, number, pos, text)
+                for k, t in enumerate(page_tables):
+                    inner = [h for _, _, h in t.headers if _TITLE.match(h) and "表" in h]
+                    title, unit = _title_and_unit(t.title.splitlines(), unit)
+                    title = inner[0] if inner else title  # a title printed inside the table wins
+                    t = replace(t, title=title, unit=t.unit or unit or "")
+                    if k == 0 and tables and _continues(tables[-1], t):
+                        prev = tables[-1]  # same table, next page: same title, unit and columns
+                        t = replace(t, title=prev.title, unit=prev.unit, headers=t.headers or prev.headers)
+                    tables.append(t)
+            pos += len(text)
+    full = PAGE_SEPARATOR.join(texts)
+    status, error = "ok", None
+    if bad:
+        error = "; ".join(f"{why} on pages {', '.join(map(str, pages))}" for why, pages in bad.items())
+        status = "no_text_layer" if sum(map(len, bad.values())) == len(spans) else "partial"
+    return Document(doc_id, path, "pdf", full, encoding=None, sha256=sha256, status=status, error=error,
+                    pages=tuple(spans), tables=tuple(tables))
+
+
+def line_joins(doc: Document) -> list[int]:
+    """Positions of line breaks that a PDF inserted inside a sentence, to delete in normalisation.
+
+    A break is a wrap when the line before it is nearly as long as the page's
+    longest lines and does not end a sentence, and the next line does not open
+    a numbered heading. Table pages are left alone (their lines are rows).
+    """
+    out: list[int] = []
+    table_pages = {t.page for t in doc.tables}
+    for span in doc.pages:
+        if span.page in table_pages:
+            continue
+        text = doc.text[span.start:span.end]
+        lines = text.split("\n")
+        widths = sorted(len(s.strip()) for s in lines if s.strip())
+        if not widths:
+            continue
+        full = widths[int(len(widths) * 0.9) - 1 if len(widths) > 1 else 0]
+        pos = span.start
+        for cur, nxt in zip(lines, lines[1:]):
+            pos += len(cur)
+            c, n = cur.rstrip(), nxt.strip()
+            if (c and n and len(c) >= 0.8 * full and c[-1] not in _END_PUNCT
+                    and not regex.match(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D|第[一二三四五六七八九十]+部分)", n)):
+                out.append(pos)
+            pos += 1
+    return out

@@ -1,0 +1,274 @@
+"""Budget tables in PDFs -> one fact per numeric cell.
+
+A cell's label is its row (the nearest text cells to its left: 科目名称, with
+its 科目编码 when the row has one, e.g. ``30101 基本工资``) and its column is
+the header text above it (``预算数``, ``上年执行数``). Values are converted to
+yuan with the table's unit caption (``单位：万元``). The fact's offsets point
+at the figure in the page text as extracted, so provenance holds for table
+facts too; a cell that cannot be found in the page text is not reported.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from .records import Document, Fact, Table
+from .rules import Rules
+
+_NUMBER = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_CODE_PART = regex.compile(r"^\d{1,2}$")
+_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]+[）)])\s*")
+_CODE_HEADER = regex.compile(r"编码|代码|编号|科目码")
+_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def _clean(cell: Any) -> str:
+    return "" if cell is None else regex.sub(r"\s+", "", str(cell))
+
+
+def starts_with_data(rows: tuple[tuple[str | None, ...], ...]) -> bool:
+    """True when the first row already holds a figure (a table continued from the previous page)."""
+    return any(_NUMBER.match(_clean(c)) and not _CODE.match(_clean(c)) for c in rows[0]) if rows else False
+
+
+def _lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into text lines (same baseline within 3 points), left to right."""
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+        if lines and abs(lines[-1][0]["bottom"] - w["bottom"]) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _data_row(line: list[dict[str, Any]]) -> tuple[list[str], list[float | None]] | None:
+    """A text line that reads as a table row: [codes] name figures (e.g. ``30229 福利费 110.00``)."""
+    texts = [w["text"] for w in line]
+    k = len(texts)
+    while k > 0 and _NUMBER.match(texts[k - 1]):
+        k -= 1
+    nums = line[k:]
+    head = line[:k]
+    codes = []
+    while head and _CODE.match(head[0]["text"]) or (codes and head and _CODE_PART.match(head[0]["text"])):
+        codes.append(head.pop(0))
+    if not nums or not head or any(_NUMBER.match(w["text"]) for w in head):
+        return None
+    name = "".join(w["text"] for w in head)
+    cells = [w["text"] for w in codes] + [name] + [w["text"] for w in nums]
+    right: list[float | None] = [w["x1"] for w in codes] + [head[-1]["x1"]] + [w["x1"] for w in nums]
+    return cells, right
+
+
+def read_tables(page: Any, number: int, page_start: int, page_text: str) -> list[Table]:
+    """Tables on one pdfplumber page (cells as printed), with the text just above each as caption.
+
+    Ruling lines in these PDFs are often incomplete, so pdfplumber can drop a table's
+    first row (page break) or last rows; text lines around a table that read as rows
+    and are not in it are added back, with their words' positions.
+    """
+    out: list[Table] = []
+    found = [tb for tb in page.find_tables(_SETTINGS)]
+    words = page.extract_words() if found else []
+    lines = _lines(words)
+    x0, y0, x1, y1 = page.bbox
+    for n, tb in enumerate(found):
+        rows = [list(r) for r in tb.extract()]
+        if len(rows) < 2 or not any(_NUMBER.match(_clean(c)) for r in rows for c in r):
+            continue
+        right: list[tuple[float | None, ...]] = []
+        headers: list[tuple[float, float, str]] = []
+        first_data = _first_data([[_clean(c) for c in r] for r in rows])
+        for i, (row, cells) in enumerate(zip(rows, tb.rows)):
+            edges: list[float | None] = []
+            for text, box in zip(row, cells.cells):
+                if box is None or not _clean(text):
+                    edges.append(None)
+                    continue
+                inside = [w["x1"] for w in words if box[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= box[2] + 1
+                          and box[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= box[3] + 1]
+                edges.append(max(inside) if inside else box[2])
+                if i < first_data:
+                    headers.append((box[0], box[2], _clean(text)))
+            right.append(tuple(edges))
+        top, bottom = tb.bbox[1], tb.bbox[3]
+        continued = n == 0 and first_data == 0
+        lo = y0 if continued else top
+        hi = found[n + 1].bbox[1] if n + 1 < len(found) else y1
+        covered = {_clean(c) for r in rows for c in r if c and not _NUMBER.match(_clean(c))}
+        before: list[tuple[list[str], list[float | None]]] = []
+        after: list[tuple[list[str], list[float | None]]] = []
+        for line in lines:
+            y = line[0]["bottom"]
+            if not lo <= y <= hi:
+                continue
+            row_ = _data_row(line)
+            if row_ is None:
+                if y > bottom + 2 and after:
+                    break  # the rows under a table end at the first line that is not a row
+                continue
+            name = next(c for c in row_[0] if not _CODE.match(c) and not _CODE_PART.match(c))
+            if name in covered:
+                continue
+            if y < top:
+                before.append(row_)
+            elif y > bottom:
+                after.append(row_)
+        caption = ""
+        if top > y0 and not continued:
+            caption = page.crop((x0, max(y0, top - 90), x1, top)).extract_text() or ""
+        all_rows = [tuple(r) for r, _ in before] + [tuple(r) for r in rows] + [tuple(r) for r, _ in after]
+        all_right = [tuple(e) for _, e in before] + right + [tuple(e) for _, e in after]
+        out.append(Table(page=number, title=caption, unit="", rows=tuple(all_rows), page_start=page_start,
+                         page_end=page_start + len(page_text), right=tuple(all_right), headers=tuple(headers)))
+    return out
+
+
+def _first_data(rows: list[list[str]]) -> int:
+    """Index of the first row holding a figure (rows before it are headers)."""
+    return next((i for i, r in enumerate(rows)
+                 if any(_NUMBER.match(c) and (not _CODE.match(c) or "." in c) for c in r)), 0)
+
+
+def _column(table: Table, x: float | None) -> str:
+    """Header text above a figure whose text ends at ``x``."""
+    if x is None:
+        return ""
+    parts: list[str] = []
+    for x0, x1, text in table.headers:
+        if x0 - 1 <= x - 0.5 <= x1 + 1 and text not in parts:
+            parts.append(text)
+    return "/".join(parts)
+
+
+def _is_code(row: list[str], j: int, header: str) -> bool:
+    cell = row[j]
+    if not _CODE.match(cell):
+        return False
+    if _CODE_HEADER.search(header):
+        return True
+    right = next((c for c in row[j + 1:] if c), "")
+    return bool(right) and not _NUMBER.match(right)
+
+
+def _next(row: list[str], j: int) -> str:
+    return next((c for c in row[j + 1:] if c), "")
+
+
+_NAME_HEADER = regex.compile(r"(?:名称|^项目)$")
+
+
+def _group(table: Table, x: float | None) -> tuple[float, float] | None:
+    """The header band a figure belongs to: the narrowest header over it that also spans a
+    name column (two-sided tables: 收入 | 功能分类 | 支出用途 each have their own names)."""
+    if x is None:
+        return None
+    over = sorted((h for h in table.headers if h[0] - 1 <= x <= h[1] + 1), key=lambda h: h[1] - h[0])
+    for x0, x1, _ in over:
+        if any(_NAME_HEADER.search(t) and x0 - 1 <= a and b <= x1 + 1 and (a, b) != (x0, x1)
+               for a, b, t in table.headers):
+            return x0, x1
+    return None
+
+
+def _in(band: tuple[float, float] | None, x: float | None) -> bool:
+    return band is None or (x is not None and band[0] - 1 <= x <= band[1] + 1)
+
+
+def _name(table: Table, rows: list[list[str]], i: int, j: int, parts: list[tuple[str, float | None]]) -> str:
+    """The row name of the figure at (i, j): the nearest text cell in its own header band;
+    a name wrapped onto the lines above and below the figure's line is joined back."""
+    band = _group(table, _edge(table, i, j))
+    own = [t for t, x in parts if _in(band, x)]
+    if own or band is None:
+        return own[-1] if own else ""
+    pieces = []
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(rows):
+            cells = [(c, _edge(table, k, m)) for m, c in enumerate(rows[k]) if c]
+            if any(_NUMBER.match(c) for c, x in cells if _in(band, x)):
+                continue
+            pieces += [c for c, x in cells if _in(band, x)]
+    return _MARKER.sub("", "".join(pieces))
+
+
+def _edge(table: Table, i: int, j: int) -> float | None:
+    return table.right[i][j] if i < len(table.right) and j < len(table.right[i]) else None
+
+
+def table_facts(doc: Document, table: Table, rules: Rules) -> list[Fact]:
+    """One amount fact per numeric cell of ``table`` (empty when its unit is unknown)."""
+    factor = rules.money.get(table.unit)
+    if factor is None:
+        return []
+    raw = [list(r) for r in table.rows]
+    width = max(len(r) for r in raw)
+    rows = [[_clean(c) for c in r] + [""] * (width - len(r)) for r in raw]
+    first_data = _first_data(rows)
+    page_text = doc.text[table.page_start:table.page_end]
+    cursor = 0
+    facts: list[Fact] = []
+    code_at: dict[int, str] = {}  # cell index -> code built up to that column in the rows above
+    section = table.title or f"表(第{table.page}页)"
+    for i in range(first_data, len(rows)):
+        row = rows[i]
+        label_parts: list[tuple[str, float | None]] = []
+        code = ""
+        after_number = False
+        anchor: int | None = None  # offset of the row's first figure (its 合计 column)
+        for j, cell in enumerate(row):
+            if not cell:
+                continue
+            if code and len(code) < 7 and _CODE_PART.match(cell) and not after_number and not label_parts:
+                code += cell.zfill(2)  # 类 | 款 | 项 in separate columns: 210 | 11 | 01 -> 2101101
+                code_at[j] = code
+                continue
+            if _CODE_PART.match(cell) and _next(row, j) and not _NUMBER.match(_next(row, j)):
+                # a 款/项 part whose 类 (and 款) cells are merged with the rows above: 02 under 210 11
+                code = code_at[j - 1] + cell.zfill(2) if j - 1 in code_at else ""
+                code_at[j] = code
+                label_parts = []
+                if after_number:
+                    after_number, anchor = False, None
+                continue
+            head = _column(table, _edge(table, i, j))
+            is_code = _is_code(row, j, head) or (
+                bool(_CODE.match(cell)) and len(cell) == 3 and _CODE_PART.match(_next(row, j)))
+            if is_code or not _NUMBER.match(cell):
+                if after_number:  # a text cell after figures starts the next label (two-sided tables)
+                    label_parts, code, after_number, anchor = [], "", False, None
+                if is_code:  # a code opens a new segment of the row: its name follows
+                    code, label_parts = cell, []
+                    code_at[j] = cell
+                else:
+                    label_parts.append((_MARKER.sub("", cell), _edge(table, i, j)))
+                continue
+            after_number = True
+            name = _name(table, rows, i, j, label_parts)
+            label = f"{code} {name}".strip() if code else name
+            if not label:
+                continue
+            printed = raw[i][j] if j < len(raw[i]) and raw[i][j] else cell
+            printed = str(printed).strip()
+            at = page_text.find(printed, cursor)
+            if at < 0:
+                at = page_text.find(printed)
+            if at < 0:
+                continue
+            cursor = at + len(printed)
+            start = table.page_start + at
+            anchor = start if anchor is None else anchor
+            num = cell.replace(",", "")
+            decimals = len(num.split(".")[1]) if "." in num else 0
+            facts.append(Fact(
+                doc_id=doc.doc_id, kind="amount", text=printed, start=start, end=start + len(printed),
+                value=Decimal(num) * factor, unit="元", rule="table.cell", label=label,
+                section=section, page=doc.page_at(start), sentence=" | ".join(c for c in row if c),
+                sentence_start=anchor, resolution=Decimal(1).scaleb(-decimals) * factor,
+                source="table", column=head or None,
+            ))
+    return facts
