@@ -95,13 +95,14 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
             if text:
                 page_tables = read_tables(p, number, pos, text)
                 for k, t in enumerate(page_tables):
-                    inner = [h for _, _, h in t.headers if _TITLE.match(h) and "表" in h]
-                    title, unit = _title_and_unit(t.title.splitlines(), unit)
+                    inner = [h for _, _, h in t.headers if _TITLE.match(h) and "表" in h and "部门" not in h]
+                    cells = [c for r in t.rows[:4] for c in r if c]  # a caption printed inside the table
+                    title, unit = _title_and_unit(t.title.splitlines() + cells, unit)
                     title = inner[0] if inner else title  # a title printed inside the table wins
                     t = replace(t, title=title, unit=t.unit or unit or "")
                     if k == 0 and tables and _continues(tables[-1], t):
                         prev = tables[-1]  # same table, next page: same title, unit and columns
-                        t = replace(t, title=prev.title, unit=prev.unit, headers=t.headers or prev.headers)
+                        t = replace(t, title=prev.title, unit=prev.unit, headers=prev.headers)
                     tables.append(t)
             pos += len(text)
     full = PAGE_SEPARATOR.join(texts)

@@ -92,7 +92,7 @@ def read_tables(page: Any, number: int, page_start: int, page_text: str) -> list
                 inside = [w["x1"] for w in words if box[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= box[2] + 1
                           and box[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= box[3] + 1]
                 edges.append(max(inside) if inside else box[2])
-                if i < first_data:
+                if i < first_data and not _CAPTION_CELL.search(_clean(text)):
                     headers.append((box[0], box[2], _clean(text)))
             right.append(tuple(edges))
         top, bottom = tb.bbox[1], tb.bbox[3]
@@ -159,6 +159,7 @@ def _next(row: list[str], j: int) -> str:
     return next((c for c in row[j + 1:] if c), "")
 
 
+_CAPTION_CELL = regex.compile(r"单位[:：]|部门[:：]|编制(?:单位|部门)")
 _NAME_HEADER = regex.compile(r"(?:名称|^项目)$")
 
 
@@ -186,14 +187,20 @@ def _name(table: Table, rows: list[list[str]], i: int, j: int, parts: list[tuple
     own = [t for t, x in parts if _in(band, x)]
     if own or band is None:
         return own[-1] if own else ""
-    pieces = []
-    for k in (i - 1, i + 1):
-        if 0 <= k < len(rows):
-            cells = [(c, _edge(table, k, m)) for m, c in enumerate(rows[k]) if c]
-            if any(_NUMBER.match(c) for c, x in cells if _in(band, x)):
-                continue
-            pieces += [c for c, x in cells if _in(band, x)]
-    return _MARKER.sub("", "".join(pieces))
+    above, below = (_fragments(table, rows, k, band) for k in (i - 1, i + 1))
+    if above and below:  # 三、单位预留机动经 / figure line / 费
+        return _MARKER.sub("", above + below)
+    return parts[-1][0] if parts else ""  # a merged label cell reaching from the next band (当年支出小计)
+
+
+def _fragments(table: Table, rows: list[list[str]], k: int, band: tuple[float, float]) -> str:
+    """Text in ``band`` on row ``k`` when that row has no figure there (a wrapped name)."""
+    if not 0 <= k < len(rows):
+        return ""
+    cells = [(c, _edge(table, k, m)) for m, c in enumerate(rows[k]) if c]
+    if any(_NUMBER.match(c) for c, x in cells if _in(band, x)):
+        return ""
+    return "".join(c for c, x in cells if _in(band, x))
 
 
 def _edge(table: Table, i: int, j: int) -> float | None:

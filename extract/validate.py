@@ -121,11 +121,15 @@ def _scope(num: Num) -> str:
     """Where an identity may combine figures: a top-level section, or one column of one table."""
     if num.source == "table":
         return f"{num.section} [{num.column}]"
-    return num.section.split(" > ")[0] if num.section else ""
+    path = num.section.split(" > ") if num.section else [""]
+    if _PART.match(path[0]) and len(path) > 1:  # 第三部分 spans a whole report: scope is its 一、二、…
+        return " > ".join(path[:2])
+    return path[0]
 
 
 _SPACE = regex.compile(r"\s+")
 _CLAUSE = regex.compile(r"[，,；;：:]")
+_PART = regex.compile(r"^第[一二三四五六七八九十]+(?:部分|章|篇)")
 _CODE_LABEL = regex.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2}) ")
 _TOTAL_ROW = regex.compile(r"^(?:合计|总计|支出合计|本年支出合计)$")
 
@@ -208,7 +212,10 @@ def check_document(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[di
             parts = [found[p] for p in (*ident.parts, *ident.optional) if p in found]
             if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
                 continue
-            rows.append(_row(doc_id, ident.id, "eq", total, parts, scope))
+            # a table lists every line, so an absent optional part is zero there; in prose it is unknown
+            complete = total.num.source == "table" or all(p in found for p in ident.optional)
+            relation = "eq" if complete else "le"
+            rows.append(_row(doc_id, ident.id, relation, total, parts, scope))
     # repeated figures: one concept, two different values in the document (each pair once)
     first: dict[tuple[str, str, str], Figure] = {}
     reported: set[tuple[str, Decimal, Decimal]] = set()
