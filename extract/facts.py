@@ -77,6 +77,16 @@ def _context(doc: Document, norm: Normalized, outl: Outline, sents: Sentences, n
     }
 
 
+def _table_ranges(text: str, cells: list[Fact]) -> list[tuple[int, int]]:
+    """Original-text range covered by each table's figures on each page, from the start of
+    the line of its first figure."""
+    spans: dict[tuple[str | None, int | None], tuple[int, int]] = {}
+    for f in cells:
+        a, b = spans.get((f.section, f.page), (f.start, f.end))
+        spans[(f.section, f.page)] = (min(a, f.start), max(b, f.end))
+    return [(text.rfind("\n", 0, a) + 1, b) for a, b in spans.values()]
+
+
 def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized | None = None) -> list[Fact]:
     """Every fact of one document's text, in text order."""
     rules = rules or load_rules()
@@ -88,7 +98,13 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             joins = line_joins(doc)
         norm = normalize(doc.text, rules, joins)
     text = norm.text
-    outl = outline(norm, doc.text, rules)
+    cells: list[Fact] = []
+    if doc.tables:
+        from .tables import table_facts
+
+        for table in doc.tables:
+            cells.extend(table_facts(doc, table, rules))
+    outl = outline(norm, doc.text, rules, _table_ranges(doc.text, cells))
     sents = sentences(text)
     facts: list[Fact] = []
     for c in resolve_overlaps(_candidates(text, doc.year, rules)):
@@ -107,10 +123,6 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             subject=a.subject or (doc.organization if a.rule != "award.level" else None),
             event=a.event, **ctx,  # type: ignore[arg-type]
         ))
-    if doc.tables:
-        from .tables import table_facts
-
-        for table in doc.tables:
-            facts.extend(table_facts(doc, table, rules))
+    facts.extend(cells)
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return facts

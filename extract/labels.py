@@ -75,7 +75,16 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
     cut = None
     for m in rules.clause_stop.finditer(window):
         cut = m.end()
-    clause = _strip(window[cut:] if cut is not None else window, rules)
+    clause = window[cut:] if cut is not None else window
+    depth, open_at = 0, -1
+    for k, ch in enumerate(clause):
+        if ch in "(（":
+            depth, open_at = depth + 1, k
+        elif ch in ")）" and depth:
+            depth -= 1
+    if depth:
+        clause = clause[open_at + 1:]
+    clause = _strip(clause, rules)
     # another figure in the clause (常住人口由上年729万人增加到…): the label is before it
     fig = _FIGURE.search(clause)
     if fig:

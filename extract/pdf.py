@@ -59,6 +59,8 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
     from .tables import read_tables
 
@@ -70,21 +72,25 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
     unit: str | None = None
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as e:  # pdfplumber wraps what pdfminer raised
+        cause = e.args[0] if e.args else e.__context__
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise IngestError("encrypted", "PDF is encrypted (password required)") from None
+        raise IngestError("error", f"not a readable PDF: {type(cause).__name__}: {cause}") from None
     except PDFPasswordIncorrect:
         raise IngestError("encrypted", "PDF is encrypted (password required)") from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as e:
         raise IngestError("error", f"not a readable PDF: {type(e).__name__}: {e}") from None
-    except Exception as e:  # noqa: BLE001 - pdfminer raises many private types; the file, not our code, is bad
-        if type(e).__module__.startswith(("pdfminer", "pdfplumber")):
-            raise IngestError("error", f"not a readable PDF: {type(e).__name__}: {e}") from None
-        raise
     with pdf:
         if not pdf.pages:
             raise IngestError("empty", "PDF has no pages")
         for number, page in enumerate(pdf.pages, start=1):
-            p = page.dedupe_chars()
-            text = p.extract_text() or ""
-            why = _page_health(text, len(page.images))
+            try:
+                p = page.dedupe_chars()
+                text = p.extract_text() or ""
+                why = _page_health(text, len(page.images))
+            except (PSException, PdfminerException) as e:  # a broken content stream: this page only
+                text, why = "", f"unreadable ({type(e).__name__})"
             if why:
                 bad.setdefault(why, []).append(number)
                 text = ""

@@ -10,6 +10,7 @@ A numbered paragraph's title is its text up to the first comma or figure.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -20,6 +21,8 @@ from .rules import Rules
 _SENTENCE_END = regex.compile(r"[。！？!?]+|\n+|\f")
 _LINE = regex.compile(r"[^\n\f]*")
 _SPACES = regex.compile(r"[ \t\u3000]+")
+# a numbered line that is only a name and figures is a table row (一、基本支出 21,968.00), not a heading
+_TABLE_ROW = regex.compile(r"[^\d，。；,;：:]*?(?:[ \t]+-?[\d,]+(?:\.\d+)?)+[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,13 @@ def _title(norm: Normalized, original: str, start: int, body_start: int, line_en
     return _SPACES.sub("", original[s:e]).strip()
 
 
-def outline(norm: Normalized, original: str, rules: Rules) -> Outline:
-    """Build the section path of every offset from the numbered lines and run-in markers."""
+def outline(norm: Normalized, original: str, rules: Rules,
+            exclude: Sequence[tuple[int, int]] = ()) -> Outline:
+    """Build the section path of every offset from the numbered lines and run-in markers.
+
+    ``exclude``: ranges of the original text that hold tables; their numbered row names
+    (一、一般公共预算) are not headings.
+    """
     starts: list[int] = [0]
     paths: list[str] = [""]
     stack: list[tuple[int, str]] = []  # (rank, title)
@@ -60,7 +68,11 @@ def outline(norm: Normalized, original: str, rules: Rules) -> Outline:
         if ls == le:
             continue
         m = rules.heading.match(text, ls, le)
-        if m and m.end() < le:
+        if m and exclude:
+            o = norm.map.char(ls)[0]
+            if any(a <= o < b for a, b in exclude):
+                m = None
+        if m and m.end() < le and not _TABLE_ROW.match(text, m.end(), le):
             rank = rules.heading_ranks[m.lastgroup or ""]
             while stack and stack[-1][0] >= rank:
                 stack.pop()
