@@ -8,6 +8,7 @@ each figure, never from segmenting the whole document.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -49,12 +50,15 @@ def _candidates(text: str, year: int | None, rules: Rules) -> list[_Candidate]:
 def resolve_overlaps(cands: Iterable[_Candidate]) -> list[_Candidate]:
     """Keep non-overlapping candidates: longest first, then the earlier-listed rule, then leftmost."""
     ordered = sorted(cands, key=lambda c: (-(c.end - c.start), c.order, c.start))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # kept spans never overlap, so sorted starts give sorted ends too
+    ends: list[int] = []
     kept: list[_Candidate] = []
     for c in ordered:
-        if any(c.start < e and s < c.end for s, e in taken):
+        k = bisect.bisect_left(starts, c.end)  # kept spans starting before c ends
+        if k and ends[k - 1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
         kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 

@@ -20,6 +20,7 @@ _MARKER = regex.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][、.．]?|[一二三四五六七八九十\d]{1,3}[、．]|\d{1,2}\.(?!\d)"
     r"|[一二三四五六七八九十]{1,2}是|[①-⑳])")
 _WINDOW = 40
+_DIGITS = regex.compile(r"[\d.]+")
 _FIGURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号])(?:万亿|[万亿千])?(?:元/[\p{Han}]|人次|[元人名位个项件次户%])?")
 
 
@@ -91,7 +92,7 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
         head = _strip(clause[: fig.start()], rules)
         clause = head if len(head) >= 2 else clause[_last_figure_end(clause):]
     clause = _strip(clause, rules)
-    if not clause or regex.fullmatch(r"[\d.]+", clause):
+    if not clause or _DIGITS.fullmatch(clause):
         return None
     if len(clause) > rules.label_max:
         clause = _strip(_tail_words(clause, rules.label_max), rules)
