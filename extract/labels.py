@@ -41,6 +41,26 @@ def _jieba():  # type: ignore[no-untyped-def]
     return jieba
 
 
+def _unclosed(clause: str) -> int:
+    """Index of the last bracket or quote opened and not closed in ``clause``, else -1.
+
+    >>> _unclosed("局本级187人(在职在编"), _unclosed("公共安全（类）支出"), _unclosed("“三公”经费支出")
+    (7, -1, -1)
+    """
+    stack: list[int] = []
+    for k, ch in enumerate(clause):
+        if ch in "(（“「『":
+            stack.append(k)
+        elif ch in ")）”」』" and stack:
+            stack.pop()
+        elif ch == '"':
+            if stack and clause[stack[-1]] == '"':
+                stack.pop()
+            else:
+                stack.append(k)
+    return stack[-1] if stack else -1
+
+
 def _strip(clause: str, rules: Rules) -> str:
     prev = None
     while prev != clause:
@@ -77,14 +97,7 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
     for m in rules.clause_stop.finditer(window):
         cut = m.end()
     clause = window[cut:] if cut is not None else window
-    depth, open_at = 0, -1
-    for k, ch in enumerate(clause):
-        if ch in "(（":
-            depth, open_at = depth + 1, k
-        elif ch in ")）" and depth:
-            depth -= 1
-    if depth:
-        clause = clause[open_at + 1:]
+    clause = clause[_unclosed(clause) + 1:]
     clause = _strip(clause, rules)
     # another figure in the clause (常住人口由上年729万人增加到…): the label is before it
     fig = _FIGURE.search(clause)

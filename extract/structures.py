@@ -142,6 +142,13 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
             if len(before) >= 2 and not rules.part_marker.search(
                     sentence, before[-2].end - ss, before[-1].start - ss):
                 total = None  # 一等奖8个，二等奖17个，三等奖18个，其中8个…: the last item of a list is no total
+            if total is None and depth == 0 and not sentence[:m.start()].strip(" ，,:：\u3000"):
+                # 其中 opens the sentence: the total closes the previous one (…1234.56亿元，增长6.5%。其中，…)
+                prev = [n for n in nums if n.source == "text" and not n.change and _same(n, first)
+                        and n.sentence_start < ss and n.section == first.section]
+                if prev and prev[-1].sentence_start == max(p.sentence_start for p in nums
+                                                           if p.source == "text" and p.sentence_start < ss):
+                    total = prev[-1]
             if total is None and depth == 0:
                 earlier = [n for n in nums if n.section == first.section and n.start < mpos and _same(n, first)
                            and n.source == "text" and not n.change]

@@ -50,6 +50,12 @@ def test_interval(value, res, qual, lo, hi):
     pytest.param("新增铁路运营里程639公里、其中高铁370公里，新增高速公路2600公里、农村公路3000公里。",
                  [("stated-structure", "le", "639", (370,), "pass")], id="gansu-parts-stop-at-new-clause"),
     pytest.param("由于资金紧张，人均1.0元，科普经费年初预算36.0万元。", [], id="由于-is-not-a-marker"),
+    pytest.param("全年地区生产总值（GDP）1234.56亿元，比上年增长6.5%。其中，第一产业增加值100.10亿元，增长3.0%；"
+                 "第二产业增加值500.20亿元，增长7.0%；第三产业增加值634.26亿元，增长6.8%。",
+                 [("stated-structure", "eq", "123456000000.00", (10010000000, 50020000000, 63426000000), "pass")],
+                 id="communique-其中-opens-next-sentence"),
+    pytest.param("2021年“三公”经费支出5.2万元，其中：公务接待费3.2万元，公务用车运行维护费2万元，因公出国（境）费0万元。",
+                 [("stated-structure", "le", "52000.0", (32000, 20000, 0), "pass")], id="three-public-quoted-label"),
 ])
 def test_stated_structures(text, expected):
     got = [(r, rel, t, tuple(int(Decimal(str(x))) for x in p), s) for r, rel, t, p, s in _summary(_checks(text))]
