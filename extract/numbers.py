@@ -16,6 +16,9 @@ import regex
 from .rules import Rules
 
 
+_CLAUSE_TAIL = regex.compile(r"[，,。；;：:、！!？?]")
+
+
 @dataclass(frozen=True)
 class Parsed:
     value: Decimal | str
@@ -75,6 +78,9 @@ def parse_measure(kind: str, m: regex.Match[str], text: str, rules: Rules) -> Pa
         per = g.get("per")
         return Parsed(value, f"元/{per}" if per else "元", qual, vmax, res)
     if kind == "headcount":
+        clause = _CLAUSE_TAIL.split(text[max(0, m.start() - 12):m.start()])[-1]
+        if unit in ("位", "名") and rules.rank_before.search(clause):
+            return None  # a place in a ranking: 排名提升6位
         value = Decimal(num) * factor
         return Parsed(value, rules.headcount_units.get(unit, unit), qual, None, _resolution(num, factor))
     if kind == "quantity":

@@ -112,6 +112,7 @@ class Rules:
     multipliers: dict[str, Decimal]
     headcount_units: dict[str, str]
     qualifier_before: regex.Pattern[str]
+    rank_before: regex.Pattern[str]
     # figures, awards
     figures: tuple[FigureRule, ...]
     award_rules: dict[str, FigureRule]
@@ -273,6 +274,7 @@ def load_rules(folder: str | None = None) -> Rules:
         multipliers=mult,
         headcount_units=dict(units["headcount"]),
         qualifier_before=_compile(f"(?:{_alt(units['qualifier_before'])})$", "units.yaml"),
+        rank_before=_compile(_alt(units["rank_words"]), "units.yaml"),
         figures=figures,
         award_rules=award_rules,
         award_verbs=award_verbs,
