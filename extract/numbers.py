@@ -137,12 +137,14 @@ def parse_date(m: regex.Match[str], year: int | None) -> Parsed | None:
         y = year
     if mo is not None and d is not None and not _valid(y, mo, d):
         return None
-    if d2 is not None:  # day range: 11月15日--17日
+    if d2 is not None:  # day range: 11月15日--17日, 2021年1月1日至2021年12月31日
         mo2 = mo2 or mo
-        if mo is None or mo2 is None or not _valid(y, mo2, d2) or (mo2, d2) <= (mo, d or 0):
+        y2 = y2 or y
+        if mo is None or mo2 is None or not _valid(y2, mo2, d2) or (y2 or 0, mo2, d2) <= (y or 0, mo, d or 0):
             return None
-        a, b = _iso(y, mo, d), _iso(y, mo2, d2)
-        return Parsed(f"{a}/{b}", None, part, date_start=_bounds(y, mo, d, False), date_end=_bounds(y, mo2, d2, True))
+        a, b = _iso(y, mo, d), _iso(y2, mo2, d2)
+        return Parsed(f"{a}/{b}", None, part, date_start=_bounds(y, mo, d, False),
+                      date_end=_bounds(y2, mo2, d2, True))
     if mo2 is not None:  # month range: 1-2月
         if mo is None or mo2 <= mo:
             return None
