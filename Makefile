@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench notebooks clean
+.PHONY: run test bench typecheck clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/pdf_pages.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy extract
 
 clean:
 	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.duckdb .pytest_cache

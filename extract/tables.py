@@ -53,7 +53,7 @@ def _data_row(line: list[dict[str, Any]]) -> tuple[list[str], list[float | None]
         k -= 1
     nums = line[k:]
     head = line[:k]
-    codes = []
+    codes: list[dict[str, Any]] = []
     while head and _CODE.match(head[0]["text"]) or (codes and head and _CODE_PART.match(head[0]["text"])):
         codes.append(head.pop(0))
     if not nums or not head or any(_NUMBER.match(w["text"]) for w in head):

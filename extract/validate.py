@@ -107,7 +107,7 @@ def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
         ss = r.get("sentence_start")
         page = _str(r.get("page"))
         num = Num(_str(r.get("fact_id")), r["kind"], _str(r.get("unit")), int(r["start"]), int(r["end"]),
-                  int(ss) if _str(ss) else -1, _str(r.get("sentence")), _str(r.get("section")),
+                  int(str(ss)) if _str(ss) else -1, _str(r.get("sentence")), _str(r.get("section")),
                   _str(r.get("label")), _str(r.get("source")) or "text", _str(r.get("column")),
                   int(float(page)) if page else 0)
         if num.source == "text" and _is_change(num.sentence, num.start - num.sentence_start, rules):

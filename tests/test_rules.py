@@ -39,43 +39,23 @@ def _copy_patterns(tmp_path: Path) -> Path:
     return dst
 
 
-def test_duplicate_rule_id_is_refused(tmp_path):
+@pytest.mark.parametrize("file,old,new,message", [
+    pytest.param("figures.yaml", "id: amount.range", "id: amount.money", "duplicate rule id", id="duplicate-rule-id"),
+    pytest.param("figures.yaml", "(?P<num2>{NUM})", "(?P<num2>{NUM}", "does not compile", id="bad-regex"),
+    pytest.param("figures.yaml", "kind: percent", "kind: ratio", "unknown kind", id="unknown-kind"),
+    pytest.param("figures.yaml", "{START}(?P<num>{NUM})(?P<unit>{PERCENT})", "{NOPE}", "unknown placeholder",
+                 id="unknown-placeholder"),
+    pytest.param("units.yaml", "  万元: 10000\n", "  万元: 10000\n  万元: 1\n", "duplicate key", id="duplicate-key"),
+    pytest.param("identities.yaml", "parts: [人员经费, 公用经费]", "parts: [人员经费, 公用费]", "unknown concept",
+                 id="unknown-concept"),
+    pytest.param("identities.yaml", "  公务接待费: [公务接待费]", "  公务接待费: [公务接待费, 公务用车费]",
+                 "given to both", id="synonym-in-two-concepts"),
+])
+def test_bad_rule_file_is_refused(tmp_path, file, old, new, message):
     d = _copy_patterns(tmp_path)
-    f = d / "figures.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("id: amount.range", "id: amount.money"), encoding="utf-8")
-    with pytest.raises(RuleError, match="duplicate rule id"):
-        load_rules(str(d))
-
-
-def test_regex_that_does_not_compile_is_refused(tmp_path):
-    d = _copy_patterns(tmp_path)
-    f = d / "figures.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("(?P<num2>{NUM})", "(?P<num2>{NUM}"), encoding="utf-8")
-    with pytest.raises(RuleError, match="does not compile"):
-        load_rules(str(d))
-
-
-def test_duplicate_yaml_key_is_refused(tmp_path):
-    d = _copy_patterns(tmp_path)
-    f = d / "units.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("  万元: 10000\n", "  万元: 10000\n  万元: 1\n"),
-                 encoding="utf-8")
-    with pytest.raises(RuleError, match="duplicate key"):
-        load_rules(str(d))
-
-
-def test_unknown_concept_in_identity_is_refused(tmp_path):
-    d = _copy_patterns(tmp_path)
-    f = d / "identities.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("parts: [人员经费, 公用经费]", "parts: [人员经费, 公用费]"),
-                 encoding="utf-8")
-    with pytest.raises(RuleError, match="unknown concept"):
-        load_rules(str(d))
-
-
-def test_unknown_kind_is_refused(tmp_path):
-    d = _copy_patterns(tmp_path)
-    f = d / "figures.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("kind: percent", "kind: ratio"), encoding="utf-8")
-    with pytest.raises(RuleError, match="unknown kind"):
+    f = d / file
+    text = f.read_text(encoding="utf-8")
+    assert old in text, "the test's anchor is gone from the rule file"
+    f.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
         load_rules(str(d))
