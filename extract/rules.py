@@ -139,6 +139,7 @@ class Rules:
     label_max: int
     # validation
     concepts: dict[str, str]
+    label_suffix: regex.Pattern[str]
     identities: tuple[Identity, ...]
     comparison: regex.Pattern[str]
     exhaustive_markers: tuple[str, ...]
@@ -150,6 +151,17 @@ class Rules:
 
     def rule_ids(self) -> list[str]:
         return [r.id for r in self.figures] + list(self.award_rules)
+
+    def concept(self, label: str | None) -> str | None:
+        """The concept a label names, through synonyms, then without a 预算数-like ending.
+
+        >>> load_rules().concept("“三公”经费预算数"), load_rules().concept("其他收入")
+        ('三公经费', None)
+        """
+        if not label:
+            return None
+        key = concept_key(label)
+        return self.concepts.get(key) or self.concepts.get(self.label_suffix.sub("", key))
 
 
 def _figure_rules(data: dict[str, Any], fills: dict[str, str], where: str) -> tuple[FigureRule, ...]:
@@ -297,6 +309,7 @@ def load_rules(folder: str | None = None) -> Rules:
         noun_after_stop=_compile(lab["noun_after_stop"], "labels.yaml"),
         label_max=int(lab["max_chars"]),
         concepts=concepts,
+        label_suffix=_compile(f"{_alt(ide['label_suffixes'])}$", "identities.yaml"),
         identities=tuple(identities),
         comparison=_compile(_alt(ide["comparison_words"]), "identities.yaml"),
         exhaustive_markers=tuple(markers["exhaustive"]),

@@ -27,7 +27,7 @@ import pandas as pd
 import regex
 
 from .records import CHECK_COLUMNS, Document, fmt_decimal
-from .rules import Rules, concept_key
+from .rules import Rules
 from .structures import Num, discover
 
 NUMERIC = ("amount", "headcount", "quantity")
@@ -171,7 +171,7 @@ def _row(doc_id: str, rule: str, relation: str, total: Figure, parts: Sequence[F
 
 
 def _concept(fig: Figure, rules: Rules) -> str | None:
-    return rules.concepts.get(concept_key(fig.num.label)) if fig.num.label else None
+    return rules.concept(fig.num.label)
 
 
 def _compares(fig: Figure, rules: Rules) -> bool:
