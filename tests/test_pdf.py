@@ -146,28 +146,9 @@ def test_procuratorate_2017_total_table_and_continued_table(all_pdfs):
 
 def _scan_pdf() -> bytes:
     """A one-page PDF holding only an image: what a scanned page looks like."""
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /Im1 5 0 R >> >>"
-        b" /Contents 4 0 R >>",
-    ]
-    content = b"q 100 0 0 100 50 50 cm /Im1 Do Q"
-    objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    objs.append(b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray"
-                b" /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objs, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
+    image = (b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray"
+             b" /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream")
+    return _pdf([b"/XObject << /Im1 5 0 R >>", image], b"q 100 0 0 100 50 50 cm /Im1 Do Q")
 
 
 def test_scanned_page_is_reported_not_read(tmp_path):
@@ -205,3 +186,40 @@ def test_corrupt_pdf_is_a_clear_row(tmp_path, data):
 ])
 def test_page_health(text, images, why):
     assert _page_health(text, images) == why
+
+
+
+def _pdf(page_objects: list[bytes], content: bytes) -> bytes:
+    """A one-page PDF from raw objects (4: contents, 5.. extra), with correct xref offsets."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << %s >> /Contents 4 0 R >>"
+        % b" ".join(page_objects[:1]),
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        *page_objects[1:],
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objs, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
+    return out.getvalue()
+
+
+def test_figures_on_a_shifted_baseline_join_their_line(tmp_path):
+    """Bug from 普陀区财政局 2024 决算 p.21: its figures sit ~5 pt below the Chinese text
+    (another font), and pdfplumber's default 3 pt tolerance put them on a line of their own."""
+    font = b"/Font << /F1 5 0 R >>"
+    helvetica = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    content = b"BT /F1 12 Tf 20 150 Td (total) Tj ET BT /F1 12 Tf 60 146 Td (0.3) Tj ET"
+    p = tmp_path / "shifted.pdf"
+    p.write_bytes(_pdf([font, helvetica], content))
+    doc = read_report(p)
+    assert doc.text.splitlines() == ["total 0.3"]
