@@ -17,7 +17,7 @@ import regex
 from .records import Document, IngestError, PageSpan, Table
 
 _CID = regex.compile(r"\(cid:\d+\)")
-_UNIT = regex.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>万元|亿元|千元|元)")
+_UNIT = regex.compile(r"(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|亿元|千元|元|人次|人|个|件|条|项|次|户|家|平方米|吨)")
 _TITLE = regex.compile(r"^(?:公开\s*\d+\s*表|[^\s，。；]{0,40}?表(?:[（(][^）)]*[）)])?)$")
 _PART = regex.compile(r"^第[一二三四五六七八九十]+部分")
 # figures set in another font sit a few points off the Chinese baseline in some PDFs
@@ -37,7 +37,7 @@ def _page_health(text: str, n_images: int) -> str | None:
     return None
 
 
-def _title_and_unit(lines: list[str], fallback_unit: str | None) -> tuple[str, str | None]:
+def _title_and_unit(lines: list[str]) -> tuple[str, str | None]:
     """Table title (``公开01表 收支预算总表``) and unit from the caption lines above a table."""
     titles: list[str] = []
     unit = None
@@ -48,7 +48,7 @@ def _title_and_unit(lines: list[str], fallback_unit: str | None) -> tuple[str, s
             unit = m.group("unit")
         if s and _TITLE.match(s) and "目录" not in s and not _PART.match(s):
             titles.append(s)
-    return " ".join(titles[-2:]), unit or fallback_unit
+    return " ".join(titles[-2:]), unit
 
 
 def _continues(prev: Table, cur: Table) -> bool:
@@ -72,7 +72,6 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
     tables: list[Table] = []
     bad: dict[str, list[int]] = {}
     pos = 0
-    unit: str | None = None
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except PdfminerException as e:  # pdfplumber wraps what pdfminer raised
@@ -106,9 +105,9 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
                 for k, t in enumerate(page_tables):
                     inner = [h for _, _, h in t.headers if _TITLE.match(h) and "表" in h and "部门" not in h]
                     cells = [c for r in t.rows[:4] for c in r if c]  # a caption printed inside the table
-                    title, unit = _title_and_unit(t.title.splitlines() + cells, unit)
+                    title, unit = _title_and_unit(t.title.splitlines() + cells)
                     title = inner[0] if inner else title  # a title printed inside the table wins
-                    t = replace(t, title=title, unit=t.unit or unit or "")
+                    t = replace(t, title=title, unit=unit or "")
                     if k == 0 and tables and _continues(tables[-1], t):
                         prev = tables[-1]  # same table, next page: same title, unit and columns
                         t = replace(t, title=prev.title, unit=prev.unit, headers=prev.headers)

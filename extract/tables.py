@@ -92,7 +92,7 @@ def read_tables(page: Any, number: int, page_start: int, page_text: str) -> list
                 inside = [w["x1"] for w in words if box[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= box[2] + 1
                           and box[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= box[3] + 1]
                 edges.append(max(inside) if inside else box[2])
-                if i < first_data and not _CAPTION_CELL.search(_clean(text)):
+                if i < first_data and _is_header(_clean(text)):
                     headers.append((box[0], box[2], _clean(text)))
             right.append(tuple(edges))
         top, bottom = tb.bbox[1], tb.bbox[3]
@@ -119,13 +119,19 @@ def read_tables(page: Any, number: int, page_start: int, page_text: str) -> list
             elif y > bottom:
                 after.append(row_)
         caption = ""
-        if top > y0 and not continued:
-            caption = page.crop((x0, max(y0, top - 90), x1, top)).extract_text() or ""
+        above = max(y0, top - 90, found[n - 1].bbox[3] if n else y0)  # not into the table above
+        if top > above and not continued:
+            caption = page.crop((x0, above, x1, top)).extract_text() or ""
         all_rows = [tuple(r) for r, _ in before] + [tuple(r) for r in rows] + [tuple(r) for r, _ in after]
         all_right = [tuple(e) for _, e in before] + right + [tuple(e) for _, e in after]
         out.append(Table(page=number, title=caption, unit="", rows=tuple(all_rows), page_start=page_start,
                          page_end=page_start + len(page_text), right=tuple(all_right), headers=tuple(headers)))
     return out
+
+
+def _is_header(text: str) -> bool:
+    """A column header, not a caption cell (单位：万元) nor prose swept into the table."""
+    return len(text) <= _HEADER_MAX and not _CAPTION_CELL.search(text) and not _PROSE.search(text)
 
 
 def _first_data(rows: list[list[str]]) -> int:
@@ -159,6 +165,8 @@ def _next(row: list[str], j: int) -> str:
     return next((c for c in row[j + 1:] if c), "")
 
 
+_HEADER_MAX = 30  # a longer "header cell" is prose that the table finder swept in
+_PROSE = regex.compile(r"[。，；]")
 _CAPTION_CELL = regex.compile(r"单位[:：]|部门[:：]|编制(?:单位|部门)")
 _NAME_HEADER = regex.compile(r"(?:名称|^项目)$")
 
@@ -207,11 +215,21 @@ def _edge(table: Table, i: int, j: int) -> float | None:
     return table.right[i][j] if i < len(table.right) and j < len(table.right[i]) else None
 
 
+_COLUMN_UNIT = regex.compile(r"单位[:：](?P<unit>[^）)]+)")
+
+
+def _measure(unit: str, rules: Rules) -> tuple[str, Decimal, str | None]:
+    """(kind, factor to the fact's unit, unit) for a table or column unit caption."""
+    if unit in rules.money:
+        return "amount", rules.money[unit], "元"
+    if unit in rules.headcount_units:
+        return "headcount", Decimal(1), rules.headcount_units[unit]
+    return "quantity", Decimal(1), unit or None
+
+
 def table_facts(doc: Document, table: Table, rules: Rules) -> list[Fact]:
-    """One amount fact per numeric cell of ``table`` (empty when its unit is unknown)."""
-    factor = rules.money.get(table.unit)
-    if factor is None:
-        return []
+    """One fact per numeric cell of ``table``: money in yuan under a money caption
+    (单位：万元), people under 人/人次, otherwise a quantity in the caption's unit (or none)."""
     raw = [list(r) for r in table.rows]
     width = max(len(r) for r in raw)
     rows = [[_clean(c) for c in r] + [""] * (width - len(r)) for r in raw]
@@ -271,9 +289,11 @@ def table_facts(doc: Document, table: Table, rules: Rules) -> list[Fact]:
             anchor = start if anchor is None else anchor
             num = cell.replace(",", "")
             decimals = len(num.split(".")[1]) if "." in num else 0
+            col_unit = _COLUMN_UNIT.search(head)
+            kind, factor, unit = _measure(col_unit.group("unit") if col_unit else table.unit, rules)
             facts.append(Fact(
-                doc_id=doc.doc_id, kind="amount", text=printed, start=start, end=start + len(printed),
-                value=Decimal(num) * factor, unit="元", rule="table.cell", label=label,
+                doc_id=doc.doc_id, kind=kind, text=printed, start=start, end=start + len(printed),
+                value=Decimal(num) * factor, unit=unit, rule="table.cell", label=label,
                 section=section, page=doc.page_at(start), sentence=" | ".join(c for c in row if c),
                 sentence_start=anchor, resolution=Decimal(1).scaleb(-decimals) * factor,
                 source="table", column=head or None,
