@@ -131,39 +131,43 @@ _SPACE = regex.compile(r"\s+")
 _CLAUSE = regex.compile(r"[，,；;：:]")
 _PART = regex.compile(r"^第[一二三四五六七八九十]+(?:部分|章|篇)")
 _CODE_LABEL = regex.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2}) ")
+_TOTAL_WORDS = ("合计", "小计", "总计")
 _TOTAL_ROW = regex.compile(r"^(?:合计|总计|支出合计|本年支出合计)$")
 
 
 def _row(doc_id: str, rule: str, relation: str, total: Figure, parts: Sequence[Figure], scope: str,
-         status: str | None = None, message: str | None = None) -> dict[str, Any]:
+         status: str | None = None, message: str | None = None,
+         names: tuple[str, list[str]] | None = None) -> dict[str, Any]:
+    """One checks row; ``names`` overrides the labels shown for total and parts (table columns)."""
+    total_name, part_names = names or (total.num.label or "?", [p.num.label or "?" for p in parts])
     s_val = sum((p.value for p in parts), Decimal(0))
     s_lo = sum((p.lo for p in parts), Decimal(0))
     s_hi = sum((p.hi for p in parts), Decimal(0))
     diff = total.value - s_val
     tol = max(total.hi - total.value, total.value - total.lo) + max(s_hi - s_val, s_val - s_lo)
     approx = bool(total.qualifier or any(p.qualifier for p in parts))
-    parts_txt = " + ".join(f"{p.num.label or '?'} {p.text}" for p in parts)
+    parts_txt = " + ".join(f"{n} {p.text}" for n, p in zip(part_names, parts))
     if status is None:
         ok = (s_lo <= total.hi and total.lo <= s_hi) if relation == "eq" else s_lo <= total.hi
         status = "pass" if ok else ("warn" if approx else "fail")
         if ok:
-            message = f"{total.num.label or '?'} {total.text} {'=' if relation == 'eq' else '≥'} {parts_txt}"
+            message = f"{total_name} {total.text} {'=' if relation == 'eq' else '≥'} {parts_txt}"
         elif relation == "eq":
-            message = (f"{total.num.label or '?'} {total.text} ≠ {parts_txt}: the parts sum to {fmt_decimal(s_val)}, "
+            message = (f"{total_name} {total.text} ≠ {parts_txt}: the parts sum to {fmt_decimal(s_val)}, "
                        f"off by {fmt_decimal(diff)} ({total.num.unit}), beyond the rounding tolerance "
                        f"{fmt_decimal(tol)}")
         else:
             message = (f"parts exceed the whole: {parts_txt} = {fmt_decimal(s_val)} > "
-                       f"{total.num.label or '?'} {total.text} by {fmt_decimal(-diff)} ({total.num.unit})")
+                       f"{total_name} {total.text} by {fmt_decimal(-diff)} ({total.num.unit})")
     ids = [p.num.fact_id for p in parts]
     key = f"{doc_id}|{rule}|{total.num.fact_id}|{','.join(ids)}"
     return {
         "check_id": hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         "doc_id": doc_id, "rule": rule, "relation": relation, "scope": scope,
-        "total_fact_id": total.num.fact_id, "total_label": total.num.label,
+        "total_fact_id": total.num.fact_id, "total_label": total_name,
         "total_value": fmt_decimal(total.value),
         "part_fact_ids": json.dumps(ids),
-        "part_labels": json.dumps([p.num.label for p in parts], ensure_ascii=False),
+        "part_labels": json.dumps(part_names, ensure_ascii=False),
         "part_values": "[" + ", ".join(fmt_decimal(p.value) or "" for p in parts) + "]",
         "difference": fmt_decimal(diff), "tolerance": fmt_decimal(tol), "unit": total.num.unit,
         "status": status, "message": message,
@@ -263,6 +267,31 @@ def _table_checks(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
         total = next((f for f in col if _TOTAL_ROW.match(f.num.label)), None)
         if total is not None and top:
             rows.append(_row(doc_id, "table.total-row", "eq", total, top, scope))
+    rows.extend(_total_columns(doc_id, figs))
+    return rows
+
+
+def _total_columns(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
+    """A 合计/小计/总计 column equals the columns under the same header, row by row
+    (支出预算/合计 = 支出预算/基本支出 + 支出预算/项目支出); a sub-total column stands for its
+    own children, so only leaf columns are summed."""
+    rows: list[dict[str, Any]] = []
+    by_row: dict[tuple[str, int], dict[str, Figure]] = {}
+    for f in figs:
+        if f.num.source == "table" and f.num.column:
+            by_row.setdefault((f.num.section, f.num.sentence_start), {}).setdefault(f.num.column, f)
+    for (section, _), cols in by_row.items():
+        for col, total in cols.items():
+            path = col.split("/")
+            if path[-1] not in _TOTAL_WORDS or len(path) < 2:
+                continue
+            prefix = "/".join(path[:-1]) + "/"
+            parts = [g for c, g in cols.items() if c.startswith(prefix) and c.split("/")[-1] not in _TOTAL_WORDS]
+            parts = [g for g in parts if not any(c.startswith(g.num.column + "/") for c in cols)]
+            if len(parts) >= 2:
+                names = (f"{total.num.label} [{col}]", [g.num.column.removeprefix(prefix) for g in parts])
+                rows.append(_row(doc_id, "table.total-column", "eq", total, parts, f"{section} [{col}]",
+                                 names=names))
     return rows
 
 
