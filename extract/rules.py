@@ -234,7 +234,8 @@ def load_rules(folder: str | None = None) -> Rules:
         rf"{verb_re}了?[ ]?[{quote_open}](?P<name>[^“”\"「」『』《》\n]{{2,40}}?)[{quote_close}](?P<tail>{_alt(aw['tails'])})?",
         "awards.yaml")
     award_named = _compile(
-        rf"{verb_re}了?(?P<name>[^，,。；;、：:“”\"「」『』《》()（）\s\d]{{0,30}}?{_alt(aw['heads'])})(?=[，,。；;、\s]|$)",
+        rf"{verb_re}了?(?![评得选授]|\d+[个项次名人家所])(?P<name>[^，,。；;、：:“”\"「」『』《》()（）\s]{{0,30}}?{_alt(aw['heads'])})"
+        rf"(?=[，,。；;、\s]|$)",
         "awards.yaml")
     award_level = _compile(rf"(?P<name>{aw['levels']})", "awards.yaml")
     award_count_after = _compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?P<n>\d+)(?:个|项|名|篇|件|部|次|人)", "awards.yaml")
