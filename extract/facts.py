@@ -127,6 +127,11 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             subject=a.subject or (doc.organization if a.rule != "award.level" else None),
             event=a.event, **ctx,  # type: ignore[arg-type]
         ))
-    facts.extend(cells)
+    taken = sorted((f.start, f.end) for f in facts)
+    starts = [a for a, _ in taken]
+    for cell in cells:  # a cell figure located inside prose already read as a fact is not a cell
+        k = bisect.bisect_left(starts, cell.end)
+        if not (k and taken[k - 1][1] > cell.start):
+            facts.append(cell)
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return facts

@@ -31,7 +31,10 @@ _ORG = regex.compile(
     r"^(?:\d{4}年度?)?(?P<org>.{2,40}?(?:人民政府办公室|人民政府|街道办事处|办公厅|办公室|委员会|协会|联合会|"
     r"人民法院|人民检察院|法院|检察院|管理局|局|厅|委|院|中心|所|站|馆|队|会|部|处|办|社))"
     r"(?=\d{4}年|年度|部门|单位|关于|政府工作报告|整体|预算|决算|$)")
+_FIELD = regex.compile(r"^[\p{Han}]{2,8}[：:]\s*")  # 预算主管部门：上海市普陀区司法局
 _LEAD_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")
+_CONGRESS = regex.compile(r"在(?P<place>\p{Han}{2,12}?(?:省|自治区|市|县|区))第?[\p{Han}]{1,6}人民代表大会")
+_BARE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _GWR = regex.compile(r"(?P<place>[\p{Han}]{2,12}?(?:省|自治区|市|县|区|州|盟|旗))(?:人民)?政府工作报告")
 
 
@@ -100,7 +103,8 @@ def report_year(title: str | None, text: str) -> int | None:
         m = _CN_YEAR.search(chunk)
         if m:
             return int("".join(_CN_DIGITS[c] for c in m.group(1)))
-    return None
+    m = _BARE_YEAR.search(text[:120])  # a cover with the year on a line of its own: 年度部门决算 / 2024
+    return int(m.group(1)) if m and "年" in text[:120] else None
 
 
 def organization(title: str | None, text: str) -> str | None:
@@ -110,9 +114,17 @@ def organization(title: str | None, text: str) -> str | None:
     '常宁市科学技术协会'
     >>> organization("2026年甘肃省政府工作报告", "")
     '甘肃省人民政府'
+    >>> organization("上海市普陀区2025年区级部门预算", "预算主管部门：上海市普陀区司法局")
+    '上海市普陀区司法局'
+    >>> organization("政府工作报告", "政府工作报告\\n——2026年1月27日在海南省第七届人民代表大会第五次会议上")
+    '海南省人民政府'
     """
+    if "政府工作报告" in (title or ""):
+        m = _CONGRESS.search(text[:300])  # ——2026年1月27日在贵州省第十四届人民代表大会第四次会议上
+        if m:
+            return f"{m.group('place')}人民政府"
     for chunk in ((title or "").replace(" ", ""), *text[:400].splitlines()[:6]):
-        chunk = _LEAD_YEAR.sub("", chunk.strip())
+        chunk = _FIELD.sub("", _LEAD_YEAR.sub("", chunk.strip()))
         m = _GWR.search(chunk)
         if m:
             return f"{m.group('place')}人民政府"

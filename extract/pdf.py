@@ -19,6 +19,8 @@ from .records import Document, IngestError, PageSpan, Table
 _CID = regex.compile(r"\(cid:\d+\)")
 _UNIT = regex.compile(r"(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|亿元|千元|元|人次|人|个|件|条|项|次|户|家|平方米|吨)")
 _TITLE = regex.compile(r"^(?:公开\s*\d+\s*表|[^\s，。；]{0,40}?表(?:[（(][^）)]*[）)])?)$")
+_TITLE_END = regex.compile(r"(?:报告|预算|决算|公开|总结|说明)$")
+_COVER_DATE = regex.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
 _PART = regex.compile(r"^第[一二三四五六七八九十]+部分")
 # figures set in another font sit a few points off the Chinese baseline in some PDFs
 # (…总计 万元 / 2024 0.3 2023 on the next line); 5 points joins them, rows stay apart
@@ -114,12 +116,31 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
                     tables.append(t)
             pos += len(text)
     full = PAGE_SEPARATOR.join(texts)
+    title = _cover_title(next((t for t in texts if t.strip()), ""))
     status, error = "ok", None
     if bad:
         error = "; ".join(f"{why} on pages {', '.join(map(str, pages))}" for why, pages in bad.items())
         status = "no_text_layer" if sum(map(len, bad.values())) == len(spans) else "partial"
-    return Document(doc_id, path, "pdf", full, encoding=None, sha256=sha256, status=status, error=error,
-                    pages=tuple(spans), tables=tuple(tables))
+    return Document(doc_id, path, "pdf", full, encoding=None, sha256=sha256, title=title, status=status,
+                    error=error, pages=tuple(spans), tables=tuple(tables))
+
+
+def _cover_title(first_page: str) -> str | None:
+    """A cover title wrapped over lines: 2018 年度江苏省高级 / 人民法院预算公开 -> one line.
+
+    >>> _cover_title("江苏省高级人民法院\\n2019 年度部门预算公开\\n1")
+    '江苏省高级人民法院2019年度部门预算公开'
+    """
+    parts: list[str] = []
+    for line in first_page.splitlines():
+        s = line.replace(" ", "").strip()
+        if (not s or s.isdigit() or "：" in s or ":" in s or "目录" in s or _COVER_DATE.match(s)
+                or len("".join(parts) + s) > 60):
+            break
+        parts.append(s)
+        if len(parts) == 3 or _TITLE_END.search(s):
+            break
+    return "".join(parts) or None
 
 
 def line_joins(doc: Document) -> list[int]:
