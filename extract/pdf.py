@@ -59,6 +59,21 @@ def _continues(prev: Table, cur: Table) -> bool:
     return not cur.title and cur.page == prev.page + 1
 
 
+def _named(page_tables: list[Table], previous: Table | None) -> list[Table]:
+    """Give a page's tables their title and unit; a table continuing the previous page's
+    last table takes that table's title, unit and columns."""
+    out: list[Table] = []
+    for k, t in enumerate(page_tables):
+        inner = [h for _, _, h in t.headers if _TITLE.match(h) and "表" in h and "部门" not in h]
+        cells = [c for r in t.rows[:4] for c in r if c]  # a caption printed inside the table
+        caption, unit = _title_and_unit(t.title.splitlines() + cells)
+        t = replace(t, title=inner[0] if inner else caption, unit=unit or "")  # a title inside wins
+        if k == 0 and previous is not None and _continues(previous, t):
+            t = replace(t, title=previous.title, unit=previous.unit, headers=previous.headers)
+        out.append(t)
+    return out
+
+
 def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
     """Read a PDF's pages and tables; raise IngestError for an encrypted or corrupt file."""
     import pdfplumber
@@ -103,17 +118,7 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
             spans.append(PageSpan(number, pos, pos + len(text)))
             texts.append(text)
             if text:
-                page_tables = read_tables(p, number, pos, text)
-                for k, t in enumerate(page_tables):
-                    inner = [h for _, _, h in t.headers if _TITLE.match(h) and "表" in h and "部门" not in h]
-                    cells = [c for r in t.rows[:4] for c in r if c]  # a caption printed inside the table
-                    title, unit = _title_and_unit(t.title.splitlines() + cells)
-                    title = inner[0] if inner else title  # a title printed inside the table wins
-                    t = replace(t, title=title, unit=unit or "")
-                    if k == 0 and tables and _continues(tables[-1], t):
-                        prev = tables[-1]  # same table, next page: same title, unit and columns
-                        t = replace(t, title=prev.title, unit=prev.unit, headers=prev.headers)
-                    tables.append(t)
+                tables.extend(_named(read_tables(p, number, pos, text), tables[-1] if tables else None))
             pos += len(text)
     full = PAGE_SEPARATOR.join(texts)
     title = _cover_title(next((t for t in texts if t.strip()), ""))

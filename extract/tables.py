@@ -29,11 +29,6 @@ def _clean(cell: Any) -> str:
     return "" if cell is None else regex.sub(r"\s+", "", str(cell))
 
 
-def starts_with_data(rows: tuple[tuple[str | None, ...], ...]) -> bool:
-    """True when the first row already holds a figure (a table continued from the previous page)."""
-    return any(_NUMBER.match(_clean(c)) and not _CODE.match(_clean(c)) for c in rows[0]) if rows else False
-
-
 def _lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Words grouped into text lines (same baseline within 3 points), left to right."""
     lines: list[list[dict[str, Any]]] = []
@@ -64,6 +59,55 @@ def _data_row(line: list[dict[str, Any]]) -> tuple[list[str], list[float | None]
     return cells, right
 
 
+Row = tuple[list[str], list[float | None]]
+
+
+def _cell_edges(tb: Any, rows: list[list[Any]], words: list[dict[str, Any]], first_data: int
+                ) -> tuple[list[tuple[float | None, ...]], list[tuple[float, float, str]]]:
+    """Right edge of the text in every cell, and the header cells (x0, x1, text)."""
+    right: list[tuple[float | None, ...]] = []
+    headers: list[tuple[float, float, str]] = []
+    for i, (row, cells) in enumerate(zip(rows, tb.rows)):
+        edges: list[float | None] = []
+        for text, box in zip(row, cells.cells):
+            if box is None or not _clean(text):
+                edges.append(None)
+                continue
+            inside = [w["x1"] for w in words if box[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= box[2] + 1
+                      and box[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= box[3] + 1]
+            edges.append(max(inside) if inside else box[2])
+            if i < first_data and _is_header(_clean(text)):
+                headers.append((box[0], box[2], _clean(text)))
+        right.append(tuple(edges))
+    return right, headers
+
+
+def _lost_rows(lines: list[list[dict[str, Any]]], rows: list[list[Any]], top: float, bottom: float,
+               lo: float, hi: float) -> tuple[list[Row], list[Row]]:
+    """Text lines between ``lo`` and ``hi`` that read as rows of this table but are not in it:
+    those above its top (a row lost at a page break) and those under its bottom."""
+    covered = {_clean(c) for r in rows for c in r if c and not _NUMBER.match(_clean(c))}
+    before: list[Row] = []
+    after: list[Row] = []
+    for line in lines:
+        y = line[0]["bottom"]
+        if not lo <= y <= hi:
+            continue
+        row = _data_row(line)
+        if row is None:
+            if y > bottom + 2 and after:
+                break  # the rows under a table end at the first line that is not a row
+            continue
+        name = next(c for c in row[0] if not _CODE.match(c) and not _CODE_PART.match(c))
+        if name in covered:
+            continue
+        if y < top:
+            before.append(row)
+        elif y > bottom:
+            after.append(row)
+    return before, after
+
+
 def read_tables(page: Any, number: int, page_start: int, page_text: str) -> list[Table]:
     """Tables on one pdfplumber page (cells as printed), with the text just above each as caption.
 
@@ -72,7 +116,7 @@ def read_tables(page: Any, number: int, page_start: int, page_text: str) -> list
     and are not in it are added back, with their words' positions.
     """
     out: list[Table] = []
-    found = [tb for tb in page.find_tables(_SETTINGS)]
+    found = list(page.find_tables(_SETTINGS))
     words = page.extract_words() if found else []
     lines = _lines(words)
     x0, y0, x1, y1 = page.bbox
@@ -80,44 +124,12 @@ def read_tables(page: Any, number: int, page_start: int, page_text: str) -> list
         rows = [list(r) for r in tb.extract()]
         if len(rows) < 2 or not any(_NUMBER.match(_clean(c)) for r in rows for c in r):
             continue
-        right: list[tuple[float | None, ...]] = []
-        headers: list[tuple[float, float, str]] = []
         first_data = _first_data([[_clean(c) for c in r] for r in rows])
-        for i, (row, cells) in enumerate(zip(rows, tb.rows)):
-            edges: list[float | None] = []
-            for text, box in zip(row, cells.cells):
-                if box is None or not _clean(text):
-                    edges.append(None)
-                    continue
-                inside = [w["x1"] for w in words if box[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= box[2] + 1
-                          and box[1] - 1 <= (w["top"] + w["bottom"]) / 2 <= box[3] + 1]
-                edges.append(max(inside) if inside else box[2])
-                if i < first_data and _is_header(_clean(text)):
-                    headers.append((box[0], box[2], _clean(text)))
-            right.append(tuple(edges))
+        right, headers = _cell_edges(tb, rows, words, first_data)
         top, bottom = tb.bbox[1], tb.bbox[3]
         continued = n == 0 and first_data == 0
-        lo = y0 if continued else top
         hi = found[n + 1].bbox[1] if n + 1 < len(found) else y1
-        covered = {_clean(c) for r in rows for c in r if c and not _NUMBER.match(_clean(c))}
-        before: list[tuple[list[str], list[float | None]]] = []
-        after: list[tuple[list[str], list[float | None]]] = []
-        for line in lines:
-            y = line[0]["bottom"]
-            if not lo <= y <= hi:
-                continue
-            row_ = _data_row(line)
-            if row_ is None:
-                if y > bottom + 2 and after:
-                    break  # the rows under a table end at the first line that is not a row
-                continue
-            name = next(c for c in row_[0] if not _CODE.match(c) and not _CODE_PART.match(c))
-            if name in covered:
-                continue
-            if y < top:
-                before.append(row_)
-            elif y > bottom:
-                after.append(row_)
+        before, after = _lost_rows(lines, rows, top, bottom, y0 if continued else top, hi)
         caption = ""
         above = max(y0, top - 90, found[n - 1].bbox[3] if n else y0)  # not into the table above
         if top > above and not continued:
