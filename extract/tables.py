@@ -246,8 +246,7 @@ def table_facts(doc: Document, table: Table, rules: Rules) -> list[Fact]:
     width = max(len(r) for r in raw)
     rows = [[_clean(c) for c in r] + [""] * (width - len(r)) for r in raw]
     first_data = _first_data(rows)
-    page_text = doc.text[table.page_start:table.page_end]
-    cursor = 0
+    locate = _Locator(doc, table)
     facts: list[Fact] = []
     code_at: dict[int, str] = {}  # cell index -> code built up to that column in the rows above
     section = table.title or f"表(第{table.page}页)"
@@ -289,25 +288,44 @@ def table_facts(doc: Document, table: Table, rules: Rules) -> list[Fact]:
             label = f"{code} {name}".strip() if code else name
             if not label:
                 continue
-            printed = raw[i][j] if j < len(raw[i]) and raw[i][j] else cell
-            printed = str(printed).strip()
-            at = page_text.find(printed, cursor)
-            if at < 0:
-                at = page_text.find(printed)
-            if at < 0:
+            printed = str(raw[i][j] if j < len(raw[i]) and raw[i][j] else cell).strip()
+            start = locate(printed)
+            if start is None:
                 continue
-            cursor = at + len(printed)
-            start = table.page_start + at
             anchor = start if anchor is None else anchor
-            num = cell.replace(",", "")
-            decimals = len(num.split(".")[1]) if "." in num else 0
-            col_unit = _COLUMN_UNIT.search(head)
-            kind, factor, unit = _measure(col_unit.group("unit") if col_unit else table.unit, rules)
-            facts.append(Fact(
-                doc_id=doc.doc_id, kind=kind, text=printed, start=start, end=start + len(printed),
-                value=Decimal(num) * factor, unit=unit, rule="table.cell", label=label,
-                section=section, page=doc.page_at(start), sentence=" | ".join(c for c in row if c),
-                sentence_start=anchor, resolution=Decimal(1).scaleb(-decimals) * factor,
-                source="table", column=head or None,
-            ))
+            facts.append(_cell_fact(doc, table, rules, printed, start, label, head, section,
+                                    " | ".join(c for c in row if c), anchor))
     return facts
+
+
+class _Locator:
+    """Finds each printed figure in the page text, in reading order (a cursor), falling back
+    to the first occurrence; offsets are into the document text."""
+
+    def __init__(self, doc: Document, table: Table) -> None:
+        self.text = doc.text[table.page_start:table.page_end]
+        self.base = table.page_start
+        self.cursor = 0
+
+    def __call__(self, printed: str) -> int | None:
+        at = self.text.find(printed, self.cursor)
+        if at < 0:
+            at = self.text.find(printed)
+        if at < 0:
+            return None
+        self.cursor = at + len(printed)
+        return self.base + at
+
+
+def _cell_fact(doc: Document, table: Table, rules: Rules, printed: str, start: int, label: str, head: str,
+               section: str, row_text: str, anchor: int) -> Fact:
+    num = _clean(printed).replace(",", "")
+    decimals = len(num.split(".")[1]) if "." in num else 0
+    col_unit = _COLUMN_UNIT.search(head)
+    kind, factor, unit = _measure(col_unit.group("unit") if col_unit else table.unit, rules)
+    return Fact(
+        doc_id=doc.doc_id, kind=kind, text=printed, start=start, end=start + len(printed),
+        value=Decimal(num) * factor, unit=unit, rule="table.cell", label=label,
+        section=section, page=doc.page_at(start), sentence=row_text, sentence_start=anchor,
+        resolution=Decimal(1).scaleb(-decimals) * factor, source="table", column=head or None,
+    )
