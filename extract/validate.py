@@ -186,21 +186,37 @@ def _compares(fig: Figure, rules: Rules) -> bool:
 
 
 def check_document(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[str, Any]]:
+    """Every check of one document: stated structures, identities, repeated figures, tables."""
+    rows, stated = _stated(doc_id, figs, rules)
+    rows += _identities(doc_id, figs, rules, stated)
+    rows += _repeated(doc_id, figs, rules)
+    rows += _table_checks(doc_id, figs)
+    return rows
+
+
+def _stated(doc_id: str, figs: Sequence[Figure], rules: Rules) -> tuple[list[dict[str, Any]], dict[str, set[str]]]:
+    """Checks of the totals and parts the text states; also, per total, the concepts of its parts."""
     rows: list[dict[str, Any]] = []
     by_id = {f.num.fact_id: f for f in figs}
-    stated: dict[str, set[str]] = {}  # total fact id -> concepts of its stated parts
+    stated: dict[str, set[str]] = {}
     for st in discover([f.num for f in figs], rules):
         total = by_id[st.total.fact_id]
         parts = [by_id[p.fact_id] for p in st.parts]
         relation = st.relation
         concepts = {_concept(p, rules) for p in parts}
-        for ident in rules.identities:
+        for ident in rules.identities:  # 其中 listing exactly an identity's parts lists all of them
             if _concept(total, rules) == ident.total and set(ident.parts) <= concepts <= {
                     *ident.parts, *ident.optional}:
                 relation = "eq"
         stated.setdefault(total.num.fact_id, set()).update(c for c in concepts if c)
         rows.append(_row(doc_id, "stated-structure", relation, total, parts, st.total.section))
-    # identities, within one scope (top-level section), first statement of each concept
+    return rows, stated
+
+
+def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[str, set[str]]
+                ) -> list[dict[str, Any]]:
+    """Known identities within one scope, on the first statement of each concept there."""
+    rows: list[dict[str, Any]] = []
     scopes: dict[str, dict[str, Figure]] = {}
     for f in figs:
         c = _concept(f, rules)
@@ -218,9 +234,13 @@ def check_document(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[di
                 continue
             # a table lists every line, so an absent optional part is zero there; in prose it is unknown
             complete = total.num.source == "table" or all(p in found for p in ident.optional)
-            relation = "eq" if complete else "le"
-            rows.append(_row(doc_id, ident.id, relation, total, parts, scope))
-    # repeated figures: one concept, two different values in the document (each pair once)
+            rows.append(_row(doc_id, ident.id, "eq" if complete else "le", total, parts, scope))
+    return rows
+
+
+def _repeated(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[str, Any]]:
+    """One concept stated twice in a document with different values (each pair once): a warning."""
+    rows: list[dict[str, Any]] = []
     first: dict[tuple[str, str, str], Figure] = {}
     reported: set[tuple[str, Decimal, Decimal]] = set()
     for f in figs:
@@ -242,7 +262,6 @@ def check_document(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[di
             msg = (f"{c} is stated twice with different values: {a.text} ({a.num.label}) and "
                    f"{f.text} ({f.num.label}); difference {fmt_decimal(a.value - f.value)} {f.num.unit}")
             rows.append(_row(doc_id, "repeated-figure", "eq", a, [f], _scope(a.num), "warn", msg))
-    rows.extend(_table_checks(doc_id, figs))
     return rows
 
 
