@@ -101,7 +101,9 @@ def _edits(text: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple
     # 3. spaces inside figures: "达 5 万元", "2021 年"
     for m in rules.figure_space.finditer(half):
         put(m.start(), m.end(), "")
-    # 4. Chinese numerals inside figures and dates
+    # 4. Chinese numerals inside figures and dates, never inside fixed phrases (五位一体)
+    for m in rules.cn_idioms.finditer(half):
+        taken.update(range(m.start(), m.end()))
     for m in rules.cn_year.finditer(half):
         digits = "".join(str(rules.cn_digits[c]) for c in m.group("y"))
         put(m.start("y"), m.end("y"), digits)

@@ -106,6 +106,7 @@ class Rules:
     cn_skip: frozenset[str]
     cn_figure: regex.Pattern[str]
     cn_year: regex.Pattern[str]
+    cn_idioms: regex.Pattern[str]
     figure_space: regex.Pattern[str]
     # units
     money: dict[str, Decimal]
@@ -282,6 +283,7 @@ def load_rules(folder: str | None = None) -> Rules:
         cn_skip=frozenset(num["skip"]),
         cn_figure=cn_figure,
         cn_year=cn_year,
+        cn_idioms=_compile(_alt(num.get("idioms", [])) if num.get("idioms") else "(?!)", "numerals.yaml"),
         figure_space=figure_space,
         money=money,
         multipliers=mult,
