@@ -235,7 +235,7 @@ def load_rules(folder: str | None = None) -> Rules:
         rf"{verb_re}了?[ ]?[{quote_open}](?P<name>[^“”\"「」『』《》\n]{{2,40}}?)[{quote_close}](?P<tail>{_alt(aw['tails'])})?",
         "awards.yaml")
     award_named = _compile(
-        rf"{verb_re}了?(?![评得选授]|\d+[个项次名人家所])(?P<name>[^，,。；;、：:“”\"「」『』《》()（）\s]{{0,30}}?{_alt(aw['heads'])})"
+        rf"{verb_re}了?(?![评得选授]|\d+[个项次名人家所])(?P<name>[^，,。；;、：:“”\"「」『』《》()（）\s的和]{{0,30}}?{_alt(aw['heads'])})"
         rf"(?=[，,。；;、\s]|$)",
         "awards.yaml")
     award_level = _compile(rf"(?P<name>{aw['levels']})", "awards.yaml")
