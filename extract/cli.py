@@ -77,5 +77,17 @@ def check(folder: Path, strict: bool) -> None:
         sys.exit(1)
 
 
+@main.command("build-dict")
+def build_dict() -> None:
+    """Regenerate patterns/jieba_userdict.txt from patterns/identities.yaml."""
+    from .userdict import build
+
+    try:
+        target = build()
+    except ReportFactsError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"wrote {target}")
+
+
 if __name__ == "__main__":
     main()

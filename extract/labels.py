@@ -36,8 +36,12 @@ def _jieba():  # type: ignore[no-untyped-def]
     """jieba, loaded on first use (its dictionary load is the slow part), quietly."""
     import jieba
 
+    from .userdict import path
+
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
+    if path().exists():
+        jieba.load_userdict(str(path()))
     return jieba
 
 
