@@ -74,3 +74,18 @@ def test_every_cli_command_is_documented_in_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"reportfacts {name}" in readme, name
+
+
+def test_check_works_from_csv_alone(tmp_path, corpus):
+    """A user may hand over only the CSVs (values as text): validation gives the same checks."""
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["run", str(corpus), "-o", str(out)])
+    first = pd.read_csv(out / "checks.csv", encoding="utf-8-sig")
+    for p in out.glob("*.parquet"):
+        p.unlink()
+    (out / "checks.csv").unlink()
+    res = CliRunner().invoke(main, ["check", str(out)])
+    assert res.exit_code == 0, res.output
+    again = pd.read_csv(out / "checks.csv", encoding="utf-8-sig")
+    assert sorted(again.check_id) == sorted(first.check_id)
+    assert dict(zip(again.check_id, again.status)) == dict(zip(first.check_id, first.status))
