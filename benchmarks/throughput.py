@@ -9,6 +9,7 @@ resident memory of that process. Then profiles the stages in-process on one copy
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -85,12 +86,16 @@ def main() -> None:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
         corpus.mkdir()
         size, docs = build(corpus, args.mb)
-        t = time.perf_counter()
-        subprocess.run([*cmd, "run", str(corpus), "-o", str(out)], check=True, stdout=subprocess.DEVNULL)
-        dt = time.perf_counter() - t
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"reportfacts run: {size / 1e6:.1f} MB in {docs} docs, {dt:.1f} s")
-    print(f"  {size / 1e6 / dt:.2f} MB/s, {docs / dt:.1f} docs/s, peak RSS {peak:.0f} MB")
+        for jobs in ("1", "0"):
+            t = time.perf_counter()
+            subprocess.run([*cmd, "run", str(corpus), "-o", str(out), "--jobs", jobs], check=True,
+                           stdout=subprocess.DEVNULL)
+            dt = time.perf_counter() - t
+            # ru_maxrss of children is the largest single process: the parent, or one worker
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            label = "--jobs 1" if jobs == "1" else f"--jobs 0 ({os.cpu_count()} workers)"
+            print(f"reportfacts run {label}: {size / 1e6:.1f} MB in {docs} docs, {dt:.1f} s")
+            print(f"  {size / 1e6 / dt:.2f} MB/s, {docs / dt:.1f} docs/s, peak RSS of one process {peak:.0f} MB")
     stages()
 
 

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +39,9 @@ def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
     return df
 
 
-def documents_frame(docs: Iterable[Document]) -> pd.DataFrame:
-    df = pd.DataFrame([d.row() for d in docs], columns=DOCUMENT_COLUMNS)
+def documents_frame(docs: Iterable[Document | dict[str, object]]) -> pd.DataFrame:
+    rows = [d if isinstance(d, dict) else d.row() for d in docs]
+    df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
     for col in ("chars", "pages", "tables", "year"):
         df[col] = df[col].astype("Int64")
     return df
@@ -59,26 +61,42 @@ def read_documents(paths: Iterable[str | Path], year: int | None = None) -> list
     return [read_report(p, year) for p in discover(list(paths))]
 
 
+def _read_and_extract(path: Path, year: int | None) -> tuple[dict[str, object], list[Fact]]:
+    """One file: its documents row and its facts (runs in a worker process under ``jobs``)."""
+    doc = read_report(path, year)
+    facts = document_facts(doc, load_rules()) if doc.status == "ok" or doc.text else []
+    return doc.row(), facts
+
+
 def run(paths: Iterable[str | Path], year: int | None = None,
-        progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None) -> RunResult:
+        progress: Callable[[Iterable[Any], int], Iterable[Any]] | None = None, jobs: int = 1) -> RunResult:
     """Read every report under ``paths``, extract its facts and check them.
 
     A file that cannot be read becomes a documents row with its status and error;
-    the batch goes on.
+    the batch goes on. ``jobs`` > 1 reads and extracts files in that many worker
+    processes (results keep the order of the files); validation runs afterwards.
+    ``progress(iterable, total)`` may wrap the per-file results (a progress bar).
     """
     from .validate import check_facts
 
-    rules = load_rules()
     files = discover(list(paths))
-    docs: list[Document] = []
+    rows: list[dict[str, object]] = []
     facts: list[Fact] = []
-    for f in (progress(files) if progress else files):
-        doc = read_report(f, year)
-        docs.append(doc)
-        if doc.status == "ok" or doc.text:
-            facts.extend(document_facts(doc, rules))
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            results = pool.map(_read_and_extract, files, [year] * len(files), chunksize=1)
+            for row, found in (progress(results, len(files)) if progress else results):
+                rows.append(row)
+                facts.extend(found)
+    else:
+        results = (_read_and_extract(f, year) for f in files)
+        for row, found in (progress(results, len(files)) if progress else results):
+            rows.append(row)
+            facts.extend(found)
     fdf = facts_frame(facts)
-    return RunResult(documents_frame(docs), fdf, check_facts(fdf, rules, docs))
+    return RunResult(documents_frame(rows), fdf, check_facts(fdf, load_rules()))
 
 
 def check(facts: pd.DataFrame) -> pd.DataFrame:

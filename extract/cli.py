@@ -6,6 +6,7 @@ library errors to one-line messages and exit codes (1: checks failed under
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,17 +35,19 @@ def main() -> None:
               help="Folder for documents/facts/checks (.parquet, .csv) and reportfacts.duckdb.")
 @click.option("--year", type=int, default=None, help="Report year for every file (default: read from each report).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any check fails.")
-def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes reading files (0: one per CPU core).")
+def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs: int) -> None:
     """Read report files or folders (.txt, .md, .pdf) into fact tables and check them."""
     progress = None
     if sys.stderr.isatty():
         from tqdm import tqdm
 
-        def progress(files):  # type: ignore[no-untyped-def]
-            return tqdm(files, desc="reports", unit="doc", file=sys.stderr)
+        def progress(results, total):  # type: ignore[no-untyped-def]
+            return tqdm(results, total=total, desc="reports", unit="doc", file=sys.stderr)
 
     try:
-        result = api.run(list(paths), year=year, progress=progress)
+        result = api.run(list(paths), year=year, progress=progress, jobs=jobs or os.cpu_count() or 1)
         tables = {"documents": result.documents, "facts": result.facts, "checks": result.checks}
         for name, df in tables.items():
             write_table(df, out, name)

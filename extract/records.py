@@ -6,7 +6,7 @@ person can always check what was read against what was printed.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
@@ -143,13 +143,15 @@ class Fact:
             object.__setattr__(self, "fact_id", hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])
 
     def row(self) -> dict[str, Any]:
-        d = asdict(self)
+        """The facts-table row (a shallow copy: every field is a scalar; asdict would deep-copy)."""
+        d = {name: getattr(self, name) for name in _FACT_FIELDS}
         for k in ("value", "value_max", "resolution"):
             d[k] = fmt_decimal(d[k]) if isinstance(d[k], Decimal) else d[k]
         return d
 
 
-FACT_COLUMNS = ["fact_id"] + [f.name for f in fields(Fact) if f.name != "fact_id"]
+_FACT_FIELDS = tuple(f.name for f in fields(Fact))
+FACT_COLUMNS = ["fact_id"] + [name for name in _FACT_FIELDS if name != "fact_id"]
 
 CHECK_COLUMNS = [
     "check_id", "doc_id", "rule", "relation", "scope", "total_fact_id", "total_label",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 import regex
 
-from .records import CHECK_COLUMNS, Document, fmt_decimal
+from .records import CHECK_COLUMNS, fmt_decimal
 from .rules import Rules
 from .structures import Num, discover
 
@@ -314,7 +314,7 @@ def _total_columns(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
     return rows
 
 
-def check_facts(facts: pd.DataFrame, rules: Rules, docs: Iterable[Document] = ()) -> pd.DataFrame:
+def check_facts(facts: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     """The checks table for a facts table (all documents in it)."""
     rows: list[dict[str, Any]] = []
     if len(facts):

@@ -89,3 +89,21 @@ def test_check_works_from_csv_alone(tmp_path, corpus):
     again = pd.read_csv(out / "checks.csv", encoding="utf-8-sig")
     assert sorted(again.check_id) == sorted(first.check_id)
     assert dict(zip(again.check_id, again.status)) == dict(zip(first.check_id, first.status))
+
+
+def test_worker_processes_give_the_same_tables(tmp_path, fixtures):
+    """--jobs 2 reads files in two processes; the tables are the same, in file order."""
+    import extract
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for k in range(3):
+        shutil.copy(fixtures / "changning-kexie-2021.txt", corpus / f"seed{k}.txt")
+    shutil.copy(fixtures / "pdf" / "js_prov_court_2018_dept_budget_p9-10.pdf", corpus)
+    one = extract.run([corpus], jobs=1)
+    two = extract.run([corpus], jobs=2)
+    pd.testing.assert_frame_equal(one.documents, two.documents)
+    pd.testing.assert_frame_equal(one.facts, two.facts)
+    pd.testing.assert_frame_equal(one.checks, two.checks)
+    res = CliRunner().invoke(main, ["run", str(corpus), "-o", str(tmp_path / "o"), "--jobs", "2"])
+    assert res.exit_code == 0 and "4 documents (0 not ok)" in res.output
