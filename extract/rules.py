@@ -143,15 +143,11 @@ class Rules:
     label_suffix: regex.Pattern[str]
     identities: tuple[Identity, ...]
     comparison: regex.Pattern[str]
-    exhaustive_markers: tuple[str, ...]
     partial_markers: tuple[str, ...]
     part_marker: regex.Pattern[str]
     part_stop: regex.Pattern[str]
     change_before: regex.Pattern[str]
     summary_table: regex.Pattern[str]
-
-    def rule_ids(self) -> list[str]:
-        return [r.id for r in self.figures] + list(self.award_rules)
 
     def concept(self, label: str | None) -> str | None:
         """The concept a label names, through synonyms, then without a 预算数-like ending.
@@ -315,7 +311,6 @@ def load_rules(folder: str | None = None) -> Rules:
         label_suffix=_compile(f"{_alt(ide['label_suffixes'])}$", "identities.yaml"),
         identities=tuple(identities),
         comparison=_compile(_alt(ide["comparison_words"]), "identities.yaml"),
-        exhaustive_markers=tuple(markers["exhaustive"]),
         partial_markers=tuple(markers["partial"]),
         part_marker=_compile(_alt(markers["exhaustive"] + markers["partial"]), "identities.yaml"),
         part_stop=_compile(f"^{_alt(ide['part_stop_words'])}", "identities.yaml"),

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, ReportFactsError
+from .records import ReportFactsError
 
-TABLES = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "checks": CHECK_COLUMNS}
 DUCKDB_FILE = "reportfacts.duckdb"
 
 
