@@ -17,8 +17,17 @@ import regex
 from .rules import Rules
 
 _MARKER = regex.compile(
-    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][、.．]?|[一二三四五六七八九十\d]{1,3}[、．]|\d{1,2}\.(?!\d)"
-    r"|[一二三四五六七八九十]{1,2}是|[①-⑳])")
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][、.．]?|[一二三四五六七八九十\d]{1,3}[、．]|[一二三四五六七八九十]{1,3}\."
+    r"|\d{1,2}\.(?!\d)|[一二三四五六七八九十]{1,2}是|[①-⑳])\s*")
+
+
+def strip_marker(text: str) -> str:
+    """A name without its list marker (一、 （二） 3. 一是 ①), as in labels and table rows.
+
+    >>> strip_marker("三、单位预留机动经费"), strip_marker("（一）人员经费"), strip_marker("2.5万元")
+    ('单位预留机动经费', '人员经费', '2.5万元')
+    """
+    return _MARKER.sub("", text)
 _WINDOW = 40
 _DIGITS = regex.compile(r"[\d.]+")
 _FIGURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号])(?:万亿|[万亿千])?(?:元/[\p{Han}]|人次|[元人名位个项件次户%])?")
@@ -70,7 +79,7 @@ def _strip(clause: str, rules: Rules) -> str:
     while prev != clause:
         prev = clause
         clause = clause.strip(" \t\u3000")
-        clause = _MARKER.sub("", clause)
+        clause = strip_marker(clause)
         clause = rules.strip_period.sub("", clause)
         clause = rules.strip_prefix.sub("", clause)
         clause = rules.strip_suffix.sub("", clause)

@@ -14,13 +14,13 @@ from typing import Any
 
 import regex
 
+from .labels import strip_marker
 from .records import Document, Fact, Table
 from .rules import Rules
 
 _NUMBER = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = regex.compile(r"^\d{1,2}$")
-_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]+[）)])\s*")
 _CODE_HEADER = regex.compile(r"编码|代码|编号|科目码")
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
@@ -209,7 +209,7 @@ def _name(table: Table, rows: list[list[str]], i: int, j: int, parts: list[tuple
         return own[-1] if own else ""
     above, below = (_fragments(table, rows, k, band) for k in (i - 1, i + 1))
     if above and below:  # 三、单位预留机动经 / figure line / 费
-        return _MARKER.sub("", above + below)
+        return strip_marker(above + below)
     return parts[-1][0] if parts else ""  # a merged label cell reaching from the next band (当年支出小计)
 
 
@@ -281,7 +281,7 @@ def table_facts(doc: Document, table: Table, rules: Rules) -> list[Fact]:
                     code, label_parts = cell, []
                     code_at[j] = cell
                 else:
-                    label_parts.append((_MARKER.sub("", cell), _edge(table, i, j)))
+                    label_parts.append((strip_marker(cell), _edge(table, i, j)))
                 continue
             after_number = True
             name = _name(table, rows, i, j, label_parts)
