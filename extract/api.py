@@ -3,7 +3,7 @@
     >>> import extract
     >>> df = extract.extract_facts("2021年收入总计181.92万元。", year=2021)
     >>> df[["kind", "text", "value"]].values.tolist()
-    [['date', '2021年', '2021'], ['amount', '181.92万元', '1819200.00']]
+    [['year', '2021年', '2021'], ['amount', '181.92万元', '1819200.00']]
     >>> df.loc[df.kind == "amount", "label"].item()
     '收入总计'
 """
@@ -54,7 +54,7 @@ def extract_facts(text: str, year: int | None = None, doc_id: str = "text") -> p
     title = text.strip().splitlines()[0][:120] if text.strip() else None
     doc = Document(doc_id, "", "txt", text, title=title, organization=organization(title, text),
                    year=year or report_year(title, text))
-    return facts_frame(document_facts(doc, load_rules()))
+    return facts_frame(document_facts(doc, load_rules(), year=year))
 
 
 def read_documents(paths: Iterable[str | Path], year: int | None = None) -> list[Document]:
@@ -64,7 +64,7 @@ def read_documents(paths: Iterable[str | Path], year: int | None = None) -> list
 def _read_and_extract(path: Path, year: int | None) -> tuple[dict[str, object], list[Fact]]:
     """One file: its documents row and its facts (runs in a worker process under ``jobs``)."""
     doc = read_report(path, year)
-    facts = document_facts(doc, load_rules()) if doc.status == "ok" or doc.text else []
+    facts = document_facts(doc, load_rules(), year=year) if doc.status == "ok" or doc.text else []
     return doc.row(), facts
 
 

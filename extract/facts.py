@@ -19,6 +19,7 @@ from .numbers import Parsed, parse_date, parse_measure
 from .records import Document, Fact
 from .rules import Rules, load_rules
 from .sections import Outline, Sentences, outline, sentences
+from .years import YearContext, year_context
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,14 @@ class _Candidate:
     printed_unit: str | None
 
 
-def _candidates(text: str, year: int | None, rules: Rules) -> list[_Candidate]:
+def _candidates(text: str, years: YearContext, rules: Rules) -> list[_Candidate]:
     out: list[_Candidate] = []
     for order, rule in enumerate(rules.figures):
         for m in rule.pattern.finditer(text):
-            if rule.kind == "date":
-                parsed = parse_date(m, year)
+            if rule.kind in ("date", "year"):
+                if years.in_banner(m.start()):
+                    continue  # a site's date banner: the day the page was viewed
+                parsed = parse_date(m, years.at(m.start()), years.document_year)
             else:
                 parsed = parse_measure(rule.kind, m, text, rules)
             if parsed is None:
@@ -91,8 +94,13 @@ def _table_ranges(text: str, cells: list[Fact]) -> list[tuple[int, int]]:
     return [(text.rfind("\n", 0, a) + 1, b) for a, b in spans.values()]
 
 
-def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized | None = None) -> list[Fact]:
-    """Every fact of one document's text, in text order."""
+def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized | None = None,
+                   year: int | None = None) -> list[Fact]:
+    """Every fact of one document's text, in text order.
+
+    ``year``: the report year the caller states (``--year``); otherwise the year of a date
+    printed without one is read from the text (:mod:`extract.years`).
+    """
     rules = rules or load_rules()
     if norm is None:
         joins: list[int] = []
@@ -111,10 +119,11 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
     outl = outline(norm, doc.text, rules, _table_ranges(doc.text, cells))
     sents = sentences(text)
     facts: list[Fact] = []
-    for c in resolve_overlaps(_candidates(text, doc.year, rules)):
+    years = year_context(text, year, doc.title)
+    for c in resolve_overlaps(_candidates(text, years, rules)):
         p = c.parsed
         ctx = _context(doc, norm, outl, sents, c.start, c.end)
-        label = None if c.kind == "date" else label_for(text, c.start, c.end, c.printed_unit, rules)
+        label = None if c.kind in ("date", "year") else label_for(text, c.start, c.end, c.printed_unit, rules)
         facts.append(Fact(
             doc_id=doc.doc_id, kind=c.kind, value=p.value, unit=p.unit, rule=c.rule,
             qualifier=p.qualifier, label=label, value_max=p.value_max, resolution=p.resolution,

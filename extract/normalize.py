@@ -105,7 +105,14 @@ def _edits(text: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple
     for m in rules.cn_idioms.finditer(half):
         taken.update(range(m.start(), m.end()))
     for m in rules.cn_year.finditer(half):
-        digits = "".join(str(rules.cn_digits[c]) for c in m.group("y"))
+        raw_y = m.group("y")
+        if "千" in raw_y:  # 两千零九年
+            try:
+                digits = str(int(cn2an.cn2an(raw_y.replace("两", "二"), "normal")))
+            except (ValueError, KeyError, TypeError):
+                continue
+        else:
+            digits = "".join(str(rules.cn_digits[c]) for c in raw_y)
         put(m.start("y"), m.end("y"), digits)
     for m in rules.cn_figure.finditer(half):
         raw = m.group("n")

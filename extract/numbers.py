@@ -118,12 +118,41 @@ def _bounds(y: int | None, m: int | None, d: int | None, end: bool) -> str | Non
     return _iso(y, m, d)
 
 
-def parse_date(m: regex.Match[str], year: int | None) -> Parsed | None:
-    """ISO value of a date match; the report year fills a missing year.
+_PERIODS = {"上半年": (1, 6), "下半年": (7, 12), "首季度": (1, 3)}
+_CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_XUN = {"上旬": (1, 10), "中旬": (11, 20)}
 
-    ``value`` is ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``A/B`` for ranges;
-    ``date_start``/``date_end`` give the first and last day covered.
+
+def _period_months(period: str) -> tuple[int, int] | None:
+    """First and last month of a quarter or half (一季度 -> (1, 3), 前三季度 -> (1, 9)).
+
+    >>> _period_months("第三季度"), _period_months("前两个季度"), _period_months("下半年")
+    ((7, 9), (1, 6), (7, 12))
     """
+    if period in _PERIODS:
+        return _PERIODS[period]
+    digits = [int(c) if c.isdigit() else _CN_SMALL.get(c) for c in period if c.isdigit() or c in _CN_SMALL]
+    qs = [q for q in digits if q]
+    if not qs or any(q > 4 for q in qs):
+        return None
+    if period.startswith("前"):
+        return 1, 3 * qs[0]
+    if len(qs) == 2:
+        return 3 * qs[0] - 2, 3 * qs[1]
+    return 3 * qs[0] - 2, 3 * qs[0]
+
+
+def parse_date(m: regex.Match[str], year: int | None, doc_year: int | None = None) -> Parsed | None:
+    """ISO value of a date match.
+
+    ``year`` is the year of a date printed without one (see :mod:`extract.years`);
+    ``doc_year`` is the document's own year, the base of 今年/去年/明年. A date whose year
+    is unknown is not a fact (None). ``value`` is ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or
+    ``A/B`` for ranges and periods; ``date_start``/``date_end`` give the first and last day
+    covered (上旬/中旬/下旬 narrow them to days 1–10, 11–20, 21–end).
+    """
+    from .years import RELATIVE
+
     g = m.groupdict()
 
     def num(k: str) -> int | None:
@@ -133,8 +162,23 @@ def parse_date(m: regex.Match[str], year: int | None) -> Parsed | None:
     y, mo, d = num("y"), num("m"), num("d")
     y2, mo2, d2 = num("y2"), num("m2"), num("d2")
     part = g.get("part")
-    if y is None and mo is not None:
+    if g.get("yy"):
+        y = 2000 + int(g["yy"]) if int(g["yy"]) < 50 else 1900 + int(g["yy"])
+    if g.get("rel"):
+        if doc_year is None:
+            return None
+        y = doc_year + RELATIVE[g["rel"]]
+    if y is None and (mo is not None or g.get("period")):
         y = year
+    if y is None and y2 is None:
+        return None  # the text never says which year
+    if g.get("period"):
+        months = _period_months(g["period"])
+        if months is None or y is None:
+            return None
+        a, b = months
+        return Parsed(f"{_iso(y, a)}/{_iso(y, b)}", None, None,
+                      date_start=_bounds(y, a, None, False), date_end=_bounds(y, b, None, True))
     if mo is not None and d is not None and not _valid(y, mo, d):
         return None
     if d2 is not None:  # day range: 11月15日--17日, 2021年1月1日至2021年12月31日
@@ -145,11 +189,12 @@ def parse_date(m: regex.Match[str], year: int | None) -> Parsed | None:
         a, b = _iso(y, mo, d), _iso(y2, mo2, d2)
         return Parsed(f"{a}/{b}", None, part, date_start=_bounds(y, mo, d, False),
                       date_end=_bounds(y2, mo2, d2, True))
-    if mo2 is not None:  # month range: 1-2月
-        if mo is None or mo2 <= mo:
+    if mo2 is not None:  # month range: 1-2月, 2019年9月至2020年8月
+        y2 = y2 or y
+        if mo is None or (y2 or 0, mo2) <= (y or 0, mo):
             return None
-        return Parsed(f"{_iso(y, mo)}/{_iso(y, mo2)}", None, part,
-                      date_start=_bounds(y, mo, None, False), date_end=_bounds(y, mo2, None, True))
+        return Parsed(f"{_iso(y, mo)}/{_iso(y2, mo2)}", None, part,
+                      date_start=_bounds(y, mo, None, False), date_end=_bounds(y2, mo2, None, True))
     if y2 is not None:  # year range: 2021-2025年
         if y is None or y2 <= y:
             return None
@@ -158,4 +203,8 @@ def parse_date(m: regex.Match[str], year: int | None) -> Parsed | None:
     if mo is None:
         return Parsed(_iso(y), None, part, date_start=_bounds(y, None, None, False),
                       date_end=_bounds(y, None, None, True))
-    return Parsed(_iso(y, mo, d), None, part, date_start=_bounds(y, mo, d, False), date_end=_bounds(y, mo, d, True))
+    start, end = _bounds(y, mo, d, False), _bounds(y, mo, d, True)
+    if d is None and part in ("上旬", "中旬", "下旬") and y is not None:
+        first, last = _XUN.get(part, (21, calendar.monthrange(y, mo)[1]))
+        start, end = _iso(y, mo, first), _iso(y, mo, last)
+    return Parsed(_iso(y, mo, d), None, part, date_start=start, date_end=end)

@@ -18,7 +18,7 @@ import yaml
 
 from .records import RuleError
 
-KINDS = ("amount", "headcount", "quantity", "percent", "date", "award")
+KINDS = ("amount", "headcount", "quantity", "percent", "date", "year", "award")
 
 
 def patterns_dir() -> Path:
@@ -198,17 +198,19 @@ def load_rules(folder: str | None = None) -> Rules:
     not_after = "".join(regex.escape(c) for c in num["not_after"])
     cn_figure = _compile(
         rf"(?<![\d.{not_after}{chars}])(?P<n>[{chars}]+)(?=(?:余|多)?{triggers})"
-        rf"|(?<=年)(?P<n>[一二三四五六七八九十]{{1,3}})(?=月)"
-        rf"|(?<=月)(?P<n>[一二三四五六七八九十]{{1,3}})(?=[日号])",
+        rf"|(?<=年|[至到\-])(?P<n>[一二三四五六七八九十]{{1,3}})(?=月)"
+        rf"|(?<![\p{{Han}}])(?P<n>[一二三四五六七八九十]{{1,3}})(?=月[一二三四五六七八九十\d]{{1,3}}[日号])"
+        rf"|(?<=月|[至到\-])(?P<n>[一二三四五六七八九十]{{1,3}})(?=[日号])",
         "numerals.yaml")
     year_digits = "".join(k for k in num["digits"] if k != "两")
-    cn_year = _compile(rf"(?P<y>[{year_digits}]{{4}})(?=年)", "numerals.yaml")
+    cn_year = _compile(rf"(?P<y>[{year_digits}]{{4}}|[两二]千零?[一二三四五六七八九十]{{1,3}})(?=年)", "numerals.yaml")
 
     money = {k: Decimal(str(v)) for k, v in units["money"].items()}
     mult = {k: Decimal(str(v)) for k, v in units["multipliers"].items()}
     all_units = list(money) + list(units["headcount"]) + list(units["quantity"]) + list(units["percent"])
     space_units = _alt(sorted(set(all_units) | set(mult) | {"年", "月", "日"}))
-    figure_space = _compile(rf"(?<=\d)[ \t]+(?={space_units})|(?<=\d[ \t]*(?:万|亿))[ \t]+(?={space_units})",
+    figure_space = _compile(rf"(?<=\d)[ \t]+(?={space_units})|(?<=\d[ \t]*(?:万|亿))[ \t]+(?={space_units})"
+                            rf"|(?<=\d[ \t]*[年月]|\d[日号]?[ \t]*[至到])[ \t]+(?=\d{{1,2}}[ \t]*[月日号])",
                             "units.yaml")
     fills = dict(figs.get("placeholders", {}))
     fills.update({
