@@ -133,8 +133,8 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
         ctx = _context(doc, norm, outl, sents, a.start, a.end)
         facts.append(Fact(
             doc_id=doc.doc_id, kind="award", value=a.name, unit=None, rule=a.rule, count=a.count,
-            subject=a.subject or (doc.organization if a.rule != "award.level" else None),
-            event=a.event, **ctx,  # type: ignore[arg-type]
+            subject=a.subject or (doc.organization if a.rule not in ("award.level", "award.listed") else None),
+            event=a.event, stage=a.stage, **ctx,  # type: ignore[arg-type]
         ))
     taken = sorted((f.start, f.end) for f in facts)
     starts = [a for a, _ in taken]

@@ -125,6 +125,8 @@ class Fact:
     count: int | None = None
     subject: str | None = None
     event: str | None = None
+    #: awards: conferred, retained (kept after review) or nominated
+    stage: str | None = None
     section: str | None = None
     page: int | None = None
     sentence: str | None = None

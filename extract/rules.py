@@ -11,12 +11,15 @@ import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 import yaml
 
 from .records import RuleError
+
+if TYPE_CHECKING:
+    from .awards import AwardRules
 
 KINDS = ("amount", "headcount", "quantity", "percent", "date", "year", "award")
 
@@ -116,14 +119,7 @@ class Rules:
     rank_before: regex.Pattern[str]
     # figures, awards
     figures: tuple[FigureRule, ...]
-    award_rules: dict[str, FigureRule]
-    award_verbs: regex.Pattern[str]
-    award_quoted: regex.Pattern[str]
-    award_named: regex.Pattern[str]
-    award_level: regex.Pattern[str]
-    award_count_after: regex.Pattern[str]
-    award_count_before: regex.Pattern[str]
-    award_event: regex.Pattern[str]
+    awards: AwardRules
     # sections
     heading: regex.Pattern[str]
     heading_ranks: dict[str, int]
@@ -222,24 +218,9 @@ def load_rules(folder: str | None = None) -> Rules:
         "PER": _alt(units["per_measures"]),
     })
     figures = _figure_rules(figs, fills, "figures.yaml")
-    award_rules = {r.id: r for r in _figure_rules(aw, fills, "awards.yaml")}
+    from .awards import compile_award_rules
 
-    verbs = _alt(aw["verbs"])
-    verb_not = _alt(aw["verb_not_before"])
-    verb_re = rf"(?:{verbs})(?!{verb_not})"
-    award_verbs = _compile(verb_re, "awards.yaml")
-    quote_open, quote_close = "“\"「『”", "”\"」』“"
-    award_quoted = _compile(
-        rf"{verb_re}了?[ ]?[{quote_open}](?P<name>[^“”\"「」『』《》\n]{{2,40}}?)[{quote_close}](?P<tail>{_alt(aw['tails'])})?",
-        "awards.yaml")
-    award_named = _compile(
-        rf"{verb_re}了?(?![评得选授]|\d+[个项次名人家所])(?P<name>[^，,。；;、：:“”\"「」『』《》()（）\s的和]{{0,30}}?{_alt(aw['heads'])})"
-        rf"(?=[，,。；;、\s]|$)",
-        "awards.yaml")
-    award_level = _compile(rf"(?P<name>{aw['levels']})", "awards.yaml")
-    award_count_after = _compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(?P<n>\d+)(?:个|项|名|篇|件|部|次|人)", "awards.yaml")
-    award_count_before = _compile(r"(?P<n>\d+)(?:个|项|名|篇|件|部|次)$", "awards.yaml")
-    award_event = _compile(rf"(?:参加|参与|参赛|在)(?P<event>[^，,。；;、]{{2,40}}?{aw['events']})", "awards.yaml")
+    awards = compile_award_rules(aw, {r.id: r for r in _figure_rules(aw, fills, "awards.yaml")}, _alt, _compile)
 
     styles = sec["styles"]
     ranks: dict[str, int] = {}
@@ -289,14 +270,7 @@ def load_rules(folder: str | None = None) -> Rules:
         qualifier_before=_compile(f"(?:{_alt(units['qualifier_before'])})$", "units.yaml"),
         rank_before=_compile(_alt(units["rank_words"]), "units.yaml"),
         figures=figures,
-        award_rules=award_rules,
-        award_verbs=award_verbs,
-        award_quoted=award_quoted,
-        award_named=award_named,
-        award_level=award_level,
-        award_count_after=award_count_after,
-        award_count_before=award_count_before,
-        award_event=award_event,
+        awards=awards,
         heading=heading,
         heading_ranks=ranks,
         run_in=run_in,

@@ -11,7 +11,7 @@ from extract.rules import load_rules, patterns_dir
 from extract.records import RuleError
 
 RULES = load_rules()
-ALL = [*RULES.figures, *RULES.award_rules.values()]
+ALL = [*RULES.figures, *RULES.awards.rules.values()]
 
 
 def _rule_ids(text: str) -> set[str]:
