@@ -73,7 +73,8 @@ _FULLWIDTH = {k: v for k, v in _FULLWIDTH.items() if k != v}
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)
 _FULLWIDTH_RE = regex.compile("[" + regex.escape("".join(_FULLWIDTH)) + "]")
 
-_SEP = regex.compile(r"(?<=(?<![\d.])\d{1,3})[,，](?=\d{3}(?:[,，]\d{3})*(?:\.\d+)?(?![\d]))")
+# a thousands separator, also with the stray space some pages print after it (2, 418.6万元)
+_SEP = regex.compile(r"(?<=(?<![\d.])\d{1,3})[,，] ?(?=\d{3}(?:[,，] ?\d{3})*(?:\.\d+)?(?![\d]))")
 
 
 def _edits(text: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple[int, int, str]]:
@@ -104,6 +105,10 @@ def _edits(text: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple
     # 4. Chinese numerals inside figures and dates, never inside fixed phrases (五位一体)
     for m in rules.cn_idioms.finditer(half):
         taken.update(range(m.start(), m.end()))
+    for m in rules.money_words.finditer(half):  # 贰佰元整, 三十二万零五百零六元二角, 二十块五毛
+        value = _money_value(m, rules)
+        if value is not None:
+            put(m.start(), m.end(), f"{value}元")
     for m in rules.cn_year.finditer(half):
         raw_y = m.group("y")
         if "千" in raw_y:  # 两千零九年
@@ -124,6 +129,28 @@ def _edits(text: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple
         if value is not None:
             put(m.start("n"), m.end("n"), str(value))
     return sorted((s, e, r) for s, (e, r) in edits.items())
+
+
+def _money_value(m: regex.Match[str], rules: Rules) -> str | None:
+    """Yuan (as decimal text) of money written in words, or None when the run is not a figure.
+
+    >>> r = load_rules()
+    >>> [_money_value(m, r) for m in r.money_words.finditer("人民币贰佰贰拾捌万捌仟贰佰叁拾壹元柒角贰分，二十块五毛，千元")]
+    ['2288231.72', '20.5', None]
+    """
+    raw = "".join(rules.cn_capital.get(c, c) for c in m.group("int"))
+    if not any(c in rules.cn_digits for c in raw) or raw in rules.cn_skip:
+        return None  # 千元, 万元: a unit; 一元: a word
+    try:
+        whole = int(cn2an.cn2an(raw.replace("两", "二") if raw[0] != "两" else raw, "normal"))
+    except (ValueError, KeyError, TypeError):
+        return None
+    jiao, fen = m.group("jiao"), m.group("fen")
+    if not jiao and not fen:
+        return str(whole)
+    digit = {**{k: v for k, v in rules.cn_digits.items()}, **{k: rules.cn_digits[v] for k, v in rules.cn_capital.items()
+                                                              if v in rules.cn_digits}}
+    return f"{whole}.{digit[jiao] if jiao else 0}{digit[fen] if fen else ''}".rstrip(".")
 
 
 def _cn_value(raw: str, rules: Rules, bare_ok: bool = False, date_part: bool = False) -> int | None:

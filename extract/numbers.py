@@ -58,11 +58,11 @@ def parse_measure(kind: str, m: regex.Match[str], text: str, rules: Rules) -> Pa
     """Value of an amount, headcount, quantity or percent match."""
     g = m.groupdict()
     num = g["num"]
-    unit = g["unit"]
+    unit = g.get("unit")
     qual = qualifier_of(m, text, rules)
     factor = _factor(m, rules)
     if kind == "amount":
-        money = rules.money[unit]
+        money = rules.money[unit] if unit else Decimal(1)  # ￥2,311.40 and 资金43万: yuan
         value = Decimal(num) * factor * money
         res = _resolution(num, factor * money)
         vmax = None

@@ -110,6 +110,8 @@ class Rules:
     cn_figure: regex.Pattern[str]
     cn_year: regex.Pattern[str]
     cn_idioms: regex.Pattern[str]
+    cn_capital: dict[str, str]
+    money_words: regex.Pattern[str]
     figure_space: regex.Pattern[str]
     # units
     money: dict[str, Decimal]
@@ -198,6 +200,13 @@ def load_rules(folder: str | None = None) -> Rules:
         rf"|(?<![\p{{Han}}])(?P<n>[一二三四五六七八九十]{{1,3}})(?=月[一二三四五六七八九十\d]{{1,3}}[日号])"
         rf"|(?<=月|[至到\-])(?P<n>[一二三四五六七八九十]{{1,3}})(?=[日号])",
         "numerals.yaml")
+    capital = dict(num["capital"])
+    word_chars = regex.escape(num["chars"] + "".join(capital))
+    one_digit = regex.escape("".join(k for k in num["digits"]) + "".join(k for k, v in capital.items()
+                                                                          if v in num["digits"]))
+    money_words = _compile(
+        rf"(?<![{word_chars}])(?P<int>[{word_chars}]{{1,24}})(?:(?P<yuan>元|圆)|块(?=[{one_digit}]毛))"
+        rf"(?:(?P<jiao>[{one_digit}])[角毛])?(?:(?P<fen>[{one_digit}])分)?(?:整|正)?", "numerals.yaml")
     year_digits = "".join(k for k in num["digits"] if k != "两")
     cn_year = _compile(rf"(?P<y>[{year_digits}]{{4}}|[两二]千零?[一二三四五六七八九十]{{1,3}})(?=年)", "numerals.yaml")
 
@@ -216,6 +225,8 @@ def load_rules(folder: str | None = None) -> Rules:
         "QUANTITY": _alt(units["quantity"]),
         "PERCENT": _alt(units["percent"]),
         "PER": _alt(units["per_measures"]),
+        "CURRENCY": _alt(units["currency_prefix"]),
+        "MONEYCTX": _alt(units["money_context"]),
     })
     figures = _figure_rules(figs, fills, "figures.yaml")
     from .awards import compile_award_rules
@@ -262,6 +273,8 @@ def load_rules(folder: str | None = None) -> Rules:
         cn_skip=frozenset(num["skip"]),
         cn_figure=cn_figure,
         cn_year=cn_year,
+        cn_capital=capital,
+        money_words=money_words,
         cn_idioms=_compile(_alt(num.get("idioms", [])) if num.get("idioms") else "(?!)", "numerals.yaml"),
         figure_space=figure_space,
         money=money,
