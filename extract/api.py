@@ -20,6 +20,7 @@ from .facts import document_facts
 from .ingest import discover, read_report
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, Document, Fact
 from .rules import load_rules
+from .store import typed
 
 
 @dataclass(frozen=True)
@@ -33,18 +34,12 @@ class RunResult:
 
 def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
     rows = [f.row() for f in facts]
-    df = pd.DataFrame(rows, columns=FACT_COLUMNS)
-    for col in ("start", "end", "page", "count", "sentence_start"):
-        df[col] = df[col].astype("Int64")
-    return df
+    return typed(pd.DataFrame(rows, columns=FACT_COLUMNS))
 
 
 def documents_frame(docs: Iterable[Document | dict[str, object]]) -> pd.DataFrame:
     rows = [d if isinstance(d, dict) else d.row() for d in docs]
-    df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    for col in ("chars", "pages", "tables", "year"):
-        df[col] = df[col].astype("Int64")
-    return df
+    return typed(pd.DataFrame(rows, columns=DOCUMENT_COLUMNS))
 
 
 def extract_facts(text: str, year: int | None = None, doc_id: str = "text") -> pd.DataFrame:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .awards import find_awards
-from .labels import label_for
+from .labels import change_direction, label_for
 from .normalize import Normalized, normalize
 from .numbers import Parsed, parse_date, parse_measure
 from .records import Document, Fact
@@ -123,10 +123,15 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
     for c in resolve_overlaps(_candidates(text, years, rules)):
         p = c.parsed
         ctx = _context(doc, norm, outl, sents, c.start, c.end)
-        label = None if c.kind in ("date", "year") else label_for(text, c.start, c.end, c.printed_unit, rules)
+        label = direction = None
+        if c.kind not in ("date", "year"):
+            label = label_for(text, c.start, c.end, c.printed_unit, rules)
+            direction = change_direction(text, c.start, rules)
         facts.append(Fact(
             doc_id=doc.doc_id, kind=c.kind, value=p.value, unit=p.unit, rule=c.rule,
-            qualifier=p.qualifier, label=label, value_max=p.value_max, resolution=p.resolution,
+            qualifier=(direction or "") + (p.qualifier or "") or None, label=label,
+            concept=rules.concept(label) if c.kind in ("amount", "headcount") else None,
+            change=direction is not None, value_max=p.value_max, resolution=p.resolution,
             date_start=p.date_start, date_end=p.date_end, **ctx,  # type: ignore[arg-type]
         ))
     for a in find_awards(text, sents, rules):

@@ -151,3 +151,25 @@ def label_for(text: str, start: int, end: int, unit: str | None, rules: Rules) -
         if after:
             return after
     return before
+
+
+_CHANGE_CLAUSE = regex.compile(r"[，,；;：:。！？!?\n]")
+
+
+def change_direction(text: str, start: int, rules: Rules) -> str | None:
+    """``增加`` or ``减少`` when the words just before a figure make it a change (增加1808.29万元,
+    较上年下降12%), None when the figure is a level.
+
+    >>> from extract.rules import load_rules
+    >>> r = load_rules()
+    >>> change_direction("比上年增加1808.29万元", 5, r), change_direction("收入总计181.92万元", 4, r)
+    ('增加', None)
+    """
+    lo = max(0, start - 20)
+    cut = None
+    for m in _CHANGE_CLAUSE.finditer(text, lo, start):
+        cut = m.end()
+    m = rules.change_before.search(text, cut if cut is not None else lo, start)
+    if not m:
+        return None
+    return "增加" if m.group("word") in rules.change_up else "减少"

@@ -137,6 +137,10 @@ class Fact:
     date_end: str | None = None
     source: str = "text"
     column: str | None = None
+    #: the canonical concept of the label (synonyms in patterns/identities.yaml), None where none applies
+    concept: str | None = None
+    #: a change or difference (增加1808.29万元, 下降12%), not a level; the direction is in ``qualifier``
+    change: bool = False
     fact_id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -147,6 +151,7 @@ class Fact:
     def row(self) -> dict[str, Any]:
         """The facts-table row (a shallow copy: every field is a scalar; asdict would deep-copy)."""
         d = {name: getattr(self, name) for name in _FACT_FIELDS}
+        d["value_num"] = d["value"] if isinstance(d["value"], Decimal) else None
         for k in ("value", "value_max", "resolution"):
             d[k] = fmt_decimal(d[k]) if isinstance(d[k], Decimal) else d[k]
         return d
@@ -154,6 +159,7 @@ class Fact:
 
 _FACT_FIELDS = tuple(f.name for f in fields(Fact))
 FACT_COLUMNS = ["fact_id"] + [name for name in _FACT_FIELDS if name != "fact_id"]
+FACT_COLUMNS.insert(FACT_COLUMNS.index("value") + 1, "value_num")
 
 CHECK_COLUMNS = [
     "check_id", "doc_id", "rule", "relation", "scope", "total_fact_id", "total_label",

@@ -145,6 +145,7 @@ class Rules:
     part_marker: regex.Pattern[str]
     part_stop: regex.Pattern[str]
     change_before: regex.Pattern[str]
+    change_up: frozenset[str]
     summary_table: regex.Pattern[str]
 
     def concept(self, label: str | None) -> str | None:
@@ -304,7 +305,8 @@ def load_rules(folder: str | None = None) -> Rules:
         part_marker=_compile(_alt(markers["exhaustive"] + markers["partial"]), "identities.yaml"),
         part_stop=_compile(f"^{_alt(ide['part_stop_words'])}", "identities.yaml"),
         summary_table=_compile(ide["summary_table"], "identities.yaml"),
-        change_before=_compile(rf"{_alt(ide['change_words'])}(?:了)?[\s约近达共]*$", "identities.yaml"),
+        change_before=_compile(rf"(?P<word>{_alt(ide['change_words'])})(?:了)?[\s约近达共]*$", "identities.yaml"),
+        change_up=frozenset(ide["change_up"]),
     )
 
 

@@ -328,4 +328,10 @@ def _cell_fact(doc: Document, table: Table, rules: Rules, printed: str, start: i
         value=Decimal(num) * factor, unit=unit, rule="table.cell", label=label,
         section=section, page=doc.page_at(start), sentence=row_text, sentence_start=anchor,
         resolution=Decimal(1).scaleb(-decimals) * factor, source="table", column=head or None,
+        concept=_concept_of(label, rules) if kind in ("amount", "headcount") else None,
     )
+
+
+def _concept_of(label: str, rules: Rules) -> str | None:
+    """Concept of a table row name, without its 科目编码 (``30101 基本工资``)."""
+    return rules.concept(regex.sub(r"^\d+\s*", "", label))

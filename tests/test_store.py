@@ -32,3 +32,29 @@ def test_parquet_and_csv_round_trip(tmp_path, fixtures):
     csv = read_table(tmp_path, "facts")
     assert list(csv.columns) == list(result.facts.columns)
     assert list(csv["value"]) == list(result.facts["value"].fillna(""))
+
+
+def test_every_column_keeps_its_type_when_a_batch_has_no_value_for_it(tmp_path):
+    """A text with no ranges, events or pages still writes value_max/event/page with their types."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    facts = extract.extract_facts("收入总计181.92万元，比上年增加12.5万元。", year=2021)
+    write_table(facts, tmp_path, "facts")
+    schema = pq.read_schema(tmp_path / "facts.parquet")
+    assert schema.field("value_max").type == pa.string()
+    assert schema.field("event").type == pa.string()
+    assert schema.field("page").type == pa.int64()
+    assert schema.field("value_num").type == pa.decimal128(38, 8)
+    assert schema.field("change").type == pa.bool_()
+    con = duckdb.connect()
+    rows = con.execute(f"SELECT text, value_num, change, qualifier FROM '{tmp_path / 'facts.parquet'}' "
+                       "WHERE kind = 'amount' ORDER BY start").fetchall()
+    assert [(t, str(v.normalize()), c, q) for t, v, c, q in rows] == [
+        ("181.92万元", "1.8192E+6", False, None), ("12.5万元", "1.25E+5", True, "增加")]
+
+
+def test_concept_column_joins_synonyms():
+    facts = extract.extract_facts("一般公共预算财政拨款收入100万元，财政拨款收入100万元，其他收入5万元。", year=2021)
+    amounts = facts[facts.kind == "amount"]
+    assert list(amounts["concept"].fillna("")) == ["财政拨款收入", "财政拨款收入", ""]
