@@ -139,6 +139,7 @@ class Rules:
     # validation
     concepts: dict[str, str]
     label_suffix: regex.Pattern[str]
+    label_prefix: regex.Pattern[str]
     identities: tuple[Identity, ...]
     comparison: regex.Pattern[str]
     partial_markers: tuple[str, ...]
@@ -151,13 +152,18 @@ class Rules:
     def concept(self, label: str | None) -> str | None:
         """The concept a label names, through synonyms, then without a 预算数-like ending.
 
-        >>> load_rules().concept("“三公”经费预算数"), load_rules().concept("其他收入")
-        ('三公经费', None)
+        >>> r = load_rules()
+        >>> r.concept("“三公”经费预算数"), r.concept("其他收入"), r.concept("上半年全省生产总值")
+        ('三公经费', None, '地区生产总值')
         """
         if not label:
             return None
         key = concept_key(label)
-        return self.concepts.get(key) or self.concepts.get(self.label_suffix.sub("", key))
+        bare = self.label_prefix.sub("", key)
+        for k in (key, self.label_suffix.sub("", key), bare, self.label_suffix.sub("", bare)):
+            if k in self.concepts:
+                return self.concepts[k]
+        return None
 
 
 def _figure_rules(data: dict[str, Any], fills: dict[str, str], where: str) -> tuple[FigureRule, ...]:
@@ -299,8 +305,10 @@ def load_rules(folder: str | None = None) -> Rules:
         label_max=int(lab["max_chars"]),
         concepts=concepts,
         label_suffix=_compile(f"{_alt(ide['label_suffixes'])}$", "identities.yaml"),
+        label_prefix=_compile(f"^(?:{_alt(ide['label_prefixes'])})+", "identities.yaml"),
         identities=tuple(identities),
-        comparison=_compile(_alt(ide["comparison_words"]), "identities.yaml"),
+        comparison=_compile(f"{_alt(ide['comparison_words'])}(?!{_alt(ide['comparison_not_before'])})"
+                            f"|{ide['comparison_pattern']}", "identities.yaml"),
         partial_markers=tuple(markers["partial"]),
         part_marker=_compile(_alt(markers["exhaustive"] + markers["partial"]), "identities.yaml"),
         part_stop=_compile(f"^{_alt(ide['part_stop_words'])}", "identities.yaml"),

@@ -44,6 +44,8 @@ class Num:
     page: int = 0
     #: a change or comparison figure (比上年增加25万元): never a total or a part of one
     change: bool = False
+    #: the periods (date values) named in the figure's sentence: 上半年 -> 2022-01/2022-06
+    periods: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,12 +106,25 @@ def _bracket_breakdowns(part: Num, nums: Sequence[Num], sentence: str) -> Struct
     if not inner:
         return None
     head = rest[1:1 + 3]
+    if len(inner) < 2 and not head.startswith(("其中", "含")):
+        return None  # 人民币贰佰元（RMB200.00）: the same figure restated, not a breakdown
     relation = "le" if head.startswith(("其中", "含")) or len(inner) < 2 else "eq"
     return Structure(part, tuple(inner), relation, "()")
 
 
+_LEVEL = regex.compile(r"^[一二三四五六七八九1-9]级")
+
+
+def _levels_not_parts(parts: Sequence[Num]) -> bool:
+    """共编制15个指标，其中一级指标3个，二级指标8个，三级指标15个: parts named by level (一级, 二级 …)
+    count the layers of a hierarchy, not pieces of the whole."""
+    return len(parts) >= 2 and all(_LEVEL.match(p.label or "") for p in parts)
+
+
 def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     """Every stated total/parts structure among one document's numeric facts (sorted by start)."""
+    from .breakdowns import classified, parallel, shares_of, totals_after
+
     out: list[Structure] = []
     by_sentence: dict[int, list[Num]] = {}
     for n in nums:
@@ -127,6 +142,10 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
             if not after:
                 continue
             first = after[0]
+            lists = parallel(m, after, members, sentence, ss, depth, rules)
+            if lists:
+                out.extend(lists)
+                continue
             parts: list[Num] = []
             prev_end = m.end() + ss
             for n in after:
@@ -162,4 +181,7 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
             nested = _bracket_breakdowns(n, members, sentence)
             if nested:
                 out.append(nested)
-    return out
+    out.extend(classified(by_sentence, nums, rules))
+    out.extend(totals_after(by_sentence, nums, rules))
+    out.extend(shares_of(nums, rules))
+    return [st for st in out if not _levels_not_parts(st.parts)]

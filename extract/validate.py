@@ -31,7 +31,7 @@ from .rules import Rules
 from .structures import Num, discover
 
 NUMERIC = ("amount", "headcount", "quantity")
-_UP = ("余", "多", "以上", "超过", "逾", "突破", "多达")
+_UP = ("余", "多", "以上", "超过", "逾", "突破", "跨越", "迈上", "站上", "多达")
 _DOWN = ("近", "不足", "不到", "以下", "以内", "将近", "接近")
 _AROUND = ("约", "左右", "大约")
 
@@ -97,7 +97,12 @@ def _is_change(sentence: str, rel: int, rules: Rules) -> bool:
 
 def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
     out = []
-    for r in facts.to_dict("records"):
+    records = facts.to_dict("records")
+    periods: dict[str, list[str]] = {}  # the dates named in each sentence: a total and its parts share a period
+    for r in records:
+        if r.get("kind") == "date" and _str(r.get("sentence_start")):
+            periods.setdefault(_str(r.get("sentence_start")), []).append(_str(r.get("value")))
+    for r in records:
         if r.get("kind") not in NUMERIC or _str(r.get("rule")) == "amount.per_unit":
             continue
         v = _dec(r.get("value"))
@@ -109,7 +114,7 @@ def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
         num = Num(_str(r.get("fact_id")), r["kind"], _str(r.get("unit")), int(r["start"]), int(r["end"]),
                   int(str(ss)) if _str(ss) else -1, _str(r.get("sentence")), _str(r.get("section")),
                   _str(r.get("label")), _str(r.get("source")) or "text", _str(r.get("column")),
-                  int(float(page)) if page else 0)
+                  int(float(page)) if page else 0, periods=tuple(periods.get(_str(ss), ())))
         if num.source == "text" and _is_change(num.sentence, num.start - num.sentence_start, rules):
             num = replace(num, change=True)
         out.append(Figure(num, v, lo, hi, _str(r.get("text")), _str(r.get("qualifier"))))
@@ -209,7 +214,13 @@ def _stated(doc_id: str, figs: Sequence[Figure], rules: Rules) -> tuple[list[dic
                     *ident.parts, *ident.optional}:
                 relation = "eq"
         stated.setdefault(total.num.fact_id, set()).update(c for c in concepts if c)
-        rows.append(_row(doc_id, "stated-structure", relation, total, parts, st.total.section))
+        row = _row(doc_id, "stated-structure", relation, total, parts, st.total.section)
+        if row["status"] == "fail" and total.num.kind not in ("amount", "headcount"):
+            # tonnes, hectares, vehicles: a 其中 list often names categories beyond the total
+            # (粮食种植面积…其中…蔬菜), so a violated one is a doubt for a reader, not a proven error
+            row["status"] = "warn"
+            row["message"] += "; a list of quantities may name categories beyond its total"
+        rows.append(row)
     return rows, stated
 
 

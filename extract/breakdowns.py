@@ -1,0 +1,175 @@
+"""Breakdowns a report states without 其中/包括 after its total (structures.py reads those).
+
+* ``parallel``: a 其中 list whose items each carry one figure per total
+  (交易金额6581万元，节约建设资金514万元；其中：房屋市政类…交易额6125万元，节约金额486万元；交通类…);
+* ``classified``: a classification sentence (分产业看：…, 按消费形态分，…, 从三次产业看，…) lists the
+  parts of the total stated just before it (same kind, unit and period);
+* ``totals_after``: the total comes last (A支出316.38万元，B支出2419.45万元，总支出2939.83万元;
+  X亿元。加上A亿元，B亿元，…总收入T亿元);
+* ``shares_of``: parts that say what they are a share of (工资福利支出905709.06元，占基本支出预算79.89%).
+
+Every form is grammar about how such reports are written, never a document's wording.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .rules import Rules
+from .structures import Num, Structure, _depth, _same
+
+_ITEM = regex.compile(r"[；;]")
+_CLASSIFY = regex.compile(r"^[\s\u3000]*(?:从|按|分)[^，,。：:；;]{1,10}?(?:看|分|划分|统计)[\s\u3000]*[：:，,]")
+_TOTAL_LABEL = regex.compile(r"^(?:[\p{Han}]{0,12}?)(?P<total>总收入|总支出|总计|合计|共计|总额|总量|总投资)"
+                             r"|^总(?P<head>[\p{Han}]{1,6})$")
+_PLUS = regex.compile(r"(?:^|[，,。；;])[\s\u3000]*(?:再)?加上")
+_SHARE = regex.compile(r"[\s\u3000]*[，,]?[\s\u3000]*占(?P<whole>[^\d%，,。；;（(\n]{2,16}?)(?:的?比重|的)?[\s\u3000]*[\d%，,。；;]")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def _related(a: str, b: str) -> bool:
+    """Two labels name the same measure (交易金额 / 交易额, 节约建设资金 / 节约金额)."""
+    return bool(a and b and (a in b or b in a or _bigrams(a) & _bigrams(b)))
+
+
+def _levels(members: Sequence[Num]) -> list[Num]:
+    return [n for n in members if not n.change]
+
+
+def parallel(marker: regex.Match[str], after: Sequence[Num], members: Sequence[Num], sentence: str, ss: int,
+             depth: int, rules: Rules) -> list[Structure]:
+    """One structure per total when every ；-item after the marker holds one figure per total."""
+    rel = marker.end()
+    bounds = [rel] + [m.end() for m in _ITEM.finditer(sentence, rel)] + [len(sentence) + 1]
+    items: list[list[Num]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        got = [n for n in _levels(after) if a <= n.start - ss < b]
+        if got:
+            items.append(got)
+    if len(items) < 2:
+        return []
+    k = len(items[0])
+    if k < 2 or any(len(it) != k for it in items):
+        return []
+    before = [n for n in _levels(members) if n.end - ss <= marker.start() and _depth(sentence, n.start - ss) == depth]
+    if len(before) < k:
+        return []
+    totals = before[-k:]
+    out = []
+    for j, total in enumerate(totals):
+        parts = tuple(it[j] for it in items)
+        if not all(_same(p, total) and _related(p.label, total.label) for p in parts):
+            return []
+        relation = "le" if marker.group() in rules.partial_markers else "eq"
+        out.append(Structure(total, parts, relation, marker.group()))
+    return out
+
+
+def _period_ok(total: Num, periods: tuple[str, ...]) -> bool:
+    return not periods or not total.periods or bool(set(total.periods) & set(periods))
+
+
+def classified(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: Rules) -> list[Structure]:
+    """分产业看：第一产业4.41亿元…；第二产业…；第三产业…: parts of the total stated just before."""
+    out: list[Structure] = []
+    used: set[str] = set()
+    levels = [n for n in nums if n.source == "text" and not n.change]
+    for ss in sorted(by_sentence):
+        members = _levels(by_sentence[ss])
+        if not members or not _CLASSIFY.match(members[0].sentence):
+            continue
+        sentence = members[0].sentence
+        first = members[0]
+        bounds = [0] + [m.end() for m in _ITEM.finditer(sentence)] + [len(sentence) + 1]
+        parts: list[Num] = []
+        for a, b in zip(bounds, bounds[1:]):
+            got = [n for n in members if a <= n.start - ss < b and _same(n, first)]
+            if got:
+                parts.append(got[0])
+        if len(bounds) == 2:
+            parts = [n for n in members if _same(n, first)]
+        if len(parts) < 2:
+            continue
+        cands = [n for n in levels if n.end <= ss and n.start >= ss - 800 and _same(n, first)
+                 and n.section == first.section and n.fact_id not in used and _period_ok(n, first.periods)]
+        concepts = {rules.concept(p.label) for p in parts}
+        for ident in rules.identities:
+            if concepts <= {*ident.parts, *ident.optional} and set(ident.parts) <= concepts:
+                named = [n for n in cands if rules.concept(n.label) == ident.total]
+                cands = named or cands
+        if not cands:
+            continue
+        used.update(p.fact_id for p in parts)
+        out.append(Structure(cands[-1], tuple(parts), "eq", "classification"))
+    return out
+
+
+def _total_head(label: str) -> str | None:
+    """What a total's label totals: 总支出 -> 支出, 合计 -> '' (anything); None when not a total."""
+    m = _TOTAL_LABEL.match(label)
+    if not m:
+        return None
+    if m.group("head"):
+        return m.group("head")
+    word = m.group("total")
+    return word[1:] if word in ("总收入", "总支出", "总投资") else ""
+
+
+def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: Rules) -> list[Structure]:
+    """A total stated after its parts: …A支出X，B支出Y，总支出Z; X。加上A，B，…总收入T."""
+    out: list[Structure] = []
+    order = sorted(by_sentence)
+    for i, ss in enumerate(order):
+        members = [n for n in _levels(by_sentence[ss]) if _depth(n.sentence, n.start - ss) == 0]
+        sentence = members[0].sentence if members else ""
+        for j, total in enumerate(members):
+            head = _total_head(total.label)
+            if head is None or j == 0:
+                continue
+            earlier = [n for n in members[:j] if _same(n, total)]
+            plus = _PLUS.search(sentence, 0, total.start - ss)
+            if plus:
+                parts = [n for n in earlier if n.start - ss >= plus.end()]
+                lead = [n for n in earlier if n.start - ss < plus.start()]
+                if lead:
+                    parts = [lead[-1], *parts]
+                elif plus.start() == 0 and i > 0:
+                    prev = [n for n in _levels(by_sentence[order[i - 1]]) if _same(n, total)]
+                    parts = prev[:1] + parts
+            else:
+                if rules.part_marker.search(sentence, 0, total.start - ss):
+                    continue  # a 其中 list before: that structure is read by structures.py
+                parts = [n for n in earlier if not head or n.label.endswith(head)]
+                if len(parts) != len(earlier):
+                    continue  # 收入A，支出B，总收入C: the parts must all be what the total totals
+            if len(parts) >= 2:
+                out.append(Structure(total, tuple(parts), "eq", "加上" if plus else "total-after"))
+    return out
+
+
+def shares_of(nums: Sequence[Num], rules: Rules) -> list[Structure]:
+    """Parts that name their whole: 工资福利支出905709.06元，占基本支出预算79.89%；商品和服务支出…占基本支出…"""
+    groups: dict[tuple[str, str], list[Num]] = {}
+    for n in nums:
+        if n.source != "text" or n.change or n.kind != "amount":
+            continue
+        m = _SHARE.match(n.sentence, n.end - n.sentence_start)
+        if m:
+            whole = rules.concept(m.group("whole")) or m.group("whole")
+            groups.setdefault((whole, n.section), []).append(n)
+    out: list[Structure] = []
+    for (whole, _section), parts in groups.items():
+        if len(parts) < 2:
+            continue
+        totals = [n for n in nums if n.source == "text" and not n.change and _same(n, parts[0])
+                  and n not in parts and (rules.concept(n.label) or n.label) == whole]
+        if not totals:
+            continue
+        concepts = {rules.concept(p.label) for p in parts}
+        exact = any(i.total == whole and concepts == set(i.parts) for i in rules.identities)
+        out.append(Structure(totals[0], tuple(parts), "eq" if exact else "le", "占"))
+    return out
