@@ -21,8 +21,10 @@ from .structures import Num, Structure, _depth, _same
 
 _ITEM = regex.compile(r"[；;]")
 _CLASSIFY = regex.compile(r"^[\s\u3000]*(?:从|按|分)[^，,。：:；;]{1,10}?(?:看|分|划分|统计)[\s\u3000]*[：:，,]")
-_TOTAL_LABEL = regex.compile(r"^(?:[\p{Han}]{0,12}?)(?P<total>总收入|总支出|总计|合计|共计|总额|总量|总投资)"
-                             r"|^总(?P<head>[\p{Han}]{1,6})$")
+# the words before a total stated last: 总支出, 总收入预计为, 收入合计, 合计
+_TOTAL_WORDS = regex.compile(r"(?P<before>[\p{Han}]{0,2}?)(?P<total>总收入|总支出|总投资|总计|合计|共计|总额)"
+                             r"[\p{Han}]{0,4}?[为是达：:]?[\s\u3000约]*$")
+_CLAUSE_SPLIT = regex.compile(r"[，,；;。：:]")
 _PLUS = regex.compile(r"(?:^|[，,。；;])[\s\u3000]*(?:再)?加上")
 _SHARE = regex.compile(r"[\s\u3000]*[，,]?[\s\u3000]*占(?P<whole>[^\d%，,。；;（(\n]{2,16}?)(?:的?比重|的)?[\s\u3000]*[\d%，,。；;]")
 
@@ -108,15 +110,20 @@ def classified(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: Ru
     return out
 
 
-def _total_head(label: str) -> str | None:
-    """What a total's label totals: 总支出 -> 支出, 合计 -> '' (anything); None when not a total."""
-    m = _TOTAL_LABEL.match(label)
+def _total_head(clause: str) -> str | None:
+    """What a total stated last totals, from the words before it: 总支出 -> 支出, 收入合计 -> 收入,
+    合计 -> '' (anything); None when the clause does not state a total.
+
+    >>> _total_head("总支出"), _total_head("2023年一般公共预算总收入预计为"), _total_head("收入合计"), _total_head("支出")
+    ('支出', '收入', '收入', None)
+    """
+    m = _TOTAL_WORDS.search(clause)
     if not m:
         return None
-    if m.group("head"):
-        return m.group("head")
     word = m.group("total")
-    return word[1:] if word in ("总收入", "总支出", "总投资") else ""
+    if word.startswith("总") and word not in ("总计", "总额"):
+        return word[1:]
+    return m.group("before")
 
 
 def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: Rules) -> list[Structure]:
@@ -127,8 +134,8 @@ def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: 
         members = [n for n in _levels(by_sentence[ss]) if _depth(n.sentence, n.start - ss) == 0]
         sentence = members[0].sentence if members else ""
         for j, total in enumerate(members):
-            head = _total_head(total.label)
-            if head is None or j == 0:
+            head = _total_head(_CLAUSE_SPLIT.split(sentence[:total.start - ss])[-1]) if j else None
+            if head is None:
                 continue
             earlier = [n for n in members[:j] if _same(n, total)]
             plus = _PLUS.search(sentence, 0, total.start - ss)
@@ -143,7 +150,7 @@ def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: 
             else:
                 if rules.part_marker.search(sentence, 0, total.start - ss):
                     continue  # a 其中 list before: that structure is read by structures.py
-                parts = [n for n in earlier if not head or n.label.endswith(head)]
+                parts = [n for n in earlier if not head or head in n.label]
                 if len(parts) != len(earlier):
                     continue  # 收入A，支出B，总收入C: the parts must all be what the total totals
             if len(parts) >= 2:

@@ -24,6 +24,7 @@ from .rules import Rules
 
 _OPEN, _CLOSE = "(（", ")）"
 _CLAUSE = regex.compile(r"[，,；;、]")
+_STATEMENT_END = regex.compile(r"[；;]")
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,11 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                       and _depth(sentence, n.start - ss) == depth]
             total = before[-1] if before else None
             if len(before) >= 2 and not rules.part_marker.search(
+                    sentence, before[-2].end - ss, before[-1].start - ss) and not _STATEMENT_END.search(
                     sentence, before[-2].end - ss, before[-1].start - ss):
-                total = None  # 一等奖8个，二等奖17个，三等奖18个，其中8个…: the last item of a list is no total
+                # 一等奖8个，二等奖17个，三等奖18个，其中8个…: the last item of a list is no total
+                # (but after a ；a new statement starts: …200.20万元；全年支出1100.40万元，其中…)
+                total = None
             if total is None and depth == 0 and not sentence[:m.start()].strip(" ，,:：\u3000"):
                 # 其中 opens the sentence: the total closes the previous one (…1234.56亿元，增长6.5%。其中，…)
                 prev = [n for n in nums if n.source == "text" and not n.change and _same(n, first)

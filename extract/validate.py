@@ -26,11 +26,13 @@ from typing import Any
 import pandas as pd
 import regex
 
+from .rates import shares, stated_changes
 from .records import CHECK_COLUMNS, fmt_decimal
 from .rules import Rules
 from .structures import Num, discover
 
 NUMERIC = ("amount", "headcount", "quantity")
+_DIRECTIONS = ("增加", "减少")
 _UP = ("余", "多", "以上", "超过", "逾", "突破", "跨越", "迈上", "站上", "多达")
 _DOWN = ("近", "不足", "不到", "以下", "以内", "将近", "接近")
 _AROUND = ("约", "左右", "大约")
@@ -43,7 +45,10 @@ class Figure:
     lo: Decimal
     hi: Decimal
     text: str
+    #: how approximate the printed figure is (约, 余, 近 …); the direction of a change is apart
     qualifier: str
+    #: 增加 or 减少 for a change figure, else ""
+    direction: str = ""
 
 
 def _magnitude(v: Decimal) -> Decimal:
@@ -103,12 +108,15 @@ def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
         if r.get("kind") == "date" and _str(r.get("sentence_start")):
             periods.setdefault(_str(r.get("sentence_start")), []).append(_str(r.get("value")))
     for r in records:
-        if r.get("kind") not in NUMERIC or _str(r.get("rule")) == "amount.per_unit":
+        if r.get("kind") not in (*NUMERIC, "percent") or _str(r.get("rule")) == "amount.per_unit":
             continue
         v = _dec(r.get("value"))
         if v is None or _dec(r.get("value_max")) is not None:
             continue
-        lo, hi = interval(v, _dec(r.get("resolution")), _str(r.get("qualifier")))
+        qual = _str(r.get("qualifier"))
+        direction = next((d for d in _DIRECTIONS if qual.startswith(d)), "")
+        qual = qual[len(direction):]
+        lo, hi = interval(v, _dec(r.get("resolution")), qual)
         ss = r.get("sentence_start")
         page = _str(r.get("page"))
         num = Num(_str(r.get("fact_id")), r["kind"], _str(r.get("unit")), int(r["start"]), int(r["end"]),
@@ -117,7 +125,7 @@ def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
                   int(float(page)) if page else 0, periods=tuple(periods.get(_str(ss), ())))
         if num.source == "text" and _is_change(num.sentence, num.start - num.sentence_start, rules):
             num = replace(num, change=True)
-        out.append(Figure(num, v, lo, hi, _str(r.get("text")), _str(r.get("qualifier"))))
+        out.append(Figure(num, v, lo, hi, _str(r.get("text")), qual, direction))
     out.sort(key=lambda f: f.num.start)
     return out
 
@@ -190,12 +198,17 @@ def _compares(fig: Figure, rules: Rules) -> bool:
     return fig.num.change
 
 
-def check_document(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[str, Any]]:
-    """Every check of one document: stated structures, identities, repeated figures, tables."""
+def check_document(doc_id: str, figures: Sequence[Figure], rules: Rules) -> list[dict[str, Any]]:
+    """Every check of one document: stated structures, identities, repeated figures, tables,
+    stated changes, rates and shares."""
+    figs = [f for f in figures if f.num.kind != "percent"]
+    pcts = [f for f in figures if f.num.kind == "percent"]
     rows, stated = _stated(doc_id, figs, rules)
     rows += _identities(doc_id, figs, rules, stated)
     rows += _repeated(doc_id, figs, rules)
     rows += _table_checks(doc_id, figs)
+    rows += stated_changes(doc_id, figs, pcts, rules)
+    rows += shares(doc_id, figs, pcts, rules)
     return rows
 
 
@@ -268,6 +281,8 @@ def _repeated(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[st
         a = first[k]
         if a.num.source == "table" and f.num.source == "table":
             continue  # inside tables, consistency is checked by the table checks
+        if a.num.periods and f.num.periods and not set(a.num.periods) & set(f.num.periods):
+            continue  # 上半年 and 二季度: one concept, two periods
         if (a.hi < f.lo or f.hi < a.lo) and (c, a.value, f.value) not in reported:
             reported.add((c, a.value, f.value))
             msg = (f"{c} is stated twice with different values: {a.text} ({a.num.label}) and "
