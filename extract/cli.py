@@ -49,9 +49,7 @@ def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs
     try:
         result = api.run(list(paths), year=year, progress=progress, jobs=jobs or os.cpu_count() or 1)
         tables = {"documents": result.documents, "facts": result.facts, "checks": result.checks}
-        for name, df in tables.items():
-            write_table(df, out, name)
-        write_duckdb(tables, out)
+        write_duckdb({name: write_table(df, out, name) for name, df in tables.items()}, out)
     except ReportFactsError as e:
         raise click.ClickException(str(e)) from None
     docs = result.documents

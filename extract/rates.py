@@ -119,11 +119,14 @@ def shares(doc_id: str, figs: Sequence[_Fig], pcts: Sequence[_Fig], rules: Rules
     """工资福利支出905709.06元，占基本支出预算79.89%: the share is the part over the whole it names."""
     rows: list[dict[str, Any]] = []
     levels = [f for f in figs if f.num.source == "text" and not f.num.change]
+    in_sentence: dict[int, list[_Fig]] = {}
+    for f in levels:
+        in_sentence.setdefault(f.num.sentence_start, []).append(f)
     for p in pcts:
         if p.num.source != "text" or p.num.change:
             continue
         ss = p.num.sentence_start
-        part = next((f for f in reversed(levels) if f.num.sentence_start == ss and f.num.end <= p.num.start), None)
+        part = next((f for f in reversed(in_sentence.get(ss, [])) if f.num.end <= p.num.start), None)
         if part is None or part.num.kind != "amount":
             continue
         m = _SHARE_AFTER.fullmatch(p.num.sentence[part.num.end - ss:p.num.start - ss])

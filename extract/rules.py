@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,6 +148,8 @@ class Rules:
     change_before: regex.Pattern[str]
     change_up: frozenset[str]
     summary_table: regex.Pattern[str]
+    #: label -> concept, filled as labels are looked up (labels repeat across a corpus)
+    _concept_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def concept(self, label: str | None) -> str | None:
         """The concept a label names, through synonyms, then without a 预算数-like ending.
@@ -158,12 +160,17 @@ class Rules:
         """
         if not label:
             return None
+        if label in self._concept_memo:
+            return self._concept_memo[label]
         key = concept_key(label)
         bare = self.label_prefix.sub("", key)
+        found = None
         for k in (key, self.label_suffix.sub("", key), bare, self.label_suffix.sub("", bare)):
             if k in self.concepts:
-                return self.concepts[k]
-        return None
+                found = self.concepts[k]
+                break
+        self._concept_memo[label] = found
+        return found
 
 
 def _figure_rules(data: dict[str, Any], fills: dict[str, str], where: str) -> tuple[FigureRule, ...]:

@@ -25,15 +25,15 @@ _DECIMAL = {"value_num"}
 def typed(df: pd.DataFrame) -> pd.DataFrame:
     """One dtype per column whatever the rows hold (so a batch without ranges or events has the
     same table shape as one with them): nullable integers, booleans, Decimal objects for
-    ``value_num``, pandas text for the rest."""
+    ``value_num``, and Python strings (None when empty) for the rest."""
     for col in df.columns:
         if col in _INTEGER:
             df[col] = df[col].astype("Int64")
         elif col in _BOOLEAN:
-            df[col] = df[col].astype(bool)
+            df[col] = df[col].fillna(False).astype(bool)
         elif col not in _DECIMAL:
-            df[col] = df[col].astype(object).where(df[col].notna(), None).map(
-                lambda v: v if v is None else str(v)).astype("str")
+            values = df[col].astype(object)
+            df[col] = values.where(values.notna(), None)
     return df
 
 
@@ -43,44 +43,48 @@ def arrow_table(df: pd.DataFrame) -> Any:
     import pyarrow as pa
 
     quantum = Decimal(1).scaleb(-DECIMAL_SCALE)
-    fields, data = [], {}
+    fields, arrays = [], []
     for col in df.columns:
         values = df[col]
         if col in _INTEGER:
-            typ = pa.int64()
+            typ, arr = pa.int64(), pa.array(values, type=pa.int64(), from_pandas=True)
         elif col in _BOOLEAN:
-            typ = pa.bool_()
+            typ, arr = pa.bool_(), pa.array(values, type=pa.bool_(), from_pandas=True)
         elif col in _DECIMAL:
             typ = pa.decimal128(38, DECIMAL_SCALE)
-            values = values.map(lambda v: v.quantize(quantum) if isinstance(v, Decimal) and v.as_tuple().exponent
-                                < -DECIMAL_SCALE else v)  # type: ignore[operator]
+            arr = pa.array([v.quantize(quantum) if isinstance(v, Decimal) and isinstance(v.as_tuple().exponent, int)
+                            and v.as_tuple().exponent < -DECIMAL_SCALE else (v if isinstance(v, Decimal) else None)
+                            for v in values], type=typ)
         else:
             typ = pa.string()
-            values = values.map(lambda v: None if v is None or v is pd.NA or (isinstance(v, float) and v != v)
-                                else str(v))
+            arr = pa.array(values.astype(object), type=typ, from_pandas=True)
         fields.append(pa.field(col, typ))
-        data[col] = pa.array(values.astype(object).where(values.notna(), None).tolist(), type=typ)
-    return pa.Table.from_pydict(data, schema=pa.schema(fields))
+        arrays.append(arr)
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def write_table(df: pd.DataFrame, folder: str | Path, name: str) -> None:
+def write_table(df: pd.DataFrame, folder: str | Path, name: str) -> Any:
+    """Write ``df`` as Parquet and CSV; returns the Arrow table (for :func:`write_duckdb`)."""
     import pyarrow.parquet as pq
 
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    pq.write_table(arrow_table(df), out / f"{name}.parquet")
+    table = arrow_table(df)
+    pq.write_table(table, out / f"{name}.parquet")
     df.to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
+    return table
 
 
-def write_duckdb(tables: dict[str, pd.DataFrame], folder: str | Path) -> Path:
-    """(Re)write the tables into ``folder/reportfacts.duckdb``."""
+def write_duckdb(tables: dict[str, Any], folder: str | Path) -> Path:
+    """(Re)write the tables (DataFrames, or the Arrow tables :func:`write_table` returned) into
+    ``folder/reportfacts.duckdb``."""
     import duckdb
 
     path = Path(folder) / DUCKDB_FILE
     con = duckdb.connect(str(path))
     try:
         for name, df in tables.items():
-            con.register("_frame", arrow_table(df))
+            con.register("_frame", arrow_table(df) if isinstance(df, pd.DataFrame) else df)
             con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _frame')
             con.unregister("_frame")
     finally:

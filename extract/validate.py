@@ -100,15 +100,20 @@ def _is_change(sentence: str, rel: int, rules: Rules) -> bool:
     return bool(rules.comparison.search(clause) or rules.change_before.search(clause))
 
 
+_FIGURE_COLUMNS = ["fact_id", "kind", "text", "start", "end", "value", "unit", "rule", "qualifier", "label",
+                   "section", "page", "sentence", "sentence_start", "value_max", "resolution", "source", "column"]
+
+
 def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
     out = []
-    records = facts.to_dict("records")
     periods: dict[str, list[str]] = {}  # the dates named in each sentence: a total and its parts share a period
-    for r in records:
-        if r.get("kind") == "date" and _str(r.get("sentence_start")):
-            periods.setdefault(_str(r.get("sentence_start")), []).append(_str(r.get("value")))
-    for r in records:
-        if r.get("kind") not in (*NUMERIC, "percent") or _str(r.get("rule")) == "amount.per_unit":
+    dates = facts[facts["kind"] == "date"]
+    for ss, value in zip(dates["sentence_start"], dates["value"]):
+        if _str(ss):
+            periods.setdefault(_str(ss), []).append(_str(value))
+    numeric = facts[facts["kind"].isin((*NUMERIC, "percent"))]
+    for r in numeric[[c for c in _FIGURE_COLUMNS if c in numeric.columns]].to_dict("records"):
+        if _str(r.get("rule")) == "amount.per_unit":
             continue
         v = _dec(r.get("value"))
         if v is None or _dec(r.get("value_max")) is not None:
