@@ -12,6 +12,8 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import regex
+
 from .awards import find_awards
 from .labels import change_direction, label_for
 from .normalize import Normalized, normalize
@@ -66,12 +68,17 @@ def resolve_overlaps(cands: Iterable[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _context(doc: Document, norm: Normalized, outl: Outline, sents: Sentences, ns: int, ne: int
+def _context(doc: Document, norm: Normalized, outl: Outline, sents: Sentences, ns: int, ne: int,
+             clean: dict[tuple[int, int], str] | None = None, dropped: frozenset[int] = frozenset()
              ) -> dict[str, object]:
     start, end = norm.map.span(ns, ne)
     ss, se = sents.at(ns)
     os_, oe = norm.map.span(ss, se)
     raw = doc.text[os_:oe]
+    if clean is not None:
+        if (os_, oe) not in clean:
+            clean[(os_, oe)] = _readable(raw, os_, dropped)
+        raw = clean[(os_, oe)]
     sentence = raw.strip()
     return {
         "text": doc.text[start:end],
@@ -82,6 +89,22 @@ def _context(doc: Document, norm: Normalized, outl: Outline, sents: Sentences, n
         "sentence_start": os_ + (len(raw) - len(raw.lstrip())),
         "page": doc.page_at(start),
     }
+
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _readable(raw: str, base: int, dropped: frozenset[int]) -> str:
+    r"""A sentence as people read it, character for character with the document (so offsets
+    into it still hold): page furniture and wrapped line breaks dropped in normalisation, and
+    control characters (form feeds, NULs), shown as spaces.
+
+    >>> _readable("增\n— 6 —\f加", 10, frozenset(range(11, 18)))
+    '增       加'
+    """
+    if dropped:
+        raw = "".join(" " if i in dropped else ch for i, ch in enumerate(raw, base))
+    return _CONTROL.sub(" ", raw)
 
 
 def _table_ranges(text: str, cells: list[Fact]) -> list[tuple[int, int]]:
@@ -102,13 +125,15 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
     printed without one is read from the text (:mod:`extract.years`).
     """
     rules = rules or load_rules()
-    if norm is None:
-        joins: list[int] = []
-        if doc.format == "pdf":
-            from .pdf import line_joins
+    joins: list[int] = []
+    if doc.format == "pdf":
+        from .pdf import line_joins
 
-            joins = line_joins(doc)
+        joins = line_joins(doc)
+    if norm is None:
         norm = normalize(doc.text, rules, joins)
+    dropped = frozenset(joins)  # original positions normalisation deletes
+    clean: dict[tuple[int, int], str] = {}
     text = norm.text
     cells: list[Fact] = []
     if doc.tables:
@@ -122,7 +147,7 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
     years = year_context(text, year, doc.title)
     for c in resolve_overlaps(_candidates(text, years, rules)):
         p = c.parsed
-        ctx = _context(doc, norm, outl, sents, c.start, c.end)
+        ctx = _context(doc, norm, outl, sents, c.start, c.end, clean, dropped)
         label = direction = None
         if c.kind not in ("date", "year"):
             label = label_for(text, c.start, c.end, c.printed_unit, rules)
@@ -135,7 +160,7 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             date_start=p.date_start, date_end=p.date_end, **ctx,  # type: ignore[arg-type]
         ))
     for a in find_awards(text, sents, rules):
-        ctx = _context(doc, norm, outl, sents, a.start, a.end)
+        ctx = _context(doc, norm, outl, sents, a.start, a.end, clean, dropped)
         facts.append(Fact(
             doc_id=doc.doc_id, kind="award", value=a.name, unit=None, rule=a.rule, count=a.count,
             subject=a.subject or (doc.organization if a.rule not in ("award.level", "award.listed") else None),

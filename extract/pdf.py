@@ -54,22 +54,27 @@ def _title_and_unit(lines: list[str]) -> tuple[str, str | None]:
 
 
 def _continues(prev: Table, cur: Table) -> bool:
-    """The first table of a page, with no caption of its own, continues the last table of
-    the previous page (with or without its header rows repeated)."""
-    return not cur.title and cur.page == prev.page + 1
+    """The first table of a page continues the last table of the previous page when it has no
+    caption of its own or repeats the same title (with or without its header rows repeated)."""
+    return cur.page == prev.page + 1 and (not cur.title or cur.title == prev.title)
 
 
 def _named(page_tables: list[Table], previous: Table | None) -> list[Table]:
     """Give a page's tables their title and unit; a table continuing the previous page's
     last table takes that table's title, unit and columns."""
     out: list[Table] = []
+    number = previous.number if previous is not None else 0
     for k, t in enumerate(page_tables):
         inner = [h for _, _, h in t.headers if _TITLE.match(h) and "表" in h and "部门" not in h]
         cells = [c for r in t.rows[:4] for c in r if c]  # a caption printed inside the table
         caption, unit = _title_and_unit(t.title.splitlines() + cells)
         t = replace(t, title=inner[0] if inner else caption, unit=unit or "")  # a title inside wins
         if k == 0 and previous is not None and _continues(previous, t):
-            t = replace(t, title=previous.title, unit=previous.unit, headers=previous.headers)
+            t = replace(t, title=previous.title, unit=previous.unit or t.unit, headers=previous.headers,
+                        number=previous.number)
+        else:
+            number += 1
+            t = replace(t, number=number)
         out.append(t)
     return out
 
@@ -148,16 +153,72 @@ def _cover_title(first_page: str) -> str | None:
     return "".join(parts) or None
 
 
-def line_joins(doc: Document) -> list[int]:
-    """Positions of line breaks that a PDF inserted inside a sentence, to delete in normalisation.
+# a page number printed as the page's first or last line: 3, - 10 -, — 5 —, 第 3 页, 3/26
+_PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－]+)?\s*$"
+                             r"|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
+_HEADING_START = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D"
+                               r"|第[一二三四五六七八九十]+部分)")
+_LINE = regex.compile(r"[^\n]*\n?")
 
-    A break is a wrap when the line before it is nearly as long as the page's
-    longest lines and does not end a sentence, and the next line does not open
-    a numbered heading. Table pages are left alone (their lines are rows).
+
+def _page_lines(text: str, base: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each non-empty line of a page, offsets in the document."""
+    out = []
+    for m in _LINE.finditer(text):
+        if m.group().strip():
+            out.append((base + m.start(), base + m.start() + len(m.group().rstrip("\n")), m.group().strip()))
+    return out
+
+
+def _running(doc: Document, pages: list[list[tuple[int, int, str]]]) -> set[str]:
+    """Lines printed at the top or bottom of most pages (running headers and footers),
+    digits masked so 第3页 and 第4页 are one line."""
+    seen: dict[str, int] = {}
+    for lines in pages:
+        for line in {lines[0][2], lines[-1][2]} if lines else set():
+            key = regex.sub(r"\d+", "#", line.replace(" ", ""))
+            seen[key] = seen.get(key, 0) + 1
+    need = max(3, (len(pages) + 1) // 2)
+    return {k for k, n in seen.items() if n >= need and len(k) <= 40}
+
+
+def furniture(doc: Document) -> list[tuple[list[tuple[int, int, str]], list[tuple[int, int]]]]:
+    """Per page: its content lines, and the ranges of page furniture (page numbers, running
+    headers and footers) at its top and bottom, which are not part of the text's flow."""
+    pages = [_page_lines(doc.text[p.start:p.end], p.start) for p in doc.pages]
+    running = _running(doc, pages) if len(pages) >= 3 else set()
+    out = []
+    for lines in pages:
+        cut: list[tuple[int, int]] = []
+        content = list(lines)
+        for edge in (-1, 0):
+            while content:
+                s, e, t = content[edge]
+                if _PAGE_NUMBER.match(t) or regex.sub(r"\d+", "#", t.replace(" ", "")) in running:
+                    cut.append((s, e))
+                    content.pop(edge)
+                else:
+                    break
+        out.append((content, cut))
+    return out
+
+
+def line_joins(doc: Document) -> list[int]:
+    """Positions to delete in normalisation so that a sentence reads as one: line breaks a
+    PDF inserted inside a sentence, page furniture (page numbers, running headers/footers),
+    and a page break inside a sentence (…总额2744.84万元，其中：拟采 / - 31 - / 购货物支出…).
+
+    A break is a wrap when the line before it is nearly as long as the page's longest lines
+    and does not end a sentence, and the next line does not open a numbered heading. Inside a
+    page, table pages are left alone (their lines are rows); across a page break, the last line
+    must end in words, not figures.
     """
     out: list[int] = []
     table_pages = {t.page for t in doc.tables}
-    for span in doc.pages:
+    pages = furniture(doc)
+    for span, (content, cut) in zip(doc.pages, pages):
+        for s, e in cut:  # the furniture line and the line break after it
+            out.extend(range(s, min(e + 1, span.end)))
         if span.page in table_pages:
             continue
         text = doc.text[span.start:span.end]
@@ -171,7 +232,21 @@ def line_joins(doc: Document) -> list[int]:
             pos += len(cur)
             c, n = cur.rstrip(), nxt.strip()
             if (c and n and len(c) >= 0.8 * full and c[-1] not in _END_PUNCT
-                    and not regex.match(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D|第[一二三四五六七八九十]+部分)", n)):
+                    and not _HEADING_START.match(n)):
                 out.append(pos)
             pos += 1
-    return out
+    for k in range(len(pages) - 1):
+        content, _ = pages[k]
+        following, _ = pages[k + 1]
+        if not content or not following or doc.pages[k + 1].page != doc.pages[k].page + 1:
+            continue
+        s, e, last = content[-1]
+        s2, _, first = following[0]
+        widths = sorted(len(t) for _, _, t in content)
+        full = widths[int(len(widths) * 0.9) - 1 if len(widths) > 1 else 0]
+        ends_in_words = bool(regex.match(r".*[\p{Han}，、（(“]$", last))
+        figure_cut = bool(regex.match(r".*\d$", last) and regex.match(r"^(?:万亿|亿|万|千)?(?:元|%|人|名|个)", first))
+        if (len(last) >= 0.8 * full and last[-1] not in _END_PUNCT and (ends_in_words or figure_cut)
+                and not _HEADING_START.match(first) and doc.pages[k].page not in table_pages):
+            out.extend(p for p in range(e, s2) if p not in out)
+    return sorted(set(out))

@@ -119,6 +119,7 @@ def shares(doc_id: str, figs: Sequence[_Fig], pcts: Sequence[_Fig], rules: Rules
     """工资福利支出905709.06元，占基本支出预算79.89%: the share is the part over the whole it names."""
     rows: list[dict[str, Any]] = []
     levels = [f for f in figs if f.num.source == "text" and not f.num.change]
+    named: dict[tuple[str, str], list[tuple[_Fig, _Fig]]] = {}  # (whole, section) -> (part, share)
     in_sentence: dict[int, list[_Fig]] = {}
     for f in levels:
         in_sentence.setdefault(f.num.sentence_start, []).append(f)
@@ -133,6 +134,7 @@ def shares(doc_id: str, figs: Sequence[_Fig], pcts: Sequence[_Fig], rules: Rules
         if not m:
             continue
         whole_key = rules.concept(m.group("whole")) or m.group("whole")
+        named.setdefault((whole_key, p.num.section), []).append((part, p))
         whole = next((f for f in levels if f is not part and f.num.kind == part.num.kind
                       and f.num.unit == part.num.unit and (rules.concept(f.num.label) or f.num.label) == whole_key
                       and f.value > 0), None)
@@ -141,4 +143,33 @@ def shares(doc_id: str, figs: Sequence[_Fig], pcts: Sequence[_Fig], rules: Rules
         lo, hi = _ratio_bounds(part.lo, part.hi, whole.lo, whole.hi)
         rows.append(_row(doc_id, "share", p, [part, whole], part.value / whole.value * _HUNDRED, lo, hi,
                          (p.hi - p.lo) / 2, f"{part.text} / {whole.num.label} {whole.text}"))
+    for (whole_key, _section), pairs in named.items():
+        concepts = {rules.concept(part.num.label) for part, _ in pairs}
+        if len(pairs) < 2 or not any(i.total == whole_key and concepts == set(i.parts) for i in rules.identities):
+            continue
+        rows.append(_share_sum(doc_id, whole_key, [share for _, share in pairs]))
     return rows
+
+
+def _share_sum(doc_id: str, whole: str, pcts: Sequence[_Fig]) -> dict[str, Any]:
+    """The printed shares of every part of a whole add up to 100% (each allowed one unit of its last
+    digit, as above)."""
+    total = sum((f.value for f in pcts), Decimal(0))
+    lo = sum((f.lo - (f.hi - f.lo) / 2 for f in pcts), Decimal(0))
+    hi = sum((f.hi + (f.hi - f.lo) / 2 for f in pcts), Decimal(0))
+    ok = lo <= _HUNDRED <= hi
+    ids = [f.num.fact_id for f in pcts]
+    shown = " + ".join(f.text for f in pcts)
+    return {
+        "check_id": hashlib.sha1(f"{doc_id}|share-sum|{','.join(ids)}".encode("utf-8")).hexdigest()[:16],
+        "doc_id": doc_id, "rule": "share-sum", "relation": "eq", "scope": pcts[0].num.section,
+        "total_fact_id": None, "total_label": f"{whole} (100%)", "total_value": "100",
+        "part_fact_ids": json.dumps(ids),
+        "part_labels": json.dumps([f.num.label for f in pcts], ensure_ascii=False),
+        "part_values": "[" + ", ".join(fmt_decimal(f.value) or "" for f in pcts) + "]",
+        "difference": fmt_decimal(_HUNDRED - total), "tolerance": fmt_decimal(max(hi - total, total - lo)),
+        "unit": "%", "status": "pass" if ok else "fail",
+        "message": (f"the shares of every part of {whole} add up to 100%: {shown} = {fmt_decimal(total)}%" if ok else
+                    f"the shares of every part of {whole} should add up to 100% but {shown} = {fmt_decimal(total)}%: "
+                    f"they were computed against another whole"),
+    }

@@ -52,6 +52,8 @@ class Table:
     right: tuple[tuple[float | None, ...], ...] = ()
     #: header cells as (x0, x1, text), outermost row first; a continued table inherits them
     headers: tuple[tuple[float, float, str], ...] = ()
+    #: the table's number in its document (1, 2, …); a table continued over a page break keeps it
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ class Fact:
     date_end: str | None = None
     source: str = "text"
     column: str | None = None
+    #: table facts: the number of the table in the document (a table continued on the next page keeps it)
+    table: int | None = None
     #: the canonical concept of the label (synonyms in patterns/identities.yaml), None where none applies
     concept: str | None = None
     #: a change or difference (增加1808.29万元, 下降12%), not a level; the direction is in ``qualifier``

@@ -17,7 +17,7 @@ from .records import ReportFactsError
 DUCKDB_FILE = "reportfacts.duckdb"
 #: exact numbers in Parquet and DuckDB: 30 integer digits, 8 decimals (a 万亿元 total in yuan fits)
 DECIMAL_SCALE = 8
-_INTEGER = {"start", "end", "page", "count", "sentence_start", "chars", "pages", "tables", "year"}
+_INTEGER = {"start", "end", "page", "count", "sentence_start", "chars", "pages", "tables", "year", "table"}
 _BOOLEAN = {"change"}
 _DECIMAL = {"value_num"}
 

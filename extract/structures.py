@@ -47,6 +47,8 @@ class Num:
     change: bool = False
     #: the periods (date values) named in the figure's sentence: 上半年 -> 2022-01/2022-06
     periods: tuple[str, ...] = ()
+    #: table facts: the table's number in the document
+    table: int = 0
 
 
 @dataclass(frozen=True)

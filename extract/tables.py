@@ -328,7 +328,7 @@ def _cell_fact(doc: Document, table: Table, rules: Rules, printed: str, start: i
         value=Decimal(num) * factor, unit=unit, rule="table.cell", label=label,
         section=section, page=doc.page_at(start), sentence=row_text, sentence_start=anchor,
         resolution=Decimal(1).scaleb(-decimals) * factor, source="table", column=head or None,
-        concept=_concept_of(label, rules) if kind in ("amount", "headcount") else None,
+        concept=_concept_of(label, rules) if kind in ("amount", "headcount") else None, table=table.number or None,
     )
 
 

@@ -101,7 +101,8 @@ def _is_change(sentence: str, rel: int, rules: Rules) -> bool:
 
 
 _FIGURE_COLUMNS = ["fact_id", "kind", "text", "start", "end", "value", "unit", "rule", "qualifier", "label",
-                   "section", "page", "sentence", "sentence_start", "value_max", "resolution", "source", "column"]
+                   "section", "page", "sentence", "sentence_start", "value_max", "resolution", "source", "column",
+                   "table"]
 
 
 def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
@@ -127,7 +128,8 @@ def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
         num = Num(_str(r.get("fact_id")), r["kind"], _str(r.get("unit")), int(r["start"]), int(r["end"]),
                   int(str(ss)) if _str(ss) else -1, _str(r.get("sentence")), _str(r.get("section")),
                   _str(r.get("label")), _str(r.get("source")) or "text", _str(r.get("column")),
-                  int(float(page)) if page else 0, periods=tuple(periods.get(_str(ss), ())))
+                  int(float(page)) if page else 0, periods=tuple(periods.get(_str(ss), ())),
+                  table=int(float(_str(r.get("table")))) if _str(r.get("table")) else 0)
         if num.source == "text" and _is_change(num.sentence, num.start - num.sentence_start, rules):
             num = replace(num, change=True)
         out.append(Figure(num, v, lo, hi, _str(r.get("text")), qual, direction))
@@ -137,8 +139,8 @@ def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
 
 def _scope(num: Num) -> str:
     """Where an identity may combine figures: a top-level section, or one column of one table."""
-    if num.source == "table":
-        return f"{num.section} [{num.column}]"
+    if num.source == "table":  # the table's number keeps two tables with one title (or none) apart
+        return f"{num.section} (表{num.table}) [{num.column}]" if num.table else f"{num.section} [{num.column}]"
     path = num.section.split(" > ") if num.section else [""]
     if _PART.match(path[0]) and len(path) > 1:  # 第三部分 spans a whole report: scope is its 一、二、…
         return " > ".join(path[:2])
@@ -312,13 +314,32 @@ def _table_checks(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
         for code, parent in coded.items():
             kids = [coded[k] for k in coded if len(k) == len(code) + 2 and k.startswith(code)]
             if kids:
-                rows.append(_row(doc_id, "table.code-hierarchy", "eq", parent, kids, scope))
+                rows.append(_on_pages(_row(doc_id, "table.code-hierarchy", "eq", parent, kids, scope), parent, kids))
         top = [f for c, f in coded.items() if len(c) == 3]
         total = next((f for f in col if _TOTAL_ROW.match(f.num.label)), None)
         if total is not None and top:
-            rows.append(_row(doc_id, "table.total-row", "eq", total, top, scope))
+            # rows without a code beside the coded ones (项目支出 lines under 基本支出's 301/302/303):
+            # the coded classes are then only part of the 合计
+            uncoded = [f for f in col if f is not total and not _CODE_LABEL.match(f.num.label) and f.value
+                       and not any(w in f.num.label for w in _TOTAL_WORDS)]
+            rows.append(_on_pages(_row(doc_id, "table.total-row", "le" if uncoded else "eq", total, top, scope),
+                                  total, top))
     rows.extend(_total_columns(doc_id, figs))
     return rows
+
+
+def _on_pages(row: dict[str, Any], total: Figure, parts: Sequence[Figure]) -> dict[str, Any]:
+    """Name the table and pages in a table check's message; a violated check whose rows lie on
+    more than one page is a ``warn``: a row lost or misread at a page break would explain it."""
+    pages = sorted({f.num.page for f in (total, *parts) if f.num.page})
+    where = f"表{total.num.table} " if total.num.table else ""
+    where += f"《{total.num.section}》" + (f", p. {pages[0]}" if len(pages) == 1 else
+                                          f", pp. {', '.join(map(str, pages))}" if pages else "")
+    row["message"] = f"{row['message']} [{where}]"
+    if row["status"] == "fail" and len(pages) > 1:
+        row["status"] = "warn"
+        row["message"] += "; the rows lie on several pages: a row lost at a page break would explain it"
+    return row
 
 
 def _total_columns(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
@@ -340,8 +361,8 @@ def _total_columns(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
             parts = [g for g in parts if not any(c.startswith(g.num.column + "/") for c in cols)]
             if len(parts) >= 2:
                 names = (f"{total.num.label} [{col}]", [g.num.column.removeprefix(prefix) for g in parts])
-                rows.append(_row(doc_id, "table.total-column", "eq", total, parts, f"{section} [{col}]",
-                                 names=names))
+                rows.append(_on_pages(_row(doc_id, "table.total-column", "eq", total, parts, f"{section} [{col}]",
+                                           names=names), total, parts))
     return rows
 
 
