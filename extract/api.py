@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .facts import document_facts
-from .ingest import discover, read_report
+from .ingest import Entry, discover, entry_row, read_report
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, Document, Fact
 from .rules import load_rules
 from .store import typed
@@ -52,19 +52,65 @@ def extract_facts(text: str, year: int | None = None, doc_id: str = "text") -> p
     return facts_frame(document_facts(doc, load_rules(), year=year))
 
 
-def read_documents(paths: Iterable[str | Path], year: int | None = None) -> list[Document]:
-    return [read_report(p, year) for p in discover(list(paths))]
+def read_documents(paths: Iterable[str | Path], year: int | None = None,
+                   follow_symlinks: bool = False) -> list[Document]:
+    """Every document under ``paths`` as read (one per entry found, readable or not)."""
+    return [read_report(e.path, year, e.doc_id) if e.status is None else entry_row(e)
+            for e in discover(list(paths), follow_symlinks)]
 
 
-def _read_and_extract(path: Path, year: int | None) -> tuple[dict[str, object], list[Fact]]:
-    """One file: its documents row and its facts (runs in a worker process under ``jobs``)."""
-    doc = read_report(path, year)
-    facts = document_facts(doc, load_rules(), year=year) if doc.status == "ok" or doc.text else []
+def _read_and_extract(entry: Entry, year: int | None) -> tuple[dict[str, object], list[Fact]]:
+    """One entry: its documents row and its facts (runs in a worker process under ``jobs``).
+
+    This is the batch's boundary: whatever goes wrong while reading or extracting one document
+    (a bug included) becomes that document's ``status`` = ``error`` with the stage and the
+    exception, and the batch goes on."""
+    if entry.status is not None:
+        return entry_row(entry).row(), []
+    try:
+        doc = read_report(entry.path, year, entry.doc_id)
+    except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
+        return {**entry_row(entry).row(), "status": "error", "error": f"read: {type(e).__name__}: {e}"}, []
+    if not doc.text:
+        return doc.row(), []
+    try:
+        facts = document_facts(doc, load_rules(), year=year)
+    except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
+        return {**doc.row(), "status": "error", "error": f"extract: {type(e).__name__}: {e}"}, []
     return doc.row(), facts
 
 
+def _worker_init() -> None:
+    """Worker processes end with the parent: the kernel signals them when it dies (Linux), and a
+    watchdog thread notices a new parent elsewhere."""
+    import signal
+    import threading
+    import os
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        import time
+
+        while True:
+            time.sleep(1)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def run(paths: Iterable[str | Path], year: int | None = None,
-        progress: Callable[[Iterable[Any], int], Iterable[Any]] | None = None, jobs: int = 1) -> RunResult:
+        progress: Callable[[Iterable[Any], int], Iterable[Any]] | None = None, jobs: int = 1,
+        follow_symlinks: bool = False, exclude: tuple[str, ...] = (), entries: list[Entry] | None = None
+        ) -> RunResult:
     """Read every report under ``paths``, extract its facts and check them.
 
     A file that cannot be read becomes a documents row with its status and error;
@@ -74,13 +120,13 @@ def run(paths: Iterable[str | Path], year: int | None = None,
     """
     from .validate import check_facts
 
-    files = discover(list(paths))
+    files = entries if entries is not None else discover(list(paths), follow_symlinks, exclude)
     rows: list[dict[str, object]] = []
     facts: list[Fact] = []
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_worker_init) as pool:
             results = pool.map(_read_and_extract, files, [year] * len(files), chunksize=1)
             for row, found in (progress(results, len(files)) if progress else results):
                 rows.append(row)
@@ -91,7 +137,12 @@ def run(paths: Iterable[str | Path], year: int | None = None,
             rows.append(row)
             facts.extend(found)
     fdf = facts_frame(facts)
-    return RunResult(documents_frame(rows), fdf, check_facts(fdf, load_rules()))
+    errors: dict[str, str] = {}
+    checks = check_facts(fdf, load_rules(), errors)
+    for row in rows:
+        if row["doc_id"] in errors:
+            row["status"], row["error"] = "error", errors[str(row["doc_id"])]
+    return RunResult(documents_frame(rows), fdf, checks)
 
 
 def check(facts: pd.DataFrame) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import api
 from .records import ReportFactsError
-from .store import read_table, write_duckdb, write_table
+from .store import OutputLock, read_table, write_duckdb, write_table
 
 
 def _summary_checks(checks: pd.DataFrame) -> str:
@@ -29,6 +29,33 @@ def main() -> None:
     """reportfacts: Chinese government reports -> verified fact tables."""
 
 
+class BadInput(click.ClickException):
+    """Bad usage or input: one line on stderr, exit 2 (as the README promises)."""
+
+    exit_code = 2
+
+
+def _usable_output(out: Path) -> None:
+    """Check the output folder before any work: bad usage is exit 2 with one line, not a
+    traceback after the whole extraction."""
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"-o {out}: is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        raise BadInput(f"-o {out}: cannot write there ({e.strerror or e})") from None
+
+
+def _logging(verbose: int, quiet: bool) -> None:
+    import logging
+
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out", default="outputs", show_default=True, type=click.Path(path_type=Path),
@@ -37,26 +64,54 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when any check fails.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes reading files (0: one per CPU core).")
-def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs: int) -> None:
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching GLOB (repeatable).")
+@click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that leave the input folders.")
+@click.option("-v", "--verbose", count=True, help="More log messages (-vv: debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs: int, exclude: tuple[str, ...],
+        follow_symlinks: bool, verbose: int, quiet: bool) -> None:
     """Read report files or folders (.txt, .md, .pdf) into fact tables and check them."""
+    from .ingest import discover
+    from .store import OutputLock, commit, discard
+
+    _logging(verbose, quiet)
+    _usable_output(out)
+    entries = discover(list(paths), follow_symlinks, exclude)
+    if not entries:
+        raise BadInput(f"no files found under {', '.join(map(str, paths))}; nothing written to {out}")
     progress = None
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and not quiet:
         from tqdm import tqdm
 
         def progress(results, total):  # type: ignore[no-untyped-def]
             return tqdm(results, total=total, desc="reports", unit="doc", file=sys.stderr)
 
+    staged: list[tuple[Path, Path]] = []
     try:
-        result = api.run(list(paths), year=year, progress=progress, jobs=jobs or os.cpu_count() or 1)
-        tables = {"documents": result.documents, "facts": result.facts, "checks": result.checks}
-        write_duckdb({name: write_table(df, out, name) for name, df in tables.items()}, out)
+        with OutputLock(out):
+            result = api.run(list(paths), year=year, progress=progress, jobs=jobs or os.cpu_count() or 1,
+                             entries=entries)
+            tables = {"documents": result.documents, "facts": result.facts, "checks": result.checks}
+            arrow = {name: write_table(df, out, name, staged) for name, df in tables.items()}
+            write_duckdb(arrow, out, staged)
+            commit(staged)
+    except KeyboardInterrupt:
+        discard(staged)
+        click.echo(f"interrupted: nothing written; the previous tables in {out} are unchanged", err=True)
+        sys.exit(130)
     except ReportFactsError as e:
-        raise click.ClickException(str(e)) from None
+        discard(staged)
+        raise BadInput(str(e)) from None
+    except OSError as e:
+        discard(staged)
+        raise click.ClickException(f"cannot write to {out}: {e.strerror or e}") from None
     docs = result.documents
     bad = int((docs["status"] != "ok").sum())
+    failed = int((result.checks["status"] == "fail").sum()) if len(result.checks) else 0
     click.echo(f"{len(docs)} documents ({bad} not ok), {len(result.facts)} facts, "
-               f"{len(result.checks)} checks ({_summary_checks(result.checks)}) -> {out}/")
-    if strict and len(result.checks) and (result.checks["status"] == "fail").any():
+               f"{len(result.checks)} checks ({_summary_checks(result.checks)}) -> {out}/"
+               + (f"; failed checks: {out / 'checks.csv'}" if failed else ""))
+    if strict and failed:
         sys.exit(1)
 
 
@@ -68,9 +123,9 @@ def check(folder: Path, strict: bool) -> None:
     try:
         facts = read_table(folder, "facts")
         checks = api.check(facts)
-        write_table(checks, folder, "checks")
-        tables = {"checks": checks}
-        write_duckdb(tables, folder)
+        with OutputLock(folder):
+            arrow = write_table(checks, folder, "checks")
+            write_duckdb({"checks": arrow}, folder, keep=True)
     except ReportFactsError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"{len(checks)} checks ({_summary_checks(checks)}) -> {folder}/checks.csv")

@@ -9,7 +9,10 @@ why (``empty``, ``binary``, ``undecodable``, ``unsupported``, ``error`` ...).
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import hashlib
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
@@ -61,6 +64,9 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as e:
                 raise IngestError("undecodable", f"starts with a {enc} byte-order mark but does not decode: {e}")
     if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise IngestError("binary", "file holds NUL bytes: binary, not text")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -78,6 +84,26 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise IngestError("undecodable", "not UTF-8, not GB18030, and no other encoding fits")
     return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark (Windows tools do): the byte order whose text
+    reads as text (almost no control characters), or None for a binary file.
+
+    >>> _utf16_without_bom("收入总计181.92万元".encode("utf-16-le"))
+    ('收入总计181.92万元', 'utf-16-le')
+    """
+    best = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) // 2 * 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+        if sample and bad <= len(sample) * 0.01 and (best is None or bad < best[0]):
+            best = (bad, text, enc)
+    return (best[1], best[2]) if best else None
 
 
 def _first_line(text: str) -> str | None:
@@ -140,10 +166,11 @@ def _with_meta(doc: Document, year: int | None) -> Document:
     return Document(**{**doc.__dict__, "title": title, "organization": organization(title, doc.text), "year": y})
 
 
-def read_report(path: str | Path, year: int | None = None) -> Document:
-    """Read one report file. Never raises for a bad file: the status says what went wrong."""
+def read_report(path: str | Path, year: int | None = None, doc_id: str | None = None) -> Document:
+    """Read one report file. Never raises for a bad file: the status says what went wrong.
+    ``doc_id`` defaults to the file name without its extension."""
     p = Path(path)
-    doc_id = p.stem
+    doc_id = doc_id or p.stem
     fmt = p.suffix.lower().lstrip(".") or "unknown"
     try:
         data = p.read_bytes()
@@ -172,14 +199,128 @@ def read_report(path: str | Path, year: int | None = None) -> Document:
     return _with_meta(doc, year)
 
 
-def discover(paths: list[str | Path]) -> list[Path]:
-    """Files to read: the files named, and report files found under folders (sorted)."""
-    out: list[Path] = []
+@dataclass(frozen=True)
+class Entry:
+    """One thing found under the paths of a run: a file to read, or a row saying why not."""
+
+    path: Path
+    doc_id: str
+    #: None: read it; else the status of its documents row (skipped, error, duplicate …)
+    status: str | None = None
+    error: str | None = None
+    sha256: str = ""
+
+
+def _walk(root: Path, follow_symlinks: bool, out: list[tuple[Path, str | None, str | None]]) -> None:
+    """Every file under ``root`` (sorted), each with a status when it cannot or must not be read."""
+    base = root.resolve()
+
+    def onerror(e: OSError) -> None:
+        out.append((Path(e.filename or root), "error", f"cannot list folder: {e.strerror or e}"))
+
+    seen: set[Path] = {base}
+    for folder, dirs, files in os.walk(root, onerror=onerror, followlinks=follow_symlinks):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(folder)
+        for d in list(dirs):
+            link = here / d
+            if link.is_symlink():
+                real = link.resolve()
+                if not follow_symlinks:
+                    dirs.remove(d)
+                    out.append((link, "skipped", "symbolic link to a folder; not followed (use --follow-symlinks)"))
+                elif real in seen or any(real == p or p in real.parents for p in seen if p != base):
+                    dirs.remove(d)
+                    out.append((link, "error", "symbolic link loop"))
+                else:
+                    seen.add(real)
+        for name in sorted(files):
+            if name.startswith("."):
+                continue  # hidden files (.DS_Store, editor swap files) are not reports
+            f = here / name
+            out.append((f, *_link_status(f, base, follow_symlinks)))
+
+
+def _link_status(f: Path, base: Path, follow_symlinks: bool) -> tuple[str | None, str | None]:
+    if not f.is_symlink():
+        return None, None
+    try:
+        real = f.resolve(strict=True)
+    except FileNotFoundError:
+        return "error", "dangling symbolic link"
+    except (RuntimeError, OSError) as e:
+        return "error", f"symbolic link loop or unreadable link: {e}"
+    if not follow_symlinks and base not in real.parents:
+        return "skipped", "symbolic link to a file outside the input folder; not followed (use --follow-symlinks)"
+    return None, None
+
+
+def discover(paths: list[str | Path], follow_symlinks: bool = False, exclude: tuple[str, ...] = ()) -> list[Entry]:
+    """Every entry under ``paths``, in order: files to read, and rows for what cannot be read
+    (unsupported types are read into an ``unsupported`` row, links leaving the input folder are
+    ``skipped``, dangling links and unreadable folders are ``error``). ``doc_id`` is the file's
+    stem where that is unique in the run, else its path relative to its input folder; a file
+    whose bytes equal an earlier one's is a ``duplicate`` row, read once. Paths matching an
+    ``exclude`` glob (on the file name or the path relative to its input folder) are left out."""
+    found: list[tuple[Path, Path, str | None, str | None]] = []  # (root, path, status, error)
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+            rows: list[tuple[Path, str | None, str | None]] = []
+            _walk(p, follow_symlinks, rows)
+            found.extend((p, f, st, err) for f, st, err in rows)
         else:
-            out.append(p)
+            found.append((p.parent, p, None, None))
+    if exclude:
+        found = [x for x in found if not _excluded(x[1], x[0], exclude)]
+    stems: dict[str, int] = {}
+    for _, f, _, _ in found:
+        stems[f.stem] = stems.get(f.stem, 0) + 1
+    out: list[Entry] = []
+    ids: set[str] = set()
+    by_hash: dict[str, str] = {}
+    for root, f, status, error in found:
+        doc_id = f.stem
+        if stems[f.stem] > 1:
+            try:
+                doc_id = f.relative_to(root).with_suffix("").as_posix()
+            except ValueError:
+                doc_id = f.with_suffix("").as_posix()
+        base_id, k = doc_id, 2
+        while doc_id in ids:  # the same file named twice
+            doc_id, k = f"{base_id}~{k}", k + 1
+        ids.add(doc_id)
+        sha = ""
+        if status is None and f.is_file():
+            try:
+                sha = _sha256(f)
+            except OSError:
+                sha = ""
+            if sha and sha in by_hash:
+                status, error = "duplicate", f"same bytes as {by_hash[sha]}; read once"
+            elif sha:
+                by_hash[sha] = doc_id
+        out.append(Entry(f, doc_id, status, error, sha))
     return out
+
+
+def _excluded(f: Path, root: Path, globs: tuple[str, ...]) -> bool:
+    try:
+        rel = f.relative_to(root).as_posix()
+    except ValueError:
+        rel = f.as_posix()
+    return any(fnmatch.fnmatch(f.name, g) or fnmatch.fnmatch(rel, g) for g in globs)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def entry_row(e: Entry) -> Document:
+    """The documents row of an entry that is not read."""
+    fmt = e.path.suffix.lower().lstrip(".") or "unknown"
+    return Document(e.doc_id, str(e.path), fmt, "", sha256=e.sha256, status=e.status or "error", error=e.error)

@@ -5,6 +5,8 @@ person can always check what was read against what was printed.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
@@ -75,10 +77,11 @@ class Document:
     tables: tuple[Table, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
-        """1-based page holding ``offset``, or None for a text file."""
-        for p in self.pages:
-            if p.start <= offset < p.end:
-                return p.page
+        """1-based page holding ``offset``, or None for a text file (one bisect: a 5,000-page
+        file costs no more per fact than a short one)."""
+        k = bisect.bisect_right(_page_starts(self.pages), offset) - 1
+        if k >= 0 and offset < self.pages[k].end:
+            return self.pages[k].page
         return None
 
     def row(self) -> dict[str, Any]:
@@ -98,6 +101,11 @@ class Document:
             "status": self.status,
             "error": self.error,
         }
+
+
+@functools.lru_cache(maxsize=8)
+def _page_starts(pages: tuple[PageSpan, ...]) -> list[int]:
+    return [p.start for p in pages]
 
 
 DOCUMENT_COLUMNS = list(Document(doc_id="", path="", format="", text="").row())

@@ -108,12 +108,36 @@ class Sentences:
         return self.starts[k], self.ends[k]
 
 
+#: a sentence longer than this (unpunctuated text, a hostile file) is cut at its last clause mark
+#: before the limit, or at the limit: every stage that looks at a sentence stays linear
+MAX_SENTENCE = 1000
+_CLAUSE_MARK = regex.compile(r"[；;，,、：:\s]")
+
+
+def _bounded(text: str, start: int, end: int, starts: list[int], ends: list[int]) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        last = None
+        for m in _CLAUSE_MARK.finditer(text, start + MAX_SENTENCE // 2, cut):
+            last = m
+        cut = last.end() if last else cut
+        starts.append(start)
+        ends.append(cut)
+        start = cut
+    if end > start:
+        starts.append(start)
+        ends.append(end)
+
+
 def sentences(text: str) -> Sentences:
-    """Split at 。！？ and line breaks; each sentence keeps its closing mark.
+    """Split at 。！？ and line breaks; each sentence keeps its closing mark. A sentence over
+    ``MAX_SENTENCE`` characters is cut at a clause mark (or at the limit).
 
     >>> s = sentences("甲。乙！\\n丙")
     >>> [("甲。乙！\\n丙")[a:b] for a, b in zip(s.starts, s.ends)]
     ['甲。', '乙！', '丙']
+    >>> max(b - a for a, b in zip(*(lambda s: (s.starts, s.ends))(sentences("1元" * 5000))))
+    1000
     """
     starts: list[int] = []
     ends: list[int] = []
@@ -121,10 +145,8 @@ def sentences(text: str) -> Sentences:
     for m in _SENTENCE_END.finditer(text):
         end = m.end() if m.group()[0] not in "\n\f" else m.start()
         if end > pos:
-            starts.append(pos)
-            ends.append(end)
+            _bounded(text, pos, end, starts, ends)
         pos = m.end()
     if pos < len(text):
-        starts.append(pos)
-        ends.append(len(text))
+        _bounded(text, pos, len(text), starts, ends)
     return Sentences(tuple(starts), tuple(ends))

@@ -6,11 +6,13 @@ across years and documents.
 """
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import regex
 
 from .records import ReportFactsError
 
@@ -63,25 +65,127 @@ def arrow_table(df: pd.DataFrame) -> Any:
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def write_table(df: pd.DataFrame, folder: str | Path, name: str) -> Any:
-    """Write ``df`` as Parquet and CSV; returns the Arrow table (for :func:`write_duckdb`)."""
+#: a spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_TEXT = regex.compile(r"^[+-]?\d+(?:\.\d+)?$")
+#: Python's csv reader refuses fields over 131,072 characters; no text cell is longer than this
+CSV_CELL_MAX = 32_000
+
+
+def csv_cell(v: Any) -> Any:
+    """A text cell as written to CSV/XLSX for people: a leading formula character is neutralised
+    with a quote (numbers stay numbers), and very long text is cut with a mark.
+
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell("-12.5"), csv_cell("收入")
+    ("'=HYPERLINK(1)", '-12.5', '收入')
+    """
+    if not isinstance(v, str):
+        return v
+    if len(v) > CSV_CELL_MAX:
+        v = v[:CSV_CELL_MAX] + "…[cut]"
+    if v.startswith(_FORMULA_START) and not _NUMBER_TEXT.match(v):
+        return "'" + v
+    return v
+
+
+def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(csv_cell)
+    return out
+
+
+def _replace_into(tmp: Path, target: Path) -> None:
+    """Rename ``tmp`` onto ``target``: a symbolic link at ``target`` is replaced, never written through."""
+    os.replace(tmp, target)
+
+
+def write_table(df: pd.DataFrame, folder: str | Path, name: str, staged: list[tuple[Path, Path]] | None = None
+                ) -> Any:
+    """Write ``df`` as Parquet and CSV; returns the Arrow table (for :func:`write_duckdb`).
+
+    Files are written under temporary names and renamed into place: at once, or, with
+    ``staged``, later by :func:`commit` (so a set of tables replaces the previous set only
+    when all of them were written). CSV quotes every field (a bare CR in a sentence stays in
+    its cell) and neutralises formulas; Parquet keeps the exact text."""
+    import csv
+
     import pyarrow.parquet as pq
 
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     table = arrow_table(df)
-    pq.write_table(table, out / f"{name}.parquet")
-    df.to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
+    tag = f".tmp-{os.getpid()}"
+    pairs = [(out / f".{name}.parquet{tag}", out / f"{name}.parquet"), (out / f".{name}.csv{tag}", out / f"{name}.csv")]
+    pq.write_table(table, pairs[0][0])
+    _csv_frame(df).to_csv(pairs[1][0], index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL)
+    if staged is None:
+        commit(pairs)
+    else:
+        staged.extend(pairs)
     return table
 
 
-def write_duckdb(tables: dict[str, Any], folder: str | Path) -> Path:
+def commit(staged: list[tuple[Path, Path]]) -> None:
+    """Rename every staged file into place."""
+    for tmp, target in staged:
+        _replace_into(tmp, target)
+    staged.clear()
+
+
+def discard(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, _ in staged:
+        tmp.unlink(missing_ok=True)
+    staged.clear()
+
+
+class OutputLocked(ReportFactsError):
+    """Another run is writing to the same output folder."""
+
+
+class OutputLock:
+    """An exclusive lock on an output folder for the length of a run (``.reportfacts.lock``)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.path = Path(folder) / ".reportfacts.lock"
+        self._fh: Any = None
+
+    def __enter__(self) -> OutputLock:
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh = open(self.path, "a+")  # noqa: SIM115 - held until __exit__
+        try:
+            fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._fh.close()
+            raise OutputLocked(f"another reportfacts run is writing to {self.path.parent}") from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import fcntl
+
+        fcntl.flock(self._fh, fcntl.LOCK_UN)
+        self._fh.close()
+
+
+def write_duckdb(tables: dict[str, Any], folder: str | Path, staged: list[tuple[Path, Path]] | None = None,
+                 keep: bool = False) -> Path:
     """(Re)write the tables (DataFrames, or the Arrow tables :func:`write_table` returned) into
-    ``folder/reportfacts.duckdb``."""
+    ``folder/reportfacts.duckdb``. The database is built under a temporary name and renamed into
+    place (a notebook holding the old file open does not stop the run); with ``keep``, the
+    existing file's other tables are carried over (``reportfacts check`` rewrites one table)."""
+    import shutil
+
     import duckdb
 
     path = Path(folder) / DUCKDB_FILE
-    con = duckdb.connect(str(path))
+    tmp = Path(folder) / f".{DUCKDB_FILE}.tmp-{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    if keep and path.exists():
+        shutil.copyfile(path, tmp)
+    con = duckdb.connect(str(tmp))
     try:
         for name, df in tables.items():
             con.register("_frame", arrow_table(df) if isinstance(df, pd.DataFrame) else df)
@@ -89,6 +193,11 @@ def write_duckdb(tables: dict[str, Any], folder: str | Path) -> Path:
             con.unregister("_frame")
     finally:
         con.close()
+    Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    if staged is None:
+        _replace_into(tmp, path)
+    else:
+        staged.append((tmp, path))
     return path
 
 

@@ -15,6 +15,7 @@ bracketed list right after a part is that part's own breakdown.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,14 +60,23 @@ class Structure:
     marker: str
 
 
-def _depth(sentence: str, pos: int) -> int:
+@functools.lru_cache(maxsize=256)
+def _depths(sentence: str) -> tuple[int, ...]:
+    """Bracket depth before every position of ``sentence``, computed once per sentence."""
+    out = [0]
     d = 0
-    for ch in sentence[:pos]:
+    for ch in sentence:
         if ch in _OPEN:
             d += 1
         elif ch in _CLOSE and d:
             d -= 1
-    return d
+        out.append(d)
+    return tuple(out)
+
+
+def _depth(sentence: str, pos: int) -> int:
+    depths = _depths(sentence)
+    return depths[max(0, min(pos, len(depths) - 1))]
 
 
 def _same(a: Num, b: Num) -> bool:

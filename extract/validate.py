@@ -366,10 +366,19 @@ def _total_columns(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
     return rows
 
 
-def check_facts(facts: pd.DataFrame, rules: Rules) -> pd.DataFrame:
-    """The checks table for a facts table (all documents in it)."""
+def check_facts(facts: pd.DataFrame, rules: Rules, errors: dict[str, str] | None = None) -> pd.DataFrame:
+    """The checks table for a facts table (all documents in it).
+
+    With ``errors``, a document whose checking fails (a bug included) is recorded there
+    (doc_id -> stage and exception) and the other documents are still checked; without it,
+    the exception propagates."""
     rows: list[dict[str, Any]] = []
     if len(facts):
         for doc_id, group in facts.groupby("doc_id", sort=False):
-            rows.extend(check_document(str(doc_id), _figures(group, rules), rules))
+            try:
+                rows.extend(check_document(str(doc_id), _figures(group, rules), rules))
+            except Exception as e:  # noqa: BLE001 - reported per document, never hidden
+                if errors is None:
+                    raise
+                errors[str(doc_id)] = f"validate: {type(e).__name__}: {e}"
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)

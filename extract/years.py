@@ -58,6 +58,8 @@ class YearContext:
     document_year: int | None
     #: span of a date banner line to ignore, if any
     banner: tuple[int, int] | None = None
+    #: for each stated year, the index of the nearest topical year at or before it (-1: none)
+    last_topical: tuple[int, ...] = ()
 
     def at(self, pos: int) -> int | None:
         """The year of a date at ``pos`` printed without one (None when the text never says)."""
@@ -68,11 +70,9 @@ class YearContext:
         if self.positions[k] >= sent:
             return self.years[k]
         para = self.paragraphs[bisect.bisect_right(self.paragraphs, pos) - 1]
-        for j in range(k, -1, -1):
-            if self.positions[j] < para:
-                break
-            if self.topical[j]:
-                return self.years[j]
+        j = self.last_topical[k]
+        if j >= 0 and self.positions[j] >= para:
+            return self.years[j]
         return self.document_year or self.years[k]
 
     def in_banner(self, pos: int) -> bool:
@@ -120,4 +120,9 @@ def year_context(text: str, user_year: int | None = None, title: str | None = No
     banner = None
     if first and _BANNER.fullmatch(text[first[0]:first[1]]) and _PUBLISHED.search(text[:600]):
         banner = first
-    return YearContext(tuple(pos), tuple(yrs), tuple(top), tuple(sents), tuple(paras), document_year(text, user_year, title), banner)
+    last, latest = [], -1
+    for k, t in enumerate(top):
+        latest = k if t else latest
+        last.append(latest)
+    return YearContext(tuple(pos), tuple(yrs), tuple(top), tuple(sents), tuple(paras),
+                       document_year(text, user_year, title), banner, tuple(last))

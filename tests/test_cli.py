@@ -97,8 +97,9 @@ def test_worker_processes_give_the_same_tables(tmp_path, fixtures):
 
     corpus = tmp_path / "c"
     corpus.mkdir()
-    for k in range(3):
-        shutil.copy(fixtures / "changning-kexie-2021.txt", corpus / f"seed{k}.txt")
+    seed = (fixtures / "changning-kexie-2021.txt").read_text(encoding="utf-8")
+    for k in range(3):  # three different files (identical ones would be read once, as duplicates)
+        (corpus / f"seed{k}.txt").write_text(seed + f"\n附：第{k}份副本。", encoding="utf-8")
     shutil.copy(fixtures / "pdf" / "js_prov_court_2018_dept_budget_p9-10.pdf", corpus)
     one = extract.run([corpus], jobs=1)
     two = extract.run([corpus], jobs=2)
