@@ -63,7 +63,8 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as e:
                 raise IngestError("undecodable", f"starts with a {enc} byte-order mark but does not decode: {e}")
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(0) > max(2, len(head) // 100):  # a stray NUL or two in a text is noise, many are not
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return utf16
