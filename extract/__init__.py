@@ -15,4 +15,9 @@ __all__ = [
     "run", "extract_facts", "check", "read_report", "read_documents", "RunResult",
     "Document", "Fact", "ReportFactsError", "IngestError", "RuleError",
 ]
-__version__ = "0.1.0"
+try:  # the version is written once, in pyproject.toml
+    from importlib.metadata import PackageNotFoundError, version
+
+    __version__ = version("reportfacts")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"

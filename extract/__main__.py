@@ -1,0 +1,4 @@
+"""``python -m extract``: the same command as ``reportfacts``."""
+from .cli import main
+
+main(prog_name="reportfacts")
