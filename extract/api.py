@@ -9,7 +9,8 @@
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .facts import document_facts
-from .ingest import Entry, discover, entry_row, read_report
+from .ingest import Entry, Limits, discover, entry_row, read_report
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, Document, Fact
 from .rules import load_rules
 from .store import typed
@@ -59,24 +60,58 @@ def read_documents(paths: Iterable[str | Path], year: int | None = None,
             for e in discover(list(paths), follow_symlinks)]
 
 
-def _read_and_extract(entry: Entry, year: int | None) -> tuple[dict[str, object], list[Fact]]:
+class DocumentTimeout(Exception):
+    """One document took longer than its time limit."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise DocumentTimeout in the block after ``seconds`` (a timer signal: only in the main
+    thread of a process; elsewhere, as in a Dask worker's threads, the block is not limited)."""
+    import signal
+    import threading
+
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def fire(signum: int, frame: Any) -> None:
+        raise DocumentTimeout()
+
+    old = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _read_and_extract(entry: Entry, year: int | None, limits: Limits | None = None
+                      ) -> tuple[dict[str, object], list[Fact]]:
     """One entry: its documents row and its facts (runs in a worker process under ``jobs``).
 
     This is the batch's boundary: whatever goes wrong while reading or extracting one document
     (a bug included) becomes that document's ``status`` = ``error`` with the stage and the
-    exception, and the batch goes on."""
+    exception, a document over its time limit becomes ``timeout``, and the batch goes on."""
     if entry.status is not None:
         return entry_row(entry).row(), []
+    limits = limits or Limits()
+    stage, doc = "read", None
     try:
-        doc = read_report(entry.path, year, entry.doc_id)
+        with _deadline(limits.seconds):
+            doc = read_report(entry.path, year, entry.doc_id, limits)
+            if not doc.text:
+                return doc.row(), []
+            stage = "extract"
+            facts = document_facts(doc, load_rules(), year=year)
+    except DocumentTimeout:
+        row = doc.row() if doc is not None else entry_row(entry).row()
+        return {**row, "status": "timeout", "error": f"over the limit of {limits.seconds:g} s per document "
+                                                     f"(while it was at: {stage})"}, []
     except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
-        return {**entry_row(entry).row(), "status": "error", "error": f"read: {type(e).__name__}: {e}"}, []
-    if not doc.text:
-        return doc.row(), []
-    try:
-        facts = document_facts(doc, load_rules(), year=year)
-    except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
-        return {**doc.row(), "status": "error", "error": f"extract: {type(e).__name__}: {e}"}, []
+        row = doc.row() if doc is not None else entry_row(entry).row()
+        return {**row, "status": "error", "error": f"{stage}: {type(e).__name__}: {e}"}, []
     return doc.row(), facts
 
 
@@ -109,8 +144,8 @@ def _worker_init() -> None:
 
 def run(paths: Iterable[str | Path], year: int | None = None,
         progress: Callable[[Iterable[Any], int], Iterable[Any]] | None = None, jobs: int = 1,
-        follow_symlinks: bool = False, exclude: tuple[str, ...] = (), entries: list[Entry] | None = None
-        ) -> RunResult:
+        follow_symlinks: bool = False, exclude: tuple[str, ...] = (), entries: list[Entry] | None = None,
+        limits: Limits | None = None) -> RunResult:
     """Read every report under ``paths``, extract its facts and check them.
 
     A file that cannot be read becomes a documents row with its status and error;
@@ -127,12 +162,12 @@ def run(paths: Iterable[str | Path], year: int | None = None,
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_worker_init) as pool:
-            results = pool.map(_read_and_extract, files, [year] * len(files), chunksize=1)
+            results = pool.map(_read_and_extract, files, [year] * len(files), [limits] * len(files), chunksize=1)
             for row, found in (progress(results, len(files)) if progress else results):
                 rows.append(row)
                 facts.extend(found)
     else:
-        results = (_read_and_extract(f, year) for f in files)
+        results = (_read_and_extract(f, year, limits) for f in files)
         for row, found in (progress(results, len(files)) if progress else results):
             rows.append(row)
             facts.extend(found)

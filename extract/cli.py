@@ -66,12 +66,18 @@ def _logging(verbose: int, quiet: bool) -> None:
               help="Worker processes reading files (0: one per CPU core).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching GLOB (repeatable).")
 @click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that leave the input folders.")
+@click.option("--timeout", type=float, default=120, show_default=True,
+              help="Seconds per document; a slower one is a row with status timeout.")
+@click.option("--max-chars", type=int, default=50_000_000, show_default=True,
+              help="Characters per text file; a larger one is a row with status too_large.")
+@click.option("--max-pages", type=int, default=3_000, show_default=True,
+              help="Pages per PDF; a larger one is a row with status too_large.")
 @click.option("-v", "--verbose", count=True, help="More log messages (-vv: debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs: int, exclude: tuple[str, ...],
-        follow_symlinks: bool, verbose: int, quiet: bool) -> None:
+        follow_symlinks: bool, timeout: float, max_chars: int, max_pages: int, verbose: int, quiet: bool) -> None:
     """Read report files or folders (.txt, .md, .pdf) into fact tables and check them."""
-    from .ingest import discover
+    from .ingest import Limits, discover
     from .store import OutputLock, commit, discard
 
     _logging(verbose, quiet)
@@ -90,7 +96,7 @@ def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs
     try:
         with OutputLock(out):
             result = api.run(list(paths), year=year, progress=progress, jobs=jobs or os.cpu_count() or 1,
-                             entries=entries)
+                             entries=entries, limits=Limits(timeout or None, max_chars, max_pages))
             tables = {"documents": result.documents, "facts": result.facts, "checks": result.checks}
             arrow = {name: write_table(df, out, name, staged) for name, df in tables.items()}
             write_duckdb(arrow, out, staged)

@@ -167,9 +167,25 @@ def _with_meta(doc: Document, year: int | None) -> Document:
     return Document(**{**doc.__dict__, "title": title, "organization": organization(title, doc.text), "year": y})
 
 
-def read_report(path: str | Path, year: int | None = None, doc_id: str | None = None) -> Document:
+@dataclass(frozen=True)
+class Limits:
+    """Per-document limits: a document over one is a row with status ``too_large`` or
+    ``timeout``, never a hung or crashed batch."""
+
+    #: seconds to read and extract one document (enforced where a timer signal can be used:
+    #: the main thread of the process doing the work)
+    seconds: float | None = 120
+    #: characters of text (a text file after decoding)
+    chars: int | None = 50_000_000
+    #: pages of a PDF
+    pages: int | None = 3_000
+
+
+def read_report(path: str | Path, year: int | None = None, doc_id: str | None = None,
+                limits: Limits | None = None) -> Document:
     """Read one report file. Never raises for a bad file: the status says what went wrong.
     ``doc_id`` defaults to the file name without its extension."""
+    limits = limits or Limits()
     p = Path(path)
     doc_id = doc_id or p.stem
     fmt = p.suffix.lower().lstrip(".") or "unknown"
@@ -182,7 +198,7 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
         if p.suffix.lower() in PDF_SUFFIXES:
             from .pdf import read_pdf
 
-            doc = read_pdf(data, doc_id=doc_id, path=str(p), sha256=sha)
+            doc = read_pdf(data, doc_id=doc_id, path=str(p), sha256=sha, max_pages=limits.pages)
         elif p.suffix.lower() in TEXT_SUFFIXES:
             try:
                 text, enc = decode(data)
@@ -195,6 +211,9 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
                                              f"expected one of {', '.join(sorted(SUFFIXES))}")
     except IngestError as e:
         return Document(doc_id, str(p), fmt, "", sha256=sha, status=e.status, error=str(e))
+    if limits.chars is not None and len(doc.text) > limits.chars:
+        return Document(doc_id, str(p), fmt, "", encoding=doc.encoding, sha256=sha, status="too_large",
+                        error=f"{len(doc.text)} characters, over the limit of {limits.chars}")
     if not doc.text.strip() and doc.status == "ok":
         return Document(**{**doc.__dict__, "status": "empty", "error": "no text in file"})
     return _with_meta(doc, year)

@@ -79,8 +79,10 @@ def _named(page_tables: list[Table], previous: Table | None) -> list[Table]:
     return out
 
 
-def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
-    """Read a PDF's pages and tables; raise IngestError for an encrypted or corrupt file."""
+def read_pdf(data: bytes, doc_id: str, path: str, sha256: str, max_pages: int | None = None) -> Document:
+    """Read a PDF's pages and tables; raise IngestError for an encrypted or corrupt file, or one
+    with more than ``max_pages`` pages (``too_large``, before any page is read). Each page's
+    parsed objects are released once read, so memory stays flat with the page count."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -108,6 +110,8 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
     with pdf:
         if not pdf.pages:
             raise IngestError("empty", "PDF has no pages")
+        if max_pages is not None and len(pdf.pages) > max_pages:
+            raise IngestError("too_large", f"PDF has {len(pdf.pages)} pages, over the limit of {max_pages}")
         for number, page in enumerate(pdf.pages, start=1):
             try:
                 p = page.dedupe_chars()
@@ -125,6 +129,7 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str) -> Document:
             if text:
                 tables.extend(_named(read_tables(p, number, pos, text), tables[-1] if tables else None))
             pos += len(text)
+            page.close()  # drop the page's parsed objects: a 5,000-page file must not hold them all
     full = PAGE_SEPARATOR.join(texts)
     title = _cover_title(next((t for t in texts if t.strip()), ""))
     status, error = "ok", None

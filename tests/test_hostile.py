@@ -261,3 +261,28 @@ def test_workers_die_with_a_killed_parent(tmp_path):
     while time.monotonic() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.2)
     assert not any(_alive(w) for w in workers)
+
+
+@pytest.mark.parametrize("limits,name,status", [
+    pytest.param(dict(chars=1000), "seed.txt", "too_large", id="text-over-its-characters"),
+    pytest.param(dict(pages=1), "two.pdf", "too_large", id="pdf-over-its-pages"),
+    pytest.param(dict(seconds=0.001), "seed.txt", "timeout", id="document-over-its-time"),
+])
+def test_a_document_over_a_limit_is_a_row(tmp_path, limits, name, status):
+    from extract.ingest import Limits
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "seed.txt").write_text(SEED, encoding="utf-8")
+    r = PdfReader(FIXTURES / "pdf" / "js_prov_court_2018_dept_budget_p9-10.pdf")
+    w = PdfWriter()
+    for page in r.pages:
+        w.add_page(page)
+    with (d / "two.pdf").open("wb") as fh:
+        w.write(fh)
+    docs = extract.run([d], jobs=1, limits=Limits(**limits)).documents.set_index("doc_id")
+    assert docs.loc[Path(name).stem, "status"] == status
+    assert "limit" in docs.loc[Path(name).stem, "error"]
+    other = "two" if name == "seed.txt" else "seed"
+    if status != "timeout":
+        assert docs.loc[other, "status"] == "ok"
