@@ -9,10 +9,9 @@
 """
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 import pandas as pd
@@ -60,124 +59,30 @@ def read_documents(paths: Iterable[str | Path], year: int | None = None,
             for e in discover(list(paths), follow_symlinks)]
 
 
-class DocumentTimeout(Exception):
-    """One document took longer than its time limit."""
-
-
-@contextlib.contextmanager
-def _deadline(seconds: float | None) -> Iterator[None]:
-    """Raise DocumentTimeout in the block after ``seconds`` (a timer signal: only in the main
-    thread of a process; elsewhere, as in a Dask worker's threads, the block is not limited)."""
-    import signal
-    import threading
-
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def fire(signum: int, frame: Any) -> None:
-        raise DocumentTimeout()
-
-    old = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
-def _read_and_extract(entry: Entry, year: int | None, limits: Limits | None = None
-                      ) -> tuple[dict[str, object], list[Fact]]:
-    """One entry: its documents row and its facts (runs in a worker process under ``jobs``).
-
-    This is the batch's boundary: whatever goes wrong while reading or extracting one document
-    (a bug included) becomes that document's ``status`` = ``error`` with the stage and the
-    exception, a document over its time limit becomes ``timeout``, and the batch goes on."""
-    if entry.status is not None:
-        return entry_row(entry).row(), []
-    limits = limits or Limits()
-    stage, doc = "read", None
-    try:
-        with _deadline(limits.seconds):
-            doc = read_report(entry.path, year, entry.doc_id, limits)
-            if not doc.text:
-                return doc.row(), []
-            stage = "extract"
-            facts = document_facts(doc, load_rules(), year=year)
-    except DocumentTimeout:
-        row = doc.row() if doc is not None else entry_row(entry).row()
-        return {**row, "status": "timeout", "error": f"over the limit of {limits.seconds:g} s per document "
-                                                     f"(while it was at: {stage})"}, []
-    except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
-        row = doc.row() if doc is not None else entry_row(entry).row()
-        return {**row, "status": "error", "error": f"{stage}: {type(e).__name__}: {e}"}, []
-    return doc.row(), facts
-
-
-def _worker_init() -> None:
-    """Worker processes end with the parent: the kernel signals them when it dies (Linux), and a
-    watchdog thread notices a new parent elsewhere."""
-    import signal
-    import threading
-    import os
-
-    parent = os.getppid()
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-    def watch() -> None:
-        import time
-
-        while True:
-            time.sleep(1)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def run(paths: Iterable[str | Path], year: int | None = None,
         progress: Callable[[Iterable[Any], int], Iterable[Any]] | None = None, jobs: int = 1,
         follow_symlinks: bool = False, exclude: tuple[str, ...] = (), entries: list[Entry] | None = None,
-        limits: Limits | None = None) -> RunResult:
+        limits: Limits | None = None, engine: str = "local", scheduler: str | None = None) -> RunResult:
     """Read every report under ``paths``, extract its facts and check them.
 
-    A file that cannot be read becomes a documents row with its status and error;
-    the batch goes on. ``jobs`` > 1 reads and extracts files in that many worker
-    processes (results keep the order of the files); validation runs afterwards.
-    ``progress(iterable, total)`` may wrap the per-file results (a progress bar).
+    A file that cannot be read becomes a documents row with its status and error; the batch
+    goes on. ``jobs`` > 1 reads, extracts and checks files in that many worker processes;
+    ``engine="dask"`` runs the same per-document function on a Dask cluster (``scheduler``
+    address, or a local cluster of ``jobs`` processes). The tables are the same whichever way,
+    in file order. ``progress(iterable, total)`` may wrap the per-file results (a progress bar).
     """
-    from .validate import check_facts
+    from .batch import process_all
 
     files = entries if entries is not None else discover(list(paths), follow_symlinks, exclude)
-    rows: list[dict[str, object]] = []
-    facts: list[Fact] = []
-    if jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_worker_init) as pool:
-            results = pool.map(_read_and_extract, files, [year] * len(files), [limits] * len(files), chunksize=1)
-            for row, found in (progress(results, len(files)) if progress else results):
-                rows.append(row)
-                facts.extend(found)
-    else:
-        results = (_read_and_extract(f, year, limits) for f in files)
-        for row, found in (progress(results, len(files)) if progress else results):
-            rows.append(row)
-            facts.extend(found)
-    fdf = facts_frame(facts)
-    errors: dict[str, str] = {}
-    checks = check_facts(fdf, load_rules(), errors)
-    for row in rows:
-        if row["doc_id"] in errors:
-            row["status"], row["error"] = "error", errors[str(row["doc_id"])]
-    return RunResult(documents_frame(rows), fdf, checks)
+    results = process_all(files, year, limits, jobs, engine, scheduler)
+    done = sorted(progress(results, len(files)) if progress else results, key=lambda p: p.index)
+    facts = [p.facts for p in done if len(p.facts)]
+    checks = [p.checks for p in done if len(p.checks)]
+    return RunResult(
+        documents_frame([p.row for p in done]),
+        typed(pd.concat(facts, ignore_index=True)) if facts else facts_frame([]),
+        pd.concat(checks, ignore_index=True) if checks else pd.DataFrame(columns=CHECK_COLUMNS),
+    )
 
 
 def check(facts: pd.DataFrame) -> pd.DataFrame:

@@ -59,11 +59,18 @@ def _logging(verbose: int, quiet: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out", default="outputs", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for documents/facts/checks (.parquet, .csv) and reportfacts.duckdb.")
+              help="Folder of the dataset: reportfacts.duckdb and documents/facts/checks (.parquet, .csv).")
 @click.option("--year", type=int, default=None, help="Report year for every file (default: read from each report).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any check fails.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Worker processes reading files (0: one per CPU core).")
+              help="Worker processes (0: one per CPU core).")
+@click.option("--rebuild", is_flag=True, help="Read every document again (default: only new or changed ones).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are processed: worker processes here, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDR", default=None,
+              help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster.")
+@click.option("--partitioned", is_flag=True,
+              help="Also write facts_by_year/ (Parquet partitioned by year and organisation; on with --engine dask).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching GLOB (repeatable).")
 @click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that leave the input folders.")
 @click.option("--timeout", type=float, default=120, show_default=True,
@@ -74,11 +81,14 @@ def _logging(verbose: int, quiet: bool) -> None:
               help="Pages per PDF; a larger one is a row with status too_large.")
 @click.option("-v", "--verbose", count=True, help="More log messages (-vv: debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
-def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs: int, exclude: tuple[str, ...],
-        follow_symlinks: bool, timeout: float, max_chars: int, max_pages: int, verbose: int, quiet: bool) -> None:
-    """Read report files or folders (.txt, .md, .pdf) into fact tables and check them."""
+def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs: int, rebuild: bool, engine: str,
+        scheduler: str | None, partitioned: bool, exclude: tuple[str, ...], follow_symlinks: bool, timeout: float,
+        max_chars: int, max_pages: int, verbose: int, quiet: bool) -> None:
+    """Read report files or folders (.txt, .md, .pdf) into the dataset in -o and check them.
+
+    Documents already in the dataset with the same bytes are not read again."""
+    from .dataset import build
     from .ingest import Limits, discover
-    from .store import OutputLock, commit, discard
 
     _logging(verbose, quiet)
     _usable_output(out)
@@ -92,30 +102,24 @@ def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs
         def progress(results, total):  # type: ignore[no-untyped-def]
             return tqdm(results, total=total, desc="reports", unit="doc", file=sys.stderr)
 
-    staged: list[tuple[Path, Path]] = []
     try:
         with OutputLock(out):
-            result = api.run(list(paths), year=year, progress=progress, jobs=jobs or os.cpu_count() or 1,
-                             entries=entries, limits=Limits(timeout or None, max_chars, max_pages))
-            tables = {"documents": result.documents, "facts": result.facts, "checks": result.checks}
-            arrow = {name: write_table(df, out, name, staged) for name, df in tables.items()}
-            write_duckdb(arrow, out, staged)
-            commit(staged)
+            summary = build(entries, out, year, Limits(timeout or None, max_chars, max_pages),
+                            jobs or os.cpu_count() or 1, engine, scheduler, rebuild,
+                            partitioned or engine == "dask", progress)
     except KeyboardInterrupt:
-        discard(staged)
-        click.echo(f"interrupted: nothing written; the previous tables in {out} are unchanged", err=True)
+        click.echo(f"interrupted: the documents finished so far are in {out}; run again to read the rest",
+                   err=True)
         sys.exit(130)
     except ReportFactsError as e:
-        discard(staged)
         raise BadInput(str(e)) from None
     except OSError as e:
-        discard(staged)
         raise click.ClickException(f"cannot write to {out}: {e.strerror or e}") from None
-    docs = result.documents
-    bad = int((docs["status"] != "ok").sum())
-    failed = int((result.checks["status"] == "fail").sum()) if len(result.checks) else 0
-    click.echo(f"{len(docs)} documents ({bad} not ok), {len(result.facts)} facts, "
-               f"{len(result.checks)} checks ({_summary_checks(result.checks)}) -> {out}/"
+    c = summary.checks
+    failed = c.get("fail", 0)
+    click.echo(f"{summary.documents} documents ({summary.not_ok} not ok), {summary.facts} facts, "
+               f"{sum(c.values())} checks ({c.get('pass', 0)} pass, {failed} fail, {c.get('warn', 0)} warn) -> {out}/"
+               + (f" [{summary.read} read, {summary.unchanged} unchanged]" if summary.unchanged else "")
                + (f"; failed checks: {out / 'checks.csv'}" if failed else ""))
     if strict and failed:
         sys.exit(1)

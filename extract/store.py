@@ -88,7 +88,8 @@ def csv_cell(v: Any) -> Any:
     return v
 
 
-def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every text cell made safe for spreadsheets (:func:`csv_cell`)."""
     out = df.copy()
     for col in out.columns:
         if out[col].dtype == object:
@@ -119,7 +120,7 @@ def write_table(df: pd.DataFrame, folder: str | Path, name: str, staged: list[tu
     tag = f".tmp-{os.getpid()}"
     pairs = [(out / f".{name}.parquet{tag}", out / f"{name}.parquet"), (out / f".{name}.csv{tag}", out / f"{name}.csv")]
     pq.write_table(table, pairs[0][0])
-    _csv_frame(df).to_csv(pairs[1][0], index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL)
+    csv_frame(df).to_csv(pairs[1][0], index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL)
     if staged is None:
         commit(pairs)
     else:
@@ -128,15 +129,27 @@ def write_table(df: pd.DataFrame, folder: str | Path, name: str, staged: list[tu
 
 
 def commit(staged: list[tuple[Path, Path]]) -> None:
-    """Rename every staged file into place."""
+    """Rename every staged file (or folder) into place."""
+    import shutil
+
     for tmp, target in staged:
+        if tmp.is_dir():
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            elif target.exists() or target.is_symlink():
+                target.unlink()
         _replace_into(tmp, target)
     staged.clear()
 
 
 def discard(staged: list[tuple[Path, Path]]) -> None:
+    import shutil
+
     for tmp, _ in staged:
-        tmp.unlink(missing_ok=True)
+        if tmp.is_dir():
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            tmp.unlink(missing_ok=True)
     staged.clear()
 
 

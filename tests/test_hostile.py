@@ -143,7 +143,7 @@ def test_unreadable_folder_gets_a_row(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("stage,target", [
-    ("extract", "extract.api.document_facts"),
+    ("extract", "extract.batch.document_facts"),
     ("validate", "extract.validate.check_document"),
 ])
 def test_a_failing_stage_marks_its_document_and_the_batch_goes_on(tmp_path, monkeypatch, stage, target):

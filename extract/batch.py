@@ -1,0 +1,183 @@
+"""Many documents: one function per document, run in this process, in worker processes, or on a
+Dask cluster, with the same result.
+
+``process`` is the batch's boundary: it reads, extracts and checks one document, and whatever
+goes wrong there (a bug included) becomes that document's ``status`` (``error`` with the stage
+and the exception, ``timeout`` over the time limit), never an exception for the batch.
+``process_all`` yields the results as they complete; callers put them in order (``extract.run``)
+or store each as it comes (``extract.dataset``), so memory holds one document at a time.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .facts import document_facts
+from .ingest import Entry, Limits, entry_row, read_report
+from .records import CHECK_COLUMNS, Fact
+from .rules import load_rules
+
+ENGINES = ("local", "dask")
+
+
+class DocumentTimeout(Exception):
+    """One document took longer than its time limit."""
+
+
+@dataclass
+class Processed:
+    """One document's rows: its documents row, facts and checks (DataFrames of the table shapes)."""
+
+    index: int
+    row: dict[str, Any]
+    facts: pd.DataFrame
+    checks: pd.DataFrame
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise DocumentTimeout in the block after ``seconds`` (a timer signal: only in the main
+    thread of a process; elsewhere, as in a Dask worker's threads, the block is not limited)."""
+    import signal
+    import threading
+
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def fire(signum: int, frame: Any) -> None:
+        raise DocumentTimeout()
+
+    old = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def read_and_extract(entry: Entry, year: int | None, limits: Limits | None = None
+                     ) -> tuple[dict[str, Any], list[Fact]]:
+    """One entry: its documents row and its facts; failures and timeouts become the row's status."""
+    if entry.status is not None:
+        return entry_row(entry).row(), []
+    limits = limits or Limits()
+    stage, doc = "read", None
+    try:
+        with _deadline(limits.seconds):
+            doc = read_report(entry.path, year, entry.doc_id, limits)
+            if not doc.text:
+                return doc.row(), []
+            stage = "extract"
+            facts = document_facts(doc, load_rules(), year=year)
+    except DocumentTimeout:
+        row = doc.row() if doc is not None else entry_row(entry).row()
+        return {**row, "status": "timeout", "error": f"over the limit of {limits.seconds:g} s per document "
+                                                     f"(while it was at: {stage})"}, []
+    except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
+        row = doc.row() if doc is not None else entry_row(entry).row()
+        return {**row, "status": "error", "error": f"{stage}: {type(e).__name__}: {e}"}, []
+    return doc.row(), facts
+
+
+def process(index: int, entry: Entry, year: int | None, limits: Limits | None = None) -> Processed:
+    """Read, extract and check one document (in whichever process or cluster worker runs it)."""
+    from .api import facts_frame
+    from .validate import check_facts
+
+    row, facts = read_and_extract(entry, year, limits)
+    fdf = facts_frame(facts)
+    errors: dict[str, str] = {}
+    checks = check_facts(fdf, load_rules(), errors)
+    if errors:
+        row = {**row, "status": "error", "error": errors[str(row["doc_id"])]}
+    return Processed(index, row, fdf, checks)
+
+
+def _worker_init() -> None:
+    """Worker processes end with the parent: the kernel signals them when it dies (Linux), and a
+    watchdog thread notices a new parent elsewhere."""
+    import signal
+    import threading
+
+    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        import time
+
+        while True:
+            time.sleep(1)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def process_all(entries: Sequence[Entry], year: int | None = None, limits: Limits | None = None, jobs: int = 1,
+                engine: str = "local", scheduler: str | None = None) -> Iterator[Processed]:
+    """Every entry processed, yielded as each completes (``Processed.index`` gives its place).
+
+    ``engine`` ``local`` uses ``jobs`` worker processes (1: this process); ``dask`` submits the
+    same function to a Dask cluster: the scheduler at ``scheduler`` (``tcp://host:8786``), or a
+    local cluster of ``jobs`` worker processes when none is given."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        yield from _on_dask(entries, year, limits, jobs, scheduler)
+        return
+    if jobs <= 1 or len(entries) <= 1:
+        for k, e in enumerate(entries):
+            yield process(k, e, year, limits)
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(entries)), initializer=_worker_init)
+    futures = [pool.submit(process, k, e, year, limits) for k, e in enumerate(entries)]
+    try:
+        for f in as_completed(futures):
+            yield f.result()
+    finally:  # on Ctrl-C (or any stop) queued documents are dropped, running ones not waited for
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, jobs: int,
+             scheduler: str | None) -> Iterator[Processed]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise RuntimeError("the dask engine needs the cluster extra: pip install 'reportfacts[cluster]'") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = client.map(process, range(len(entries)), list(entries), year=year, limits=limits, pure=False)
+        for f in as_completed(futures):
+            result = f.result()
+            f.release()
+            yield result
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def empty_checks() -> pd.DataFrame:
+    return pd.DataFrame(columns=CHECK_COLUMNS)
