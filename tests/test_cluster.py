@@ -1,0 +1,44 @@
+"""The cluster engine on a real Dask LocalCluster (2 worker processes): the same tables as the
+local engine, gathered into the same store, and a partitioned Parquet dataset others can read."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import extract
+from extract.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return [FIXTURES / "changning-kexie-2021.txt", FIXTURES / "pdf"]
+
+
+def test_dask_engine_gives_the_local_tables(corpus):
+    local = extract.run(corpus, jobs=1)
+    on_dask = extract.run(corpus, jobs=2, engine="dask")
+    for name in ("documents", "facts", "checks"):
+        pd.testing.assert_frame_equal(getattr(local, name), getattr(on_dask, name), obj=name)
+
+
+def test_cli_dask_engine_writes_the_store_and_partitions(tmp_path, corpus):
+    local, on_dask = tmp_path / "local", tmp_path / "dask"
+    for out, extra in ((local, ["--jobs", "1"]), (on_dask, ["--engine", "dask", "--jobs", "2"])):
+        res = CliRunner().invoke(main, ["run", *map(str, corpus), "-o", str(out), *extra])
+        assert res.exit_code == 0, res.output
+    for name in ("documents", "facts", "checks"):
+        pd.testing.assert_frame_equal(pd.read_parquet(local / f"{name}.parquet"),
+                                      pd.read_parquet(on_dask / f"{name}.parquet"), obj=name)
+    years = sorted(p.name for p in (on_dask / "facts_by_year").iterdir())
+    assert "year=2021" in years and "year=2019" in years
+    con = duckdb.connect()
+    n = con.execute(f"SELECT count(*) FROM read_parquet('{on_dask}/facts_by_year/**/*.parquet', "
+                    "hive_partitioning = true)").fetchone()[0]
+    assert n == len(pd.read_parquet(local / "facts.parquet"))
