@@ -37,7 +37,8 @@ def build(folder: Path, mb: float) -> tuple[int, int]:
     while size < mb * 1_000_000:
         for f in files:
             dst = folder / f"{f.stem}__{k:03d}.txt"
-            shutil.copyfile(f, dst)
+            # a line of its own: identical files would be read once (as duplicates)
+            dst.write_bytes(f.read_bytes() + f"\n（副本{k}）\n".encode("utf-8"))
             size += dst.stat().st_size
             docs += 1
         k += 1

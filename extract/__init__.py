@@ -8,11 +8,12 @@ The public verbs return pandas DataFrames::
     checks = extract.check(result.facts)                # re-validate a facts table
 """
 from .api import RunResult, check, extract_facts, read_documents, run
+from .compare import compare
 from .ingest import read_report
 from .records import Document, Fact, IngestError, ReportFactsError, RuleError
 
 __all__ = [
-    "run", "extract_facts", "check", "read_report", "read_documents", "RunResult",
+    "run", "extract_facts", "check", "compare", "read_report", "read_documents", "RunResult",
     "Document", "Fact", "ReportFactsError", "IngestError", "RuleError",
 ]
 try:  # the version is written once, in pyproject.toml

@@ -76,12 +76,10 @@ def run(paths: Iterable[str | Path], year: int | None = None,
     files = entries if entries is not None else discover(list(paths), follow_symlinks, exclude)
     results = process_all(files, year, limits, jobs, engine, scheduler)
     done = sorted(progress(results, len(files)) if progress else results, key=lambda p: p.index)
-    facts = [p.facts for p in done if len(p.facts)]
-    checks = [p.checks for p in done if len(p.checks)]
     return RunResult(
         documents_frame([p.row for p in done]),
-        typed(pd.concat(facts, ignore_index=True)) if facts else facts_frame([]),
-        pd.concat(checks, ignore_index=True) if checks else pd.DataFrame(columns=CHECK_COLUMNS),
+        typed(pd.DataFrame([r for p in done for r in p.facts], columns=FACT_COLUMNS)),
+        pd.DataFrame([r for p in done for r in p.checks], columns=CHECK_COLUMNS),
     )
 
 

@@ -15,11 +15,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from .facts import document_facts
 from .ingest import Entry, Limits, entry_row, read_report
-from .records import CHECK_COLUMNS, Fact
+from .records import Fact
 from .rules import load_rules
 
 ENGINES = ("local", "dask")
@@ -31,12 +29,13 @@ class DocumentTimeout(Exception):
 
 @dataclass
 class Processed:
-    """One document's rows: its documents row, facts and checks (DataFrames of the table shapes)."""
+    """One document's rows: its documents row, fact rows and check rows (dicts with the tables'
+    columns; DataFrames are built once for a whole run, not per document)."""
 
     index: int
     row: dict[str, Any]
-    facts: pd.DataFrame
-    checks: pd.DataFrame
+    facts: list[dict[str, Any]]
+    checks: list[dict[str, Any]]
 
 
 @contextlib.contextmanager
@@ -88,16 +87,17 @@ def read_and_extract(entry: Entry, year: int | None, limits: Limits | None = Non
 
 def process(index: int, entry: Entry, year: int | None, limits: Limits | None = None) -> Processed:
     """Read, extract and check one document (in whichever process or cluster worker runs it)."""
-    from .api import facts_frame
-    from .validate import check_facts
+    from .validate import check_rows
 
     row, facts = read_and_extract(entry, year, limits)
-    fdf = facts_frame(facts)
-    errors: dict[str, str] = {}
-    checks = check_facts(fdf, load_rules(), errors)
-    if errors:
-        row = {**row, "status": "error", "error": errors[str(row["doc_id"])]}
-    return Processed(index, row, fdf, checks)
+    records = [f.row() for f in facts]
+    checks: list[dict[str, Any]] = []
+    if records:
+        try:
+            checks = check_rows(str(row["doc_id"]), records, load_rules())
+        except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
+            row = {**row, "status": "error", "error": f"validate: {type(e).__name__}: {e}"}
+    return Processed(index, row, records, checks)
 
 
 def _worker_init() -> None:
@@ -179,5 +179,3 @@ def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, 
             cluster.close()
 
 
-def empty_checks() -> pd.DataFrame:
-    return pd.DataFrame(columns=CHECK_COLUMNS)

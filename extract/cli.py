@@ -143,6 +143,26 @@ def check(folder: Path, strict: bool) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--org", default=None, help="Only organisations whose name contains TEXT.")
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Workbook to write (default: FOLDER/compare.xlsx).")
+def compare(folder: Path, org: str | None, xlsx: Path | None) -> None:
+    """Compare each organisation's figures across years in a dataset FOLDER (series, changes, a workbook)."""
+    from .compare import compare as run_compare, write_comparison
+
+    try:
+        series, changes = run_compare(folder, org)
+        book = write_comparison(series, changes, folder, xlsx)
+    except ReportFactsError as e:
+        raise BadInput(str(e)) from None
+    counts = changes["status"].value_counts() if len(changes) else pd.Series(dtype=int)
+    click.echo(f"{series['organization'].nunique()} organisations, {len(series)} series rows, {len(changes)} "
+               f"changes ({', '.join(f'{int(counts.get(s, 0))} {s}' for s in ('pass', 'fail', 'warn', 'info'))}) "
+               f"-> {folder}/changes.csv; workbook {book}")
+
+
 @main.command("build-dict")
 def build_dict() -> None:
     """Regenerate patterns/jieba_userdict.txt from patterns/identities.yaml."""

@@ -10,8 +10,11 @@ whatever order the documents were processed in.
 """
 from __future__ import annotations
 
+import functools
 import logging
+import time
 import os
+from decimal import Decimal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,12 +25,17 @@ import pandas as pd
 from .batch import Processed, process_all
 from .ingest import Entry, Limits
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, ReportFactsError
-from .store import DUCKDB_FILE, OutputLocked, arrow_table, commit, csv_frame, discard, typed
+from .store import CSV_CELL_MAX, DECIMAL_SCALE, DUCKDB_FILE, OutputLocked, arrow_table, commit, discard, typed
+
+_QUANTUM = Decimal(1).scaleb(-DECIMAL_SCALE)
 
 log = logging.getLogger(__name__)
 TABLES = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "checks": CHECK_COLUMNS}
 #: a document read before is read again when its last reading ended so (it may go better now)
 RETRY = ("error", "timeout")
+#: documents go into the store in transactions of whole documents, at most this many (or rows,
+#: or seconds) at a time: few transactions for speed, little work lost when a run is killed
+BATCH_DOCUMENTS, BATCH_ROWS, BATCH_SECONDS = 64, 100_000, 2.0
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,42 @@ class Summary:
 
 def _empty(name: str) -> pd.DataFrame:
     return typed(pd.DataFrame(columns=TABLES[name]))
+
+
+@functools.lru_cache(maxsize=4)
+def _schema(name: str) -> Any:
+    return arrow_table(_empty(name)).schema
+
+
+def pa_is_string(t: Any) -> bool:
+    import pyarrow as pa
+
+    return bool(pa.types.is_string(t))
+
+
+def _cell(v: Any, t: Any) -> Any:
+    """A row value as its column's Arrow type takes it."""
+    import pyarrow as pa
+
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    if pa.types.is_string(t):
+        return v if isinstance(v, str) else str(v)
+    if pa.types.is_decimal(t) and isinstance(v, Decimal):
+        exp = v.as_tuple().exponent
+        return v.quantize(_QUANTUM) if isinstance(exp, int) and exp < -DECIMAL_SCALE else v
+    return v
+
+
+def _csv_sql(col: str) -> str:
+    """SQL for a text column as written to CSV: control characters out, long text cut, a leading
+    formula character neutralised with a quote (numbers stay numbers)."""
+    c = "regexp_replace(\"" + col + "\", '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]', ' ', 'g')"
+    c = f"(CASE WHEN length({c}) > {CSV_CELL_MAX} THEN left({c}, {CSV_CELL_MAX}) || '…[cut]' ELSE {c} END)"
+    formula = "'^[-=+@\\t\\r]'"
+    number = "'^[+-]?[0-9]+([.][0-9]+)?$'"
+    return (f"CASE WHEN regexp_matches({c}, {formula}) AND NOT regexp_matches({c}, {number}) "
+            f"THEN '''' || {c} ELSE {c} END AS \"{col}\"")
 
 
 class Dataset:
@@ -84,19 +128,28 @@ class Dataset:
         for name in TABLES:
             self.con.execute(f'DELETE FROM "{name}"')
 
-    def put(self, p: Processed) -> None:
-        """Replace one document's rows, in one transaction."""
-        doc_id = str(p.row["doc_id"])
-        frames = {"documents": typed(pd.DataFrame([p.row], columns=DOCUMENT_COLUMNS)),
-                  "facts": p.facts, "checks": p.checks}
+    def put(self, batch: list[Processed]) -> None:
+        """Replace the rows of every document in ``batch``, in one transaction: each document is
+        in the store whole or not at all."""
+        if not batch:
+            return
+        import pyarrow as pa
+
+        ids = [str(p.row["doc_id"]) for p in batch]
+        rows = {"documents": [(p.row, 0) for p in batch],
+                "facts": [(r, k) for p in batch for k, r in enumerate(p.facts, 1)],
+                "checks": [(r, k) for p in batch for k, r in enumerate(p.checks, 1)]}
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for name, df in frames.items():
-                self.con.execute(f'DELETE FROM "{name}" WHERE doc_id = ?', [doc_id])
-                if len(df):
-                    df = df.reindex(columns=TABLES[name])
-                    self.con.register("_rows", arrow_table(df))
-                    self.con.execute(f'INSERT INTO "{name}" SELECT *, row_number() OVER () AS _seq FROM _rows')
+            for name, items in rows.items():
+                self.con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [ids])
+                if items:
+                    schema = _schema(name)
+                    data = {f.name: [_cell(r.get(f.name), f.type) for r, _ in items] for f in schema}
+                    data["_seq"] = [k for _, k in items]
+                    table = pa.Table.from_pydict(data, schema=schema.append(pa.field("_seq", pa.int64())))
+                    self.con.register("_rows", table)
+                    self.con.execute(f'INSERT INTO "{name}" SELECT * FROM _rows')
                     self.con.unregister("_rows")
             self.con.execute("COMMIT")
         except BaseException:
@@ -112,32 +165,26 @@ class Dataset:
 
     def export(self, partitioned: bool = False) -> None:
         """Write Parquet and CSV exports of the three tables (and, with ``partitioned``, the facts
-        as a Parquet dataset partitioned by year and organisation), then rename them into place."""
-        import csv
-
-        import pyarrow.parquet as pq
+        as a Parquet dataset partitioned by year and organisation), then rename them into place.
+        The CSV cells are made safe for spreadsheets in SQL (see :func:`extract.store.csv_cell`)."""
+        import pyarrow.csv as pacsv
 
         staged: list[tuple[Path, Path]] = []
         tag = f".tmp-{os.getpid()}"
         try:
             for name in TABLES:
-                order = "doc_id, _seq"
-                rel = self.con.sql(f'SELECT * EXCLUDE (_seq) FROM "{name}" ORDER BY {order}')
-                reader = rel.to_arrow_reader(50_000)
                 pq_tmp, csv_tmp = self.folder / f".{name}.parquet{tag}", self.folder / f".{name}.csv{tag}"
-                schema = arrow_table(_empty(name)).schema
-                with pq.ParquetWriter(pq_tmp, schema) as writer, \
-                        open(csv_tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                    header = True
-                    for batch in reader:
-                        table = batch if batch.schema == schema else batch.cast(schema)
-                        writer.write_batch(table)
-                        csv_frame(typed(table.to_pandas())).to_csv(fh, index=False, header=header,
-                                                                   quoting=csv.QUOTE_ALL)
-                        header = False
-                    if header:
-                        writer.write_table(schema.empty_table())
-                        csv_frame(_empty(name)).to_csv(fh, index=False, quoting=csv.QUOTE_ALL)
+                query = f'SELECT * EXCLUDE (_seq) FROM "{name}" ORDER BY doc_id, _seq'
+                self.con.execute(f"COPY ({query}) TO '{pq_tmp}' (FORMAT PARQUET)")
+                schema = _schema(name)
+                safe = ", ".join(_csv_sql(f.name) if pa_is_string(f.type) else f'"{f.name}"' for f in schema)
+                reader = self.con.sql(f'SELECT {safe} FROM ({query})').to_arrow_reader(50_000)
+                with open(csv_tmp, "wb") as fh:
+                    fh.write(b"\xef\xbb\xbf")  # utf-8-sig: Excel on Chinese Windows reads it
+                    with pacsv.CSVWriter(fh, reader.schema,
+                                         write_options=pacsv.WriteOptions(quoting_style="all_valid")) as writer:
+                        for batch in reader:
+                            writer.write_batch(batch)
                 staged += [(pq_tmp, self.folder / f"{name}.parquet"), (csv_tmp, self.folder / f"{name}.csv")]
             if partitioned:
                 staged += self._partitioned(tag)
@@ -184,11 +231,19 @@ def build(entries: list[Entry], folder: str | Path, year: int | None = None, lim
         log.info("%d documents to read, %d unchanged", len(todo), unchanged)
         results: Iterator[Processed] = process_all(todo, year, limits, jobs, engine, scheduler)
         interrupted = False
+        batch: list[Processed] = []
+        rows, last = 0, time.monotonic()
         try:
             for p in (progress(results, len(todo)) if progress else results):
-                ds.put(p)
+                batch.append(p)
+                rows += len(p.facts)
+                # a transaction per batch of whole documents: a killed run loses at most these
+                if len(batch) >= BATCH_DOCUMENTS or rows >= BATCH_ROWS or time.monotonic() - last > BATCH_SECONDS:
+                    ds.put(batch)
+                    batch, rows, last = [], 0, time.monotonic()
         except KeyboardInterrupt:
             interrupted = True
+        ds.put(batch)
         ds.export(partitioned)
         docs, not_ok, facts, checks = ds.counts()
     if interrupted:

@@ -36,6 +36,7 @@ _ORG = regex.compile(
     r"(?=\d{4}年|年度|部门|单位|关于|政府工作报告|整体|预算|决算|$)")
 _FIELD = regex.compile(r"^[\p{Han}]{2,8}[：:]\s*")  # 预算主管部门：上海市普陀区司法局
 _LEAD_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")
+_LIST_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|公开\d+表[：:]?)")  # 二、2017年度…部门收入预算总表
 _CONGRESS = regex.compile(r"在(?P<place>\p{Han}{2,12}?(?:省|自治区|市|县|区))第?[\p{Han}]{1,6}人民代表大会")
 _BARE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _GWR = regex.compile(r"(?P<place>[\p{Han}]{2,12}?(?:省|自治区|市|县|区|州|盟|旗))(?:人民)?政府工作报告")
@@ -151,7 +152,7 @@ def organization(title: str | None, text: str) -> str | None:
         if m:
             return f"{m.group('place')}人民政府"
     for chunk in ((title or "").replace(" ", ""), *text[:400].splitlines()[:6]):
-        chunk = _FIELD.sub("", _LEAD_YEAR.sub("", chunk.strip()))
+        chunk = _FIELD.sub("", _LEAD_YEAR.sub("", _LIST_MARKER.sub("", chunk.strip().replace(" ", ""))))
         m = _GWR.search(chunk)
         if m:
             return f"{m.group('place')}人民政府"
@@ -164,7 +165,12 @@ def organization(title: str | None, text: str) -> str | None:
 def _with_meta(doc: Document, year: int | None) -> Document:
     title = doc.title or _first_line(doc.text)
     y = year or report_year(title, doc.text)
-    return Document(**{**doc.__dict__, "title": title, "organization": organization(title, doc.text), "year": y})
+    org = organization(title, doc.text)
+    for table in doc.tables if org is None else ():  # a PDF's table titles name the department too
+        org = organization(table.title, "")  # (二、2017年度江苏省高级人民法院部门收入预算总表)
+        if org:
+            break
+    return Document(**{**doc.__dict__, "title": title, "organization": org, "year": y})
 
 
 @dataclass(frozen=True)

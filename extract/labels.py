@@ -29,6 +29,9 @@ def strip_marker(text: str) -> str:
     """
     return _MARKER.sub("", text)
 _WINDOW = 40
+# the word before a 、 that joins two words of one label (…2018 年度收入、支出预算总计): at most
+# four characters, after any year or 年度
+_CONJUNCT = regex.compile(r"(?:年度|年|^|[^\p{Han}])(?P<word>(?!年)\p{Han}{1,4})$")
 _DIGITS = regex.compile(r"[\d.]+")
 _FIGURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号])(?:万亿|[万亿千])?(?:元/[\p{Han}]|人次|[元人名位个项件次户%])?")
 
@@ -103,12 +106,20 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
     >>> from extract.rules import load_rules
     >>> label_before("全年支出总计181.92万元，其中基本支出129.50万元", 22, load_rules())
     '基本支出'
+    >>> label_before("2018年度收入、支出预算总计33172.15万元", 15, load_rules())
+    '收入、支出预算总计'
     """
     lo = max(0, start - _WINDOW)
     window = text[lo:start]
-    cut = None
-    for m in rules.clause_stop.finditer(window):
-        cut = m.end()
+    stops = [m for m in rules.clause_stop.finditer(window)]
+    cut = stops[-1].end() if stops else None
+    # a 、 joins coordinated words of one label (收入、支出预算总计) unless a figure stands before it
+    # (基本支出100万元、项目支出50万元): then it separates items of a list
+    if stops and stops[-1].group() == "、" and len(window) - stops[-1].end() <= 8:
+        before = window[stops[-2].end() if len(stops) > 1 else 0:stops[-1].start()]
+        conjunct = _CONJUNCT.search(before)
+        if conjunct and not _FIGURE.search(before[conjunct.start():]):
+            cut = stops[-1].start() - len(conjunct.group("word"))
     clause = window[cut:] if cut is not None else window
     clause = clause[_unclosed(clause) + 1:]
     clause = _strip(clause, rules)

@@ -164,6 +164,9 @@ _PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]+\s*)?(?:第\s*)?\d{1,4}(?:\s*
 _HEADING_START = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]\D"
                                r"|第[一二三四五六七八九十]+部分)")
 _LINE = regex.compile(r"[^\n]*\n?")
+# a line that starts with the unit of a figure ending the line before (37188.34 / 万元，…)
+_UNIT_START = regex.compile(r"^(?:万亿|亿|万|千)?(?:元|%|人次|人|名|个)(?![\d])")
+_PROSE_UNIT = regex.compile(r"^(?:万亿|亿|万|千)?(?:元|%|人次|人|名|个)[，,。；;、]")
 
 
 def _page_lines(text: str, base: int) -> list[tuple[int, int, str]]:
@@ -224,8 +227,7 @@ def line_joins(doc: Document) -> list[int]:
     for span, (content, cut) in zip(doc.pages, pages):
         for s, e in cut:  # the furniture line and the line break after it
             out.extend(range(s, min(e + 1, span.end)))
-        if span.page in table_pages:
-            continue
+        on_table_page = span.page in table_pages
         text = doc.text[span.start:span.end]
         lines = text.split("\n")
         widths = sorted(len(s.strip()) for s in lines if s.strip())
@@ -236,7 +238,11 @@ def line_joins(doc: Document) -> list[int]:
         for cur, nxt in zip(lines, lines[1:]):
             pos += len(cur)
             c, n = cur.rstrip(), nxt.strip()
-            if (c and n and len(c) >= 0.8 * full and c[-1] not in _END_PUNCT
+            # …总计 37188.34 / 万元，…: a figure cut from its unit (on a table page only when the unit
+            # opens a sentence's next clause, which no table cell does)
+            figure_cut = bool(c and c[-1].isdigit() and (_PROSE_UNIT if on_table_page else _UNIT_START).match(n))
+            wrap = len(c) >= 0.8 * full and not on_table_page
+            if (c and n and (wrap or figure_cut) and c[-1] not in _END_PUNCT
                     and not _HEADING_START.match(n)):
                 out.append(pos)
             pos += 1
@@ -250,7 +256,7 @@ def line_joins(doc: Document) -> list[int]:
         widths = sorted(len(t) for _, _, t in content)
         full = widths[int(len(widths) * 0.9) - 1 if len(widths) > 1 else 0]
         ends_in_words = bool(regex.match(r".*[\p{Han}，、（(“]$", last))
-        figure_cut = bool(regex.match(r".*\d$", last) and regex.match(r"^(?:万亿|亿|万|千)?(?:元|%|人|名|个)", first))
+        figure_cut = bool(regex.match(r".*\d$", last) and _UNIT_START.match(first))
         if (len(last) >= 0.8 * full and last[-1] not in _END_PUNCT and (ends_in_words or figure_cut)
                 and not _HEADING_START.match(first) and doc.pages[k].page not in table_pages):
             out.extend(p for p in range(e, s2) if p not in out)

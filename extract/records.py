@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -163,6 +164,9 @@ class Fact:
     def row(self) -> dict[str, Any]:
         """The facts-table row (a shallow copy: every field is a scalar; asdict would deep-copy)."""
         d = {name: getattr(self, name) for name in _FACT_FIELDS}
+        for k in _DERIVED_TEXT:  # words read from the page, shown without line breaks or control characters
+            if d[k]:
+                d[k] = _CONTROL.sub("", d[k])
         d["value_num"] = d["value"] if isinstance(d["value"], Decimal) else None
         for k in ("value", "value_max", "resolution"):
             d[k] = fmt_decimal(d[k]) if isinstance(d[k], Decimal) else d[k]
@@ -170,6 +174,8 @@ class Fact:
 
 
 _FACT_FIELDS = tuple(f.name for f in fields(Fact))
+_DERIVED_TEXT = ("label", "section", "subject", "event", "column")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 FACT_COLUMNS = ["fact_id"] + [name for name in _FACT_FIELDS if name != "fact_id"]
 FACT_COLUMNS.insert(FACT_COLUMNS.index("value") + 1, "value_num")
 

@@ -19,7 +19,8 @@ from .records import ReportFactsError
 DUCKDB_FILE = "reportfacts.duckdb"
 #: exact numbers in Parquet and DuckDB: 30 integer digits, 8 decimals (a 万亿元 total in yuan fits)
 DECIMAL_SCALE = 8
-_INTEGER = {"start", "end", "page", "count", "sentence_start", "chars", "pages", "tables", "year", "table"}
+_INTEGER = {"start", "end", "page", "count", "sentence_start", "chars", "pages", "tables", "year", "table",
+            "prior_year"}
 _BOOLEAN = {"change"}
 _DECIMAL = {"value_num"}
 
@@ -59,7 +60,9 @@ def arrow_table(df: pd.DataFrame) -> Any:
                             for v in values], type=typ)
         else:
             typ = pa.string()
-            arr = pa.array(values.astype(object), type=typ, from_pandas=True)
+            values = values.astype(object)
+            arr = pa.array([None if v is None or (isinstance(v, float) and v != v) or v is pd.NA
+                            else v if isinstance(v, str) else str(v) for v in values], type=typ)
         fields.append(pa.field(col, typ))
         arrays.append(arr)
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
@@ -68,6 +71,8 @@ def arrow_table(df: pd.DataFrame) -> Any:
 #: a spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER_TEXT = regex.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# control characters no spreadsheet cell may hold (tab, LF and CR are kept)
+_XLSX_ILLEGAL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: Python's csv reader refuses fields over 131,072 characters; no text cell is longer than this
 CSV_CELL_MAX = 32_000
 
@@ -81,6 +86,7 @@ def csv_cell(v: Any) -> Any:
     """
     if not isinstance(v, str):
         return v
+    v = _XLSX_ILLEGAL.sub(" ", v)
     if len(v) > CSV_CELL_MAX:
         v = v[:CSV_CELL_MAX] + "…[cut]"
     if v.startswith(_FORMULA_START) and not _NUMBER_TEXT.match(v):

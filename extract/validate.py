@@ -32,6 +32,7 @@ from .rules import Rules
 from .structures import Num, discover
 
 NUMERIC = ("amount", "headcount", "quantity")
+_CHECKED = frozenset((*NUMERIC, "percent"))
 _DIRECTIONS = ("增加", "减少")
 _UP = ("余", "多", "以上", "超过", "逾", "突破", "跨越", "迈上", "站上", "多达")
 _DOWN = ("近", "不足", "不到", "以下", "以内", "将近", "接近")
@@ -106,15 +107,20 @@ _FIGURE_COLUMNS = ["fact_id", "kind", "text", "start", "end", "value", "unit", "
 
 
 def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
+    """The figures of one document's facts table."""
+    wanted = facts[facts["kind"].isin((*NUMERIC, "percent", "date"))]
+    return figures(wanted[[c for c in _FIGURE_COLUMNS if c in wanted.columns]].to_dict("records"), rules)
+
+
+def figures(records: list[dict[str, Any]], rules: Rules) -> list[Figure]:
+    """The figures of one document's fact rows (dicts with the facts table's columns), in text order."""
     out = []
     periods: dict[str, list[str]] = {}  # the dates named in each sentence: a total and its parts share a period
-    dates = facts[facts["kind"] == "date"]
-    for ss, value in zip(dates["sentence_start"], dates["value"]):
-        if _str(ss):
-            periods.setdefault(_str(ss), []).append(_str(value))
-    numeric = facts[facts["kind"].isin((*NUMERIC, "percent"))]
-    for r in numeric[[c for c in _FIGURE_COLUMNS if c in numeric.columns]].to_dict("records"):
-        if _str(r.get("rule")) == "amount.per_unit":
+    for r in records:
+        if r.get("kind") == "date" and _str(r.get("sentence_start")):
+            periods.setdefault(_str(r.get("sentence_start")), []).append(_str(r.get("value")))
+    for r in records:
+        if r.get("kind") not in _CHECKED or _str(r.get("rule")) == "amount.per_unit":
             continue
         v = _dec(r.get("value"))
         if v is None or _dec(r.get("value_max")) is not None:
@@ -382,3 +388,8 @@ def check_facts(facts: pd.DataFrame, rules: Rules, errors: dict[str, str] | None
                     raise
                 errors[str(doc_id)] = f"validate: {type(e).__name__}: {e}"
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
+
+
+def check_rows(doc_id: str, records: list[dict[str, Any]], rules: Rules) -> list[dict[str, Any]]:
+    """The check rows of one document's fact rows (no DataFrame: the per-document path of a batch)."""
+    return check_document(doc_id, figures(records, rules), rules)
