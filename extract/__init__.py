@@ -9,11 +9,14 @@ The public verbs return pandas DataFrames::
 """
 from .api import RunResult, check, extract_facts, read_documents, run
 from .compare import compare
+from .nlp import to_spacy
+from .view import View, show
 from .ingest import read_report
 from .records import Document, Fact, IngestError, ReportFactsError, RuleError
 
 __all__ = [
-    "run", "extract_facts", "check", "compare", "read_report", "read_documents", "RunResult",
+    "run", "extract_facts", "check", "compare", "show", "to_spacy", "View", "read_report", "read_documents",
+    "RunResult",
     "Document", "Fact", "ReportFactsError", "IngestError", "RuleError",
 ]
 try:  # the version is written once, in pyproject.toml

@@ -163,6 +163,28 @@ def compare(folder: Path, org: str | None, xlsx: Path | None) -> None:
                f"-> {folder}/changes.csv; workbook {book}")
 
 
+@main.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--doc", "doc_id", default=None, help="The report to show (its doc_id; default: the first one).")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML file to write (default: SOURCE/<doc_id>.html, or <file>.html beside a file).")
+def show(source: Path, doc_id: str | None, out: Path | None) -> None:
+    """Write one report as a self-contained HTML page: facts highlighted where they were read,
+    the section outline, and the checks linked to their figures. SOURCE is a dataset folder
+    written by `reportfacts run`, or a report file."""
+    from .view import show as make_view
+
+    try:
+        view = make_view(source, doc_id)
+    except (ValueError, ReportFactsError) as e:
+        raise BadInput(str(e)) from None
+    if out is None:
+        name = doc_id or "report"
+        out = source / f"{name}.html" if source.is_dir() else source.with_suffix(".html")
+    view.save(out)
+    click.echo(f"wrote {out}")
+
+
 @main.command("build-dict")
 def build_dict() -> None:
     """Regenerate patterns/jieba_userdict.txt from patterns/identities.yaml."""

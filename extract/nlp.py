@@ -1,0 +1,134 @@
+"""spaCy for researchers: every fact as a Span of a ``spacy.tokens.Doc``, and a pipeline component.
+
+No model is downloaded: the Doc is made by ``spacy.blank("zh")``, whose default segmenter reads
+Chinese character by character, so every fact's offsets fall on token boundaries and each Span
+covers exactly the fact's characters (``alignment_mode="expand"`` is a fallback that is counted
+in ``doc.user_data["reportfacts_expanded"]``).
+
+    doc = extract.to_spacy(document, facts, checks)
+    doc.spans["facts"]          # one Span per fact: label_ = kind; ._.value, ._.label, ._.fact_id, ._.rule
+    doc.spans["checks"]         # the figures of failed or warned checks
+    displacy.render(doc, style="span", options={"spans_key": "facts"})
+
+    nlp = spacy.blank("zh"); nlp.add_pipe("reportfacts")   # the extractor inside a spaCy pipeline
+"""
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import pandas as pd
+
+from .records import Document
+
+EXTENSIONS = ("value", "label", "fact_id", "rule", "unit", "qualifier", "section", "page")
+
+
+def _extensions() -> None:
+    """Span extensions read from ``doc.user_data["reportfacts"]`` by the span's id (its fact id):
+    spaCy keys stored span values by offsets and label, which two facts on the same characters share."""
+    from spacy.tokens import Span
+
+    for name in EXTENSIONS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, getter=functools.partial(_attribute, name))
+
+
+def _attribute(name: str, span: Any) -> Any:
+    if name == "fact_id":
+        return span.id_ or None
+    return span.doc.user_data.get("reportfacts", {}).get(span.id_, {}).get(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _blank() -> Any:
+    import spacy
+
+    return spacy.blank("zh")
+
+
+def _set_spans(doc: Any, facts: pd.DataFrame, checks: pd.DataFrame | None) -> Any:
+    _extensions()
+    spans, by_id, expanded = [], {}, 0
+    attributes: dict[str, dict[str, Any]] = {}
+    for row in facts.sort_values(["start", "end"], kind="stable").itertuples():
+        s, e = int(row.start), int(row.end)
+        # the fact id is the span's id: two facts on the same characters (a figure stated in two
+        # cells of one table row) keep their own extension values
+        span = doc.char_span(s, e, label=str(row.kind), alignment_mode="strict", span_id=str(row.fact_id))
+        if span is None:
+            span = doc.char_span(s, e, label=str(row.kind), alignment_mode="expand", span_id=str(row.fact_id))
+            expanded += span is not None
+        if span is None:
+            continue
+        attributes[str(row.fact_id)] = {name: (None if v is None or (isinstance(v, float) and v != v) or v is pd.NA
+                                               else v) for name in EXTENSIONS for v in [getattr(row, name, None)]}
+        spans.append(span)
+        by_id[row.fact_id] = span
+    doc.user_data["reportfacts"] = attributes
+    doc.spans["facts"] = spans
+    flagged = []
+    if checks is not None and len(checks):
+        for row in checks[checks["status"].isin(["fail", "warn"])].itertuples():
+            ids = ([row.total_fact_id] if isinstance(row.total_fact_id, str) else []) + \
+                json.loads(row.part_fact_ids or "[]")
+            for i in ids:
+                if i in by_id:
+                    span = by_id[i]
+                    flagged.append(doc.char_span(span.start_char, span.end_char, label=str(row.status)))
+    doc.spans["checks"] = [s for s in flagged if s is not None]
+    doc.user_data["reportfacts_expanded"] = expanded
+    return doc
+
+
+def to_spacy(document: Document | str, facts: pd.DataFrame | None = None, checks: pd.DataFrame | None = None,
+             nlp: Any = None) -> Any:
+    """A spaCy Doc of ``document`` (a Document or a text) with its facts as spans.
+
+    ``facts`` are that document's facts (extracted now when not given); ``checks`` adds the
+    figures of failed and warned checks as ``doc.spans["checks"]``."""
+    from .api import extract_facts
+
+    text = document.text if isinstance(document, Document) else str(document)
+    doc_id = document.doc_id if isinstance(document, Document) else "text"
+    if facts is None:
+        facts = extract_facts(text, year=document.year if isinstance(document, Document) else None, doc_id=doc_id)
+    elif "doc_id" in facts and isinstance(document, Document):
+        facts = facts[facts["doc_id"] == document.doc_id]
+    if checks is not None and "doc_id" in checks and isinstance(document, Document):
+        checks = checks[checks["doc_id"] == document.doc_id]
+    doc = (nlp or _blank()).make_doc(text)
+    return _set_spans(doc, facts, checks)
+
+
+class ReportFacts:
+    """The spaCy pipeline component: reads the facts of ``doc.text`` and sets ``doc.spans``."""
+
+    def __init__(self, year: int | None = None, check: bool = True) -> None:
+        self.year = year
+        self.check = check
+
+    def __call__(self, doc: Any) -> Any:
+        from .api import check, extract_facts
+
+        facts = extract_facts(doc.text, year=self.year)
+        return _set_spans(doc, facts, check(facts) if self.check and len(facts) else None)
+
+
+def make_reportfacts(nlp: Any, name: str, year: int | None, check: bool) -> ReportFacts:
+    """The ``reportfacts`` factory (registered through the ``spacy_factories`` entry point)."""
+    return ReportFacts(year, check)
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "reportfacts" not in Language.factories:
+        Language.factory("reportfacts", default_config={"year": None, "check": True}, func=make_reportfacts)
+
+
+try:  # registered on import too, for a source tree that was never installed
+    _register()
+except ImportError:  # spaCy is a dependency; without it only this module is unavailable
+    pass

@@ -1,0 +1,190 @@
+"""A report as people read it: the text with every fact highlighted where it was read.
+
+``show(document, facts, checks)`` returns a :class:`View`, one self-contained HTML page (inline
+CSS and script, no fetches): facts coloured by kind with a legend, value, label and rule on
+hover, the section outline as a side menu, and a panel of checks where each failed or warned
+check links to, and outlines, the figures it involves; for a PDF, the page of each fact. In
+Jupyter the view renders inline (``_repr_html_``); ``View.save(path)`` writes the page.
+
+Report text is untrusted input: every character of it is escaped (a ``<script>`` inside a
+report shows as text), and so are labels, values and messages.
+"""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .records import Document
+
+COLOURS = {"amount": "#ffd666", "headcount": "#95de64", "quantity": "#bae7ff", "percent": "#d3adf7",
+           "date": "#ffadd2", "year": "#f0f0f0", "award": "#ffbb96"}
+
+_CSS = """
+body{margin:0;font:15px/1.8 "Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;color:#222}
+#layout{display:grid;grid-template-columns:230px 1fr 340px;height:100vh}
+nav,aside{overflow:auto;padding:12px;background:#fafafa;border-right:1px solid #ddd;font-size:13px}
+aside{border-left:1px solid #ddd;border-right:0}
+main{overflow:auto;padding:16px 28px;white-space:pre-wrap}
+h1{font-size:16px;margin:0 0 8px} h2{font-size:14px;margin:14px 0 6px}
+nav a{display:block;color:#234;text-decoration:none;margin:2px 0} nav a:hover{text-decoration:underline}
+.fact{border-radius:3px;padding:0 1px;cursor:help}
+.fact.outlined{outline:3px solid #cf1322;outline-offset:1px}
+.legend span{display:inline-block;margin:2px 6px 2px 0;padding:0 6px;border-radius:3px}
+.check{display:block;margin:6px 0;padding:6px;border-radius:4px;border:1px solid #ddd;color:#222;
+ text-decoration:none;background:#fff}
+.check.fail{border-color:#cf1322;background:#fff1f0} .check.warn{border-color:#d48806;background:#fffbe6}
+.check.pass{color:#555}
+.check:hover{box-shadow:0 0 0 2px #1677ff}
+.page{color:#888;font-size:12px;border-top:1px dashed #ccc;display:block;margin:10px 0 4px}
+.status{font-weight:bold;text-transform:uppercase;font-size:11px}
+"""
+
+_JS = """
+function outline(ids){
+  document.querySelectorAll('.fact.outlined').forEach(e=>e.classList.remove('outlined'));
+  let first=null;
+  ids.forEach(id=>{const e=document.getElementById('f-'+id); if(e){e.classList.add('outlined'); first=first||e;}});
+  if(first){first.scrollIntoView({block:'center'});}
+  return false;
+}
+document.addEventListener('click',ev=>{
+  const a=ev.target.closest('a.check'); if(!a) return;
+  ev.preventDefault(); outline(JSON.parse(a.dataset.facts));
+});
+"""
+
+
+@dataclass(frozen=True)
+class View:
+    """One report as an HTML page."""
+
+    html: str
+
+    def _repr_html_(self) -> str:  # Jupyter shows it inline, in a frame of its own
+        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
+                'style="width:100%;height:640px;border:1px solid #ddd"></iframe>')
+
+    def save(self, path: str | Path) -> Path:
+        p = Path(path)
+        p.write_text(self.html, encoding="utf-8")
+        return p
+
+
+def _tip(row: Any) -> str:
+    parts = [f"{row.kind}: {row.value}" + (f" {row.unit}" if isinstance(row.unit, str) and row.unit else "")]
+    if isinstance(row.label, str) and row.label:
+        parts.append(f"label: {row.label}")
+    if isinstance(row.qualifier, str) and row.qualifier:
+        parts.append(f"qualifier: {row.qualifier}")
+    if pd.notna(row.page):
+        parts.append(f"page {int(row.page)}")
+    parts.append(f"rule: {row.rule}")
+    return "\n".join(parts)
+
+
+def _spans(text: str, facts: pd.DataFrame) -> list[tuple[int, int, Any]]:
+    """Facts that do not overlap an earlier one, in text order (a table cell inside prose is shown once)."""
+    out: list[tuple[int, int, Any]] = []
+    end = 0
+    for row in facts.sort_values(["start", "end"]).itertuples():
+        s, e = int(row.start), int(row.end)
+        if s >= end and 0 <= s < e <= len(text):
+            out.append((s, e, row))
+            end = e
+    return out
+
+
+def render(document: Document, facts: pd.DataFrame, checks: pd.DataFrame | None = None) -> str:
+    """The HTML page of one document (facts and checks of that document only)."""
+    text = document.text
+    facts = facts[facts["doc_id"] == document.doc_id]
+    checks = checks[checks["doc_id"] == document.doc_id] if checks is not None and len(checks) else None
+    pages = {p.start: p.page for p in document.pages}
+    sections: dict[str, int] = {}
+    body: list[str] = []
+    pos = 0
+
+    def plain(a: int, b: int) -> None:
+        chunk = text[a:b]
+        if not pages:
+            body.append(html.escape(chunk))
+            return
+        k = a
+        for start in sorted(x for x in pages if a <= x < b):
+            body.append(html.escape(text[k:start]))
+            body.append(f'<span class="page">p. {pages[start]}</span>')
+            k = start
+        body.append(html.escape(text[k:b]))
+        del chunk
+
+    for s, e, row in _spans(text, facts):
+        plain(pos, s)
+        sec = row.section if isinstance(row.section, str) else ""
+        anchor = ""
+        if sec and sec not in sections:
+            sections[sec] = len(sections)
+            anchor = f'<a id="s-{sections[sec]}"></a>'
+        colour = COLOURS.get(row.kind, "#eee")
+        body.append(f'{anchor}<span class="fact {html.escape(row.kind)}" id="f-{html.escape(row.fact_id)}" '
+                    f'data-kind="{html.escape(row.kind)}" style="background:{colour}" '
+                    f'title="{html.escape(_tip(row), quote=True)}">{html.escape(text[s:e])}</span>')
+        pos = e
+    plain(pos, len(text))
+    outline = "".join(f'<a href="#s-{k}">{html.escape(name.split(" > ")[-1])}</a>' for name, k in sections.items())
+    legend = "".join(f'<span style="background:{c}">{k}</span>' for k, c in COLOURS.items()
+                     if k in set(facts["kind"]))
+    panel = []
+    if checks is not None:
+        order = {"fail": 0, "warn": 1, "pass": 2, "info": 3}
+        for row in sorted(checks.itertuples(), key=lambda r: order.get(r.status, 9)):
+            ids = [row.total_fact_id] if isinstance(row.total_fact_id, str) and row.total_fact_id else []
+            ids += json.loads(row.part_fact_ids) if isinstance(row.part_fact_ids, str) else []
+            panel.append(f'<a href="#" class="check {html.escape(row.status)}" '
+                         f'data-facts="{html.escape(json.dumps(ids), quote=True)}">'
+                         f'<span class="status">{html.escape(row.status)}</span> {html.escape(str(row.rule))}<br>'
+                         f'{html.escape(str(row.message or ""))}</a>')
+    title = html.escape(document.title or document.doc_id)
+    counts = facts["kind"].value_counts().to_dict()
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+    return f"""<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>{title}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<style>{_CSS}</style></head>
+<body><div id="layout">
+<nav><h1>{title}</h1><div class="legend">{legend}</div><p>{html.escape(summary)}</p><h2>Sections</h2>{outline}</nav>
+<main id="text">{''.join(body)}</main>
+<aside><h2>Checks</h2>{''.join(panel) or '<p>no checks</p>'}</aside>
+</div><script>{_JS}</script></body></html>"""
+
+
+def show(source: Any, doc_id: str | None = None) -> View:
+    """The HTML view of one report: ``source`` is a run's result (``extract.run``), an outputs
+    folder, or a file path (read and extracted now); ``doc_id`` picks the report (default: the
+    first readable one)."""
+    from .api import RunResult, run
+    from .ingest import read_report
+
+    if isinstance(source, (str, Path)) and Path(source).is_file():
+        result = run([source], jobs=1)
+    elif isinstance(source, RunResult):
+        result = source
+    else:
+        from .store import read_table
+
+        result = RunResult(read_table(source, "documents"), read_table(source, "facts"), read_table(source, "checks"))
+    docs = result.documents
+    ok = docs[docs["status"].isin(["ok", "partial", "truncated"])]
+    if doc_id is None:
+        if not len(ok):
+            raise ValueError("no readable document to show")
+        doc_id = str(ok.iloc[0]["doc_id"])
+    row = docs[docs["doc_id"] == doc_id]
+    if not len(row):
+        raise ValueError(f"no document {doc_id!r}; documents: {', '.join(map(str, docs['doc_id']))}")
+    document = read_report(str(row.iloc[0]["path"]), doc_id=doc_id)
+    return View(render(document, result.facts, result.checks))
