@@ -171,6 +171,8 @@ def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataF
     for row in ordered.itertuples():
         m = meta[row.doc_id]
         key, concept, code, how = _key(row, rules)
+        if not concept.strip():
+            continue  # a figure without a label is no series
         is_prior = bool(row.column) and isinstance(row.column, str) and bool(cr.prior_column.search(row.column))
         if is_prior:
             key = cr.prior_column.sub("", key)
@@ -352,7 +354,10 @@ def write_workbook(series: pd.DataFrame, changes: pd.DataFrame, path: str | Path
         ws.append(header)
         for cell in ws[1]:
             cell.font = bold
-        for (rtype, concept), rows in group.groupby(["report_type", "concept"], sort=True):
+        rank = {"concept": 0, "code": 1, "label": 2}  # named concepts first, then 科目编码 rows, then labels
+        order = sorted(group.groupby(["report_type", "concept"], sort=True),
+                       key=lambda kv: (kv[0][0], rank.get(str(kv[1]["key_rule"].iloc[0]), 3), kv[0][1]))
+        for (rtype, concept), rows in order:
             values = {int(r.year): Decimal(str(r.value)) for r in rows.itertuples()}
             unit = rows["unit"].iloc[0]
             money = unit == "元"

@@ -128,7 +128,7 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
     if fig:
         head = _strip(clause[: fig.start()], rules)
         clause = head if len(head) >= 2 else clause[_last_figure_end(clause):]
-    clause = _strip(clause, rules)
+    clause = _strip(clause, rules).lstrip("、，,；;：: ")
     if not clause or _DIGITS.fullmatch(clause):
         return None
     if len(clause) > rules.label_max:

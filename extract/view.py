@@ -65,6 +65,11 @@ class View:
 
     html: str
 
+    def __repr__(self) -> str:
+        title = self.html.split("<title>", 1)[-1].split("</title>", 1)[0]
+        facts = self.html.count('<span class="fact ')
+        return f"View({title!r}, {facts} facts; .save(path) writes it)"
+
     def _repr_html_(self) -> str:  # Jupyter shows it inline, in a frame of its own
         return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
                 'style="width:100%;height:640px;border:1px solid #ddd"></iframe>')
