@@ -145,6 +145,10 @@ def process_all(entries: Sequence[Entry], year: int | None = None, limits: Limit
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
+    from .labels import _jieba
+
+    load_rules()
+    _jieba()  # loaded once here: forked workers share the dictionary instead of each loading it
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(entries)), initializer=_worker_init)
     futures = [pool.submit(process, k, e, year, limits) for k, e in enumerate(entries)]
     try:

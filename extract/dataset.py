@@ -79,6 +79,17 @@ def _cell(v: Any, t: Any) -> Any:
     return v
 
 
+def _column(values: list[Any], t: Any) -> Any:
+    """An Arrow column of ``values``: one C-level conversion, or value by value (:func:`_cell`)
+    where a row holds something the type does not take as it is (an over-precise decimal)."""
+    import pyarrow as pa
+
+    try:
+        return pa.array(values, type=t)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        return pa.array([_cell(v, t) for v in values], type=t)
+
+
 def _csv_sql(col: str) -> str:
     """SQL for a text column as written to CSV: control characters out, long text cut, a leading
     formula character neutralised with a quote (numbers stay numbers)."""
@@ -145,7 +156,7 @@ class Dataset:
                 self.con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [ids])
                 if items:
                     schema = _schema(name)
-                    data = {f.name: [_cell(r.get(f.name), f.type) for r, _ in items] for f in schema}
+                    data = {f.name: _column([r.get(f.name) for r, _ in items], f.type) for f in schema}
                     data["_seq"] = [k for _, k in items]
                     table = pa.Table.from_pydict(data, schema=schema.append(pa.field("_seq", pa.int64())))
                     self.con.register("_rows", table)
