@@ -150,12 +150,29 @@ def process_all(entries: Sequence[Entry], year: int | None = None, limits: Limit
     load_rules()
     _jieba()  # loaded once here: forked workers share the dictionary instead of each loading it
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(entries)), initializer=_worker_init)
-    futures = [pool.submit(process, k, e, year, limits) for k, e in enumerate(entries)]
     try:
-        for f in as_completed(futures):
-            yield f.result()
+        yield from _windowed(lambda k: pool.submit(process, k, entries[k], year, limits), len(entries), 4 * jobs,
+                             as_completed, lambda f: f.result())
     finally:  # on Ctrl-C (or any stop) queued documents are dropped, running ones not waited for
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _windowed(submit: Any, n: int, window: int, completed: Any, result: Any) -> Iterator[Processed]:
+    """Results of ``submit(0..n-1)`` as they complete, with at most ``window`` documents in flight:
+    memory holds a few documents' rows, not the corpus's."""
+    pending: set[Any] = set()
+    k = 0
+    try:
+        while k < n or pending:
+            while k < n and len(pending) < window:
+                pending.add(submit(k))
+                k += 1
+            done = next(iter(completed(pending)))
+            pending.discard(done)
+            yield result(done)
+    finally:
+        for f in pending:
+            f.cancel()
 
 
 def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, jobs: int,
@@ -171,12 +188,14 @@ def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, 
         cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
+    def fetch(f: Any) -> Processed:
+        result = f.result()
+        f.release()  # the cluster forgets the document once it is here
+        return result
+
     try:
-        futures = client.map(process, range(len(entries)), list(entries), year=year, limits=limits, pure=False)
-        for f in as_completed(futures):
-            result = f.result()
-            f.release()
-            yield result
+        yield from _windowed(lambda k: client.submit(process, k, entries[k], year, limits, pure=False),
+                             len(entries), 8 * max(jobs, len(client.nthreads())), as_completed, fetch)
     finally:
         client.close()
         if cluster is not None:

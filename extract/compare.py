@@ -29,7 +29,7 @@ import regex
 
 from .records import fmt_decimal
 from .rules import load_rules, load_yaml, patterns_dir
-from .store import typed
+from .store import iter_rows, typed
 from .validate import interval
 
 SERIES_COLUMNS = ["organization", "report_type", "concept", "label", "code", "key_rule", "year", "value", "unit",
@@ -168,7 +168,7 @@ def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataF
     keep = coded | (levels["source"] == "text") | summary
     ordered = levels[keep].assign(_t=(~((levels["source"] == "text") | coded)).astype(int)).sort_values(
         ["doc_id", "_t", "start"])
-    for row in ordered.itertuples():
+    for row in iter_rows(ordered):
         m = meta[row.doc_id]
         key, concept, code, how = _key(row, rules)
         if not concept.strip():
@@ -192,7 +192,7 @@ def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataF
         columns=SERIES_COLUMNS)
     stated_of_fact = _stated_changes(f)
     stated: dict[tuple[str, str], tuple[Any, Any | None]] = {}  # (doc_id, key) -> the change it prints
-    for row in ordered.itertuples():
+    for row in iter_rows(ordered):
         if row.fact_id in stated_of_fact:
             stated.setdefault((row.doc_id, _key(row, rules)[0]), stated_of_fact[row.fact_id])
     rows: list[dict[str, Any]] = []
@@ -256,7 +256,7 @@ def _stated_changes(f: pd.DataFrame) -> dict[str, tuple[Any, Any | None]]:
     pct_rows = f  # the rate is a percent fact: not in f (amount/headcount); looked up from the sentence text
     del pct_rows
     for _, group in f.sort_values(["doc_id", "start"]).groupby(["doc_id", "sentence_start"], sort=False):
-        rows = list(group.itertuples())
+        rows = list(iter_rows(group))
         for i, r in enumerate(rows):
             if not r.change or r.source != "text":
                 continue
@@ -291,8 +291,9 @@ def _pair(base: dict[str, Any], cur: Any, last: Any, stated: tuple[Any, Any] | N
               else None, "prior_fact_id": last.fact_id}
     if stated is None:
         swing = pct is not None and abs(pct) >= cr.swing_pct
+        shown_pct = fmt_decimal(pct.quantize(Decimal("0.01"))) if pct is not None else "?"
         return [{**common, "rule": "computed", "status": "info", "fact_id": None,
-                 "message": (f"{base['concept']} changed by {fmt_decimal(pct.quantize(Decimal('0.01')))}% from "
+                 "message": (f"{base['concept']} changed by {shown_pct}% from "
                              f"{_t(last)} to {_t(cur)} and the report states no change" if swing else
                              f"{base['concept']}: {_t(last)} ({base['year'] - 1}) → {_t(cur)} ({base['year']})")}]
     change_fact, rate = stated
@@ -341,7 +342,7 @@ def write_workbook(series: pd.DataFrame, changes: pd.DataFrame, path: str | Path
     wb = Workbook()
     wb.remove(wb.active)
     bad = changes[changes["status"].isin(["fail", "warn"])] if len(changes) else changes
-    flagged = {(r.organization, r.report_type, r.concept, r.year): r.status for r in bad.itertuples()}
+    flagged = {(r.organization, r.report_type, r.concept, r.year): r.status for r in iter_rows(bad)}
     used: set[str] = set()
     for orgname, group in series.groupby("organization", sort=True):
         title = regex.sub(r"[\[\]:*?/\\]", "", str(orgname))[:28] or "organization"
@@ -358,7 +359,7 @@ def write_workbook(series: pd.DataFrame, changes: pd.DataFrame, path: str | Path
         order = sorted(group.groupby(["report_type", "concept"], sort=True),
                        key=lambda kv: (kv[0][0], rank.get(str(kv[1]["key_rule"].iloc[0]), 3), kv[0][1]))
         for (rtype, concept), rows in order:
-            values = {int(r.year): Decimal(str(r.value)) for r in rows.itertuples()}
+            values = {int(r.year): Decimal(str(r.value)) for r in iter_rows(rows)}
             unit = rows["unit"].iloc[0]
             money = unit == "元"
             scale = Decimal(10000) if money else Decimal(1)
@@ -383,7 +384,7 @@ def write_workbook(series: pd.DataFrame, changes: pd.DataFrame, path: str | Path
     ws.append(["organization", "report_type", "concept", "year", "rule", "status", "message", "sentence"])
     for cell in ws[1]:
         cell.font = bold
-    for r in bad.itertuples():
+    for r in iter_rows(bad):
         ws.append([csv_cell(str(x)) if x is not None else None for x in
                    (r.organization, r.report_type, r.concept, r.year, r.rule, r.status, r.message, r.sentence)])
         ws.cell(ws.max_row, 6).fill = red if r.status == "fail" else amber

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from .records import Document
+from .store import iter_rows
 
 EXTENSIONS = ("value", "label", "fact_id", "rule", "unit", "qualifier", "section", "page")
 
@@ -52,7 +53,7 @@ def _set_spans(doc: Any, facts: pd.DataFrame, checks: pd.DataFrame | None) -> An
     _extensions()
     spans, by_id, expanded = [], {}, 0
     attributes: dict[str, dict[str, Any]] = {}
-    for row in facts.sort_values(["start", "end"], kind="stable").itertuples():
+    for row in iter_rows(facts.sort_values(["start", "end"], kind="stable")):
         s, e = int(row.start), int(row.end)
         # the fact id is the span's id: two facts on the same characters (a figure stated in two
         # cells of one table row) keep their own extension values
@@ -70,7 +71,7 @@ def _set_spans(doc: Any, facts: pd.DataFrame, checks: pd.DataFrame | None) -> An
     doc.spans["facts"] = spans
     flagged = []
     if checks is not None and len(checks):
-        for row in checks[checks["status"].isin(["fail", "warn"])].itertuples():
+        for row in iter_rows(checks[checks["status"].isin(["fail", "warn"])]):
             ids = ([row.total_fact_id] if isinstance(row.total_fact_id, str) else []) + \
                 json.loads(row.part_fact_ids or "[]")
             for i in ids:

@@ -106,9 +106,9 @@ def _edits(text: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple
     for m in rules.cn_idioms.finditer(half):
         taken.update(range(m.start(), m.end()))
     for m in rules.money_words.finditer(half):  # 贰佰元整, 三十二万零五百零六元二角, 二十块五毛
-        value = _money_value(m, rules)
-        if value is not None:
-            put(m.start(), m.end(), f"{value}元")
+        yuan = _money_value(m, rules)
+        if yuan is not None:
+            put(m.start(), m.end(), f"{yuan}元")
     for m in rules.cn_year.finditer(half):
         raw_y = m.group("y")
         if "千" in raw_y:  # 两千零九年

@@ -186,8 +186,8 @@ def parse_date(m: regex.Match[str], year: int | None, doc_year: int | None = Non
         y2 = y2 or y
         if mo is None or mo2 is None or not _valid(y2, mo2, d2) or (y2 or 0, mo2, d2) <= (y or 0, mo, d or 0):
             return None
-        a, b = _iso(y, mo, d), _iso(y2, mo2, d2)
-        return Parsed(f"{a}/{b}", None, part, date_start=_bounds(y, mo, d, False),
+        first, last = _iso(y, mo, d), _iso(y2, mo2, d2)
+        return Parsed(f"{first}/{last}", None, part, date_start=_bounds(y, mo, d, False),
                       date_end=_bounds(y2, mo2, d2, True))
     if mo2 is not None:  # month range: 1-2月, 2019年9月至2020年8月
         y2 = y2 or y
@@ -205,6 +205,6 @@ def parse_date(m: regex.Match[str], year: int | None, doc_year: int | None = Non
                       date_end=_bounds(y, None, None, True))
     start, end = _bounds(y, mo, d, False), _bounds(y, mo, d, True)
     if d is None and part in ("上旬", "中旬", "下旬") and y is not None:
-        first, last = _XUN.get(part, (21, calendar.monthrange(y, mo)[1]))
-        start, end = _iso(y, mo, first), _iso(y, mo, last)
+        lo, hi = _XUN.get(part, (21, calendar.monthrange(y, mo)[1]))
+        start, end = _iso(y, mo, lo), _iso(y, mo, hi)
     return Parsed(_iso(y, mo, d), None, part, date_start=start, date_end=end)

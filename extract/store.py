@@ -7,6 +7,7 @@ across years and documents.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,11 @@ _BOOLEAN = {"change"}
 _DECIMAL = {"value_num"}
 
 
+def iter_rows(df: pd.DataFrame) -> Iterator[Any]:
+    """``df.itertuples()`` as plain rows (attribute access by column name)."""
+    return iter(df.itertuples())
+
+
 def typed(df: pd.DataFrame) -> pd.DataFrame:
     """One dtype per column whatever the rows hold (so a batch without ranges or events has the
     same table shape as one with them): nullable integers, booleans, Decimal objects for
@@ -38,6 +44,14 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
             values = df[col].astype(object)
             df[col] = values.where(values.notna(), None)
     return df
+
+
+def _fit(v: Any, quantum: Decimal) -> Decimal | None:
+    """A Decimal as DECIMAL(38, 8) takes it (rounded past eight decimals), None for anything else."""
+    if not isinstance(v, Decimal):
+        return None
+    exp = v.as_tuple().exponent
+    return v.quantize(quantum) if isinstance(exp, int) and exp < -DECIMAL_SCALE else v
 
 
 def arrow_table(df: pd.DataFrame) -> Any:
@@ -55,9 +69,7 @@ def arrow_table(df: pd.DataFrame) -> Any:
             typ, arr = pa.bool_(), pa.array(values, type=pa.bool_(), from_pandas=True)
         elif col in _DECIMAL:
             typ = pa.decimal128(38, DECIMAL_SCALE)
-            arr = pa.array([v.quantize(quantum) if isinstance(v, Decimal) and isinstance(v.as_tuple().exponent, int)
-                            and v.as_tuple().exponent < -DECIMAL_SCALE else (v if isinstance(v, Decimal) else None)
-                            for v in values], type=typ)
+            arr = pa.array([_fit(v, quantum) for v in values], type=typ)
         else:
             typ = pa.string()
             values = values.astype(object)

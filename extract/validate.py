@@ -109,7 +109,8 @@ _FIGURE_COLUMNS = ["fact_id", "kind", "text", "start", "end", "value", "unit", "
 def _figures(facts: pd.DataFrame, rules: Rules) -> list[Figure]:
     """The figures of one document's facts table."""
     wanted = facts[facts["kind"].isin((*NUMERIC, "percent", "date"))]
-    return figures(wanted[[c for c in _FIGURE_COLUMNS if c in wanted.columns]].to_dict("records"), rules)
+    records: list[dict[str, Any]] = wanted[[c for c in _FIGURE_COLUMNS if c in wanted.columns]].to_dict("records")  # type: ignore[assignment]
+    return figures(records, rules)
 
 
 def figures(records: list[dict[str, Any]], rules: Rules) -> list[Figure]:
@@ -220,8 +221,8 @@ def check_document(doc_id: str, figures: Sequence[Figure], rules: Rules) -> list
     rows += _identities(doc_id, figs, rules, stated)
     rows += _repeated(doc_id, figs, rules)
     rows += _table_checks(doc_id, figs)
-    rows += stated_changes(doc_id, figs, pcts, rules)
-    rows += shares(doc_id, figs, pcts, rules)
+    rows += stated_changes(doc_id, figs, pcts, rules)  # type: ignore[arg-type]  # Figure fits rates._Fig
+    rows += shares(doc_id, figs, pcts, rules)  # type: ignore[arg-type]
     return rows
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from .records import Document
+from .store import iter_rows
 
 COLOURS = {"amount": "#ffd666", "headcount": "#95de64", "quantity": "#bae7ff", "percent": "#d3adf7",
            "date": "#ffadd2", "year": "#f0f0f0", "award": "#ffbb96"}
@@ -96,7 +97,7 @@ def _spans(text: str, facts: pd.DataFrame) -> list[tuple[int, int, Any]]:
     """Facts that do not overlap an earlier one, in text order (a table cell inside prose is shown once)."""
     out: list[tuple[int, int, Any]] = []
     end = 0
-    for row in facts.sort_values(["start", "end"]).itertuples():
+    for row in iter_rows(facts.sort_values(["start", "end"])):
         s, e = int(row.start), int(row.end)
         if s >= end and 0 <= s < e <= len(text):
             out.append((s, e, row))
@@ -146,7 +147,7 @@ def render(document: Document, facts: pd.DataFrame, checks: pd.DataFrame | None 
     panel = []
     if checks is not None:
         order = {"fail": 0, "warn": 1, "pass": 2, "info": 3}
-        for row in sorted(checks.itertuples(), key=lambda r: order.get(r.status, 9)):
+        for row in sorted(iter_rows(checks), key=lambda r: order.get(r.status, 9)):
             ids = [row.total_fact_id] if isinstance(row.total_fact_id, str) and row.total_fact_id else []
             ids += json.loads(row.part_fact_ids) if isinstance(row.part_fact_ids, str) else []
             panel.append(f'<a href="#" class="check {html.escape(row.status)}" '
