@@ -108,14 +108,17 @@ class Dataset:
         import duckdb
 
         self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / DUCKDB_FILE
         try:
             self.con = duckdb.connect(str(self.path))
         except duckdb.IOException as e:
+            if "lock" not in str(e).lower():
+                raise
             raise OutputLocked(f"{self.path} is open in another process (a notebook?); close it and run again "
                                f"({str(e).splitlines()[0]})") from None
         # the store's own cache stays small: memory is flat whatever the size of the dataset
-        self.con.execute("SET memory_limit = '256MB'")
+        self.con.execute("SET memory_limit = '128MB'")
         existing = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         for name in TABLES:
             if name not in existing:
@@ -191,7 +194,8 @@ class Dataset:
                 self.con.execute(f"COPY ({query}) TO '{pq_tmp}' (FORMAT PARQUET)")
                 schema = _schema(name)
                 safe = ", ".join(_csv_sql(f.name) if pa_is_string(f.type) else f'"{f.name}"' for f in schema)
-                reader = self.con.sql(f'SELECT {safe} FROM ({query})').to_arrow_reader(50_000)
+                # the CSV streams from the Parquet file just written (in order already: no second sort)
+                reader = self.con.sql(f"SELECT {safe} FROM read_parquet('{pq_tmp}')").to_arrow_reader(10_000)
                 with open(csv_tmp, "wb") as fh:
                     fh.write(b"\xef\xbb\xbf")  # utf-8-sig: Excel on Chinese Windows reads it
                     with pacsv.CSVWriter(fh, reader.schema,
