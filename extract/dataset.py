@@ -249,7 +249,7 @@ def build(entries: list[Entry], folder: str | Path, year: int | None = None, lim
         results: Iterator[Processed] = process_all(todo, year, limits, jobs, engine, scheduler)
         interrupted = False
         batch: list[Processed] = []
-        rows, last = 0, time.monotonic()
+        rows, last, stored = 0, time.monotonic(), 0
         try:
             for p in (progress(results, len(todo)) if progress else results):
                 batch.append(p)
@@ -257,6 +257,8 @@ def build(entries: list[Entry], folder: str | Path, year: int | None = None, lim
                 # a transaction per batch of whole documents: a killed run loses at most these
                 if len(batch) >= BATCH_DOCUMENTS or rows >= BATCH_ROWS or time.monotonic() - last > BATCH_SECONDS:
                     ds.put(batch)
+                    stored += len(batch)
+                    log.info("stored %d documents (%d of %d)", len(batch), stored, len(todo))
                     batch, rows, last = [], 0, time.monotonic()
         except KeyboardInterrupt:
             interrupted = True

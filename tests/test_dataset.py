@@ -79,43 +79,55 @@ def _tmp_files(out: Path) -> bool:
     return any(out.glob(".*.tmp-*"))
 
 
-@pytest.mark.parametrize("moment", ["early", "middle", "while-writing"])
+def _start(src: Path, out: Path) -> subprocess.Popen[str]:
+    """A real run in its own process, logging each batch it stores (-v)."""
+    return subprocess.Popen([str(EXE), "run", str(src), "-o", str(out), "--jobs", "1", "-v"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for(proc: subprocess.Popen[str], words: str) -> None:
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if words in line:
+            return
+    raise AssertionError(f"the run ended before logging {words!r}")
+
+
+@pytest.mark.parametrize("moment", ["before-any-document", "after-some-documents", "while-writing"])
 def test_a_killed_run_is_finished_by_the_next(tmp_path, moment):
-    src = _corpus(tmp_path / "in", 40)
+    src = _corpus(tmp_path / "in", 150)
     clean = tmp_path / "clean"
     _run(str(src), "-o", str(clean))
     out = tmp_path / "o"
-    _run(str(_corpus(tmp_path / "old", 1, start=99)), "-o", str(out))  # a previous dataset
+    _run(str(_corpus(tmp_path / "old", 1, start=999)), "-o", str(out))  # a previous dataset
     before = _tables(out)
-    proc = subprocess.Popen([str(EXE), "run", str(src), "-o", str(out), "--jobs", "1"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    if moment == "while-writing":
-        while time.monotonic() < deadline and proc.poll() is None and not _tmp_files(out):
-            time.sleep(0.01)
+    proc = _start(src, out)
+    if moment == "before-any-document":
+        _wait_for(proc, "documents to read")
+    elif moment == "after-some-documents":
+        _wait_for(proc, "stored")
     else:
-        time.sleep(1.0 if moment == "early" else 4.0)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and not _tmp_files(out):
+            time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     after_kill = _tables(out)  # the exports are whole: the previous ones or, if the rename ended, new ones
-    if moment == "early":
+    if moment != "while-writing":
         _same(after_kill, before)
-    assert set(before["documents"].doc_id) <= set(after_kill["documents"].doc_id)
     _run(str(src), "-o", str(out))
     final = _tables(out)
-    docs = final["documents"]
-    assert "r099" in set(docs.doc_id)  # the earlier dataset is kept
-    keep = {n: df[df.doc_id != "r099"].reset_index(drop=True) for n, df in final.items()}
+    assert "r999" in set(final["documents"].doc_id)  # the earlier dataset is kept
+    keep = {n: df[df.doc_id != "r999"].reset_index(drop=True) for n, df in final.items()}
     _same(keep, _tables(clean))
 
 
 @pytest.mark.skipif(os.name != "posix", reason="signals")
 def test_ctrl_c_keeps_what_finished_and_exits_130(tmp_path):
-    n = 300
+    n = 200
     src, out = _corpus(tmp_path / "in", n), tmp_path / "o"
-    proc = subprocess.Popen([str(EXE), "run", str(src), "-o", str(out), "--jobs", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(5.0)
+    proc = _start(src, out)
+    _wait_for(proc, "stored")
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
