@@ -36,6 +36,8 @@ RETRY = ("error", "timeout")
 #: documents go into the store in transactions of whole documents, at most this many (or rows,
 #: or seconds) at a time: few transactions for speed, little work lost when a run is killed
 BATCH_DOCUMENTS, BATCH_ROWS, BATCH_SECONDS = 64, 100_000, 2.0
+#: exports read the store this many documents at a time
+EXPORT_DOCUMENTS = 200
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,8 @@ class Dataset:
             raise OutputLocked(f"{self.path} is open in another process (a notebook?); close it and run again "
                                f"({str(e).splitlines()[0]})") from None
         # the store's own cache stays small: memory is flat whatever the size of the dataset
-        self.con.execute("SET memory_limit = '128MB'")
+        self.con.execute("SET memory_limit = '192MB'")
+        self.con.execute("SET threads = 2")
         existing = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         for name in TABLES:
             if name not in existing:
@@ -184,24 +187,32 @@ class Dataset:
         as a Parquet dataset partitioned by year and organisation), then rename them into place.
         The CSV cells are made safe for spreadsheets in SQL (see :func:`extract.store.csv_cell`)."""
         import pyarrow.csv as pacsv
+        import pyarrow.parquet as pq
 
         staged: list[tuple[Path, Path]] = []
         tag = f".tmp-{os.getpid()}"
         try:
+            ids = [r[0] for r in self.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
             for name in TABLES:
                 pq_tmp, csv_tmp = self.folder / f".{name}.parquet{tag}", self.folder / f".{name}.csv{tag}"
-                query = f'SELECT * EXCLUDE (_seq) FROM "{name}" ORDER BY doc_id, _seq'
-                self.con.execute(f"COPY ({query}) TO '{pq_tmp}' (FORMAT PARQUET)")
                 schema = _schema(name)
                 safe = ", ".join(_csv_sql(f.name) if pa_is_string(f.type) else f'"{f.name}"' for f in schema)
-                # the CSV streams from the Parquet file just written (in order already: no second sort)
-                reader = self.con.sql(f"SELECT {safe} FROM read_parquet('{pq_tmp}')").to_arrow_reader(10_000)
-                with open(csv_tmp, "wb") as fh:
+                with pq.ParquetWriter(pq_tmp, schema) as parquet, open(csv_tmp, "wb") as fh:
                     fh.write(b"\xef\xbb\xbf")  # utf-8-sig: Excel on Chinese Windows reads it
-                    with pacsv.CSVWriter(fh, reader.schema,
-                                         write_options=pacsv.WriteOptions(quoting_style="all_valid")) as writer:
-                        for batch in reader:
-                            writer.write_batch(batch)
+                    header = self.con.sql(f'SELECT {safe} FROM "{name}" LIMIT 0').to_arrow_table().schema
+                    with pacsv.CSVWriter(fh, header,
+                                         write_options=pacsv.WriteOptions(quoting_style="all_valid")) as csv:
+                        # a few hundred documents at a time, in document order: each sort is small,
+                        # so memory stays flat whatever the size of the dataset
+                        for k in range(0, len(ids), EXPORT_DOCUMENTS):
+                            chunk = ids[k:k + EXPORT_DOCUMENTS]
+                            part = (f'SELECT * EXCLUDE (_seq) FROM "{name}" WHERE doc_id IN '
+                                    f"(SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, _seq")
+                            for batch in self.con.sql(part, params=[chunk]).to_arrow_reader(10_000):
+                                parquet.write_batch(batch if batch.schema == schema else batch.cast(schema))
+                            for batch in self.con.sql(f"SELECT {safe} FROM ({part})", params=[chunk]
+                                                      ).to_arrow_reader(10_000):
+                                csv.write_batch(batch)
                 staged += [(pq_tmp, self.folder / f"{name}.parquet"), (csv_tmp, self.folder / f"{name}.csv")]
             if partitioned:
                 staged += self._partitioned(tag)
@@ -218,8 +229,8 @@ class Dataset:
         shutil.rmtree(tmp, ignore_errors=True)
         self.con.execute(
             f"COPY (SELECT f.* EXCLUDE (_seq), coalesce(d.year, 0) AS year, "
-            f"coalesce(d.organization, 'unknown') AS organization FROM facts f JOIN documents d USING (doc_id) "
-            f"ORDER BY f.doc_id, f._seq) TO '{tmp}' (FORMAT PARQUET, PARTITION_BY (year, organization))")
+            f"coalesce(d.organization, 'unknown') AS organization FROM facts f JOIN documents d USING (doc_id)) "
+            f"TO '{tmp}' (FORMAT PARQUET, PARTITION_BY (year, organization))")
         return [(tmp, self.folder / "facts_by_year")]
 
 
