@@ -41,6 +41,13 @@ _LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?:个|名|项|件|�
 _TAIL_COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:以上|左右)?$")
 _ITEM_SPLIT = regex.compile(r"以及|[、，,和及与]")
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
+# the words right after a closing quote that continue the same name (“两山”实践创新基地)
+# an item that ends in the kind of honour only (…多项荣誉, 省市荣誉) names no honour of its own
+_VAGUE_END = regex.compile(r"(?:荣誉称号|荣誉|称号|奖项|表彰)$")
+_SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
+_GENERIC_REST = regex.compile(r"(?:多|各|数|若干|一系列)(?:项|个|种)|^(?:等|各类)?(?:荣誉称号|荣誉|称号|奖项)$")
+_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与))[\p{Han}]{1,12}?"
+                             r"(?=[，,。；;、：:\s（(“]|和|及|与|等|$)")
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,8 @@ class AwardRules:
     level: regex.Pattern[str]
     result_verbs: regex.Pattern[str]
     commend_verbs: regex.Pattern[str]
+    named_item: regex.Pattern[str]
+    head_end: regex.Pattern[str]
     list_item: regex.Pattern[str]
     nominated_as: regex.Pattern[str]
     nominate_verbs: regex.Pattern[str]
@@ -89,6 +98,8 @@ def compile_award_rules(aw: dict[str, Any], rules: dict[str, FigureRule], alt: A
         level=comp(rf"(?P<name>{aw['levels']})", where),
         result_verbs=comp(alt(aw["result_verbs"]) + "了?", where),
         commend_verbs=comp(alt(aw["commend_verbs"]) + "了?", where),
+        named_item=comp(rf"[\p{{Han}}A-Za-z0-9]{{1,16}}?{heads}", where),
+        head_end=comp(rf"{heads}$", where),
         list_item=comp(aw["list_item"], where),
         nominated_as=comp(
             rf"{alt(aw['nominate_verbs'])}[^，,。；;]{{0,30}}?为(?P<name>[^，,。；;{no_quote}为]{{2,30}}?{heads})"
@@ -176,6 +187,14 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             continue
         start = m.start("between") + prefix.start() if prefix else m.start("name")
         end = m.end("name") + (1 if prefix else 0)
+        if not tail:
+            # a quoted word inside a longer name: “五个一工程”奖, “科普日”活动优秀组织单位
+            rest = _AFTER_QUOTE.match(text, m.end())
+            if rest and not _GENERIC_REST.search(rest.group()):
+                if not ar.head_end.search(rest.group()):
+                    continue  # the quote names a part of something that is no honour
+                name += rest.group()
+                end = rest.end()
         value = (prefix.group() if prefix else "") + name
         ss, _ = sents.at(m.start())
         subj, ev = _recipient(text, ss, m.start())
@@ -221,19 +240,25 @@ def _levels(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             count = int(before.group("n"))
         hits.append(AwardHit("award.level", m.start("name"), m.end("name"), m.group("name"), count,
                              None, _event(text, ss, m.start(), ar), 1))
+        short = _SHORT_LEVEL.search(text, max(ss, m.start() - 2), m.start())
+        if short and m.group("name")[1:] == "等奖":  # 分获…大赛一、二等奖: the 一 is 一等奖
+            hits.append(AwardHit("award.level", short.start(), short.start() + 1, short.group("n") + "等奖", None,
+                                 None, _event(text, ss, m.start(), ar), 1))
     return hits
 
 
 def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     """Honours listed after a verb that announces results, up to the end of the sentence."""
     hits = []
-    verbs = [(v, False) for v in ar.result_verbs.finditer(text)] + [(v, True) for v in ar.commend_verbs.finditer(text)]
-    for v, need_count in verbs:
+    verbs = [(v, False, False) for v in ar.result_verbs.finditer(text)] + \
+        [(v, True, False) for v in ar.commend_verbs.finditer(text)] + \
+        [(v, False, True) for v in ar.verbs.finditer(text)]
+    for v, need_count, conferred in verbs:
         ss, se = sents.at(v.start())
-        stop = _SENTENCE_STOP.search(text, v.end(), se)
+        stop = (_CLAUSE if conferred else _SENTENCE_STOP).search(text, v.end(), se)
         end = stop.start() if stop else se
         pos = v.end()
-        for piece in _ITEM_SPLIT.split(text[v.end():end]):
+        for n, piece in enumerate(_ITEM_SPLIT.split(text[v.end():end])):
             p_start = text.find(piece, pos, end) if piece else pos
             pos = p_start + len(piece)
             if not piece or ar.verbs.search(piece):
@@ -247,7 +272,12 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 count = count or int(tail.group("n"))
                 core = core[: tail.start()]
             inner = core.strip(_QUOTES)
-            if not inner or len(inner) > 16 or not ar.list_item.fullmatch(inner) or ar.generic.match(inner):
+            if conferred:  # 获中国戏剧梅花奖、白玉兰奖: the items after the first (the rules above read that one)
+                inner = regex.sub(r"等.*$", "", inner)
+                if n == 0 or not inner or len(inner) > 16 or not ar.named_item.fullmatch(inner) \
+                        or ar.generic.match(inner) or _GENERIC_REST.search(inner) or _VAGUE_END.search(inner):
+                    continue
+            elif not inner or len(inner) > 16 or not ar.list_item.fullmatch(inner) or ar.generic.match(inner):
                 continue
             if need_count and count is None:
                 continue
