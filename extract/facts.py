@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 import regex
 
@@ -37,8 +38,12 @@ class _Candidate:
 
 def _candidates(text: str, years: YearContext, rules: Rules) -> list[_Candidate]:
     out: list[_Candidate] = []
+    days: list[tuple[int, regex.Match[str]]] = []
     for order, rule in enumerate(rules.figures):
         for m in rule.pattern.finditer(text):
+            if rule.id == _DAY_RULE:
+                days.append((order, m))
+                continue
             if rule.kind in ("date", "year"):
                 if years.in_banner(m.start()):
                     continue  # a site's date banner: the day the page was viewed
@@ -49,6 +54,34 @@ def _candidates(text: str, years: YearContext, rules: Rules) -> list[_Candidate]
                 continue
             out.append(_Candidate(rule.id, rule.kind, m.start(), m.end(), order, parsed,
                                   m.groupdict().get("unit")))
+    if days:
+        out.extend(_days(text, days, out))
+    return out
+
+
+_DAY_RULE = "date.day"
+_DAY_WINDOW = 150
+
+
+def _days(text: str, days: list[tuple[int, regex.Match[str]]], found: list[_Candidate]) -> list[_Candidate]:
+    """A day printed alone (记者22日从…) in the month of the nearest full date before it in the same
+    paragraph (7月22日讯), within a few lines; otherwise no fact."""
+    anchors = sorted((c.end, c.parsed) for c in found
+                     if c.kind == "date" and c.parsed.date_start and c.parsed.date_start == c.parsed.date_end)
+    ends = [a for a, _ in anchors]
+    out = []
+    for order, m in days:
+        k = bisect.bisect_right(ends, m.start()) - 1
+        if k < 0 or m.start() - ends[k] > _DAY_WINDOW or "\n" in text[ends[k]:m.start()]:
+            continue
+        y, mo, _ = (int(x) for x in str(anchors[k][1].date_start).split("-"))
+        d = int(m.group("dd"))
+        try:
+            day = date(y, mo, d).isoformat()
+        except ValueError:
+            continue
+        out.append(_Candidate(_DAY_RULE, "date", m.start(), m.end(), order, Parsed(day, None, date_start=day,
+                                                                                  date_end=day), None))
     return out
 
 
