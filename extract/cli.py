@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import api
 from .records import ReportFactsError
-from .store import OutputLock, read_table, write_duckdb, write_table
+from .store import OutputLock, commit, discard, read_table, write_duckdb, write_table
 
 
 def _summary_checks(checks: pd.DataFrame) -> str:
@@ -133,9 +133,14 @@ def check(folder: Path, strict: bool) -> None:
     try:
         facts = read_table(folder, "facts")
         checks = api.check(facts)
+        staged: list[tuple[Path, Path]] = []
         with OutputLock(folder):
-            arrow = write_table(checks, folder, "checks")
-            write_duckdb({"checks": arrow}, folder, keep=True)
+            try:  # the checks table and the database, renamed into place together
+                write_duckdb({"checks": write_table(checks, folder, "checks", staged)}, folder, staged, keep=True)
+                commit(staged)
+            except BaseException:
+                discard(staged)
+                raise
     except ReportFactsError as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"{len(checks)} checks ({_summary_checks(checks)}) -> {folder}/checks.csv")

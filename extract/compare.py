@@ -397,12 +397,19 @@ def write_workbook(series: pd.DataFrame, changes: pd.DataFrame, path: str | Path
 def write_comparison(series: pd.DataFrame, changes: pd.DataFrame, folder: str | Path,
                      xlsx: str | Path | None = None) -> Path:
     """series/changes as Parquet and CSV beside a run's tables, into its DuckDB file, and the workbook."""
-    from .store import OutputLock, write_duckdb, write_table
+    from .store import OutputLock, commit, discard, write_duckdb, write_table
 
     folder = Path(folder)
+    staged: list[tuple[Path, Path]] = []
     with OutputLock(folder):
-        arrow = {name: write_table(df, folder, name) for name, df in (("series", series), ("changes", changes))}
-        write_duckdb(arrow, folder, keep=True)
+        try:  # both tables and the database, renamed into place together
+            arrow = {name: write_table(df, folder, name, staged) for name, df in (("series", series),
+                                                                                  ("changes", changes))}
+            write_duckdb(arrow, folder, staged, keep=True)
+            commit(staged)
+        except BaseException:
+            discard(staged)
+            raise
     return write_workbook(series, changes, xlsx or folder / "compare.xlsx")
 
 
