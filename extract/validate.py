@@ -72,6 +72,8 @@ def interval(value: Decimal, resolution: Decimal | None, qualifier: str | None) 
     half = (resolution or Decimal(0)) / 2
     lo, hi = value - half, value + half
     q = qualifier or ""
+    if not q:
+        return lo, hi
     mag = max(_magnitude(value), resolution or Decimal(0))
     if any(w in q for w in _UP):
         lo, hi = value, value + mag
@@ -97,7 +99,8 @@ def _str(v: Any) -> str:
 
 def _is_change(sentence: str, rel: int, rules: Rules) -> bool:
     """The clause before a figure makes it a change or a comparison (比2024年预算减少990万元)."""
-    clause = _CLAUSE.split(_SPACE.sub("", sentence[:max(0, rel)]))[-1]
+    # the clause before the figure (looked for in the last 80 characters: sentences can be long)
+    clause = _CLAUSE.split(_SPACE.sub("", sentence[max(0, rel - 80):max(0, rel)]))[-1]
     return bool(rules.comparison.search(clause) or rules.change_before.search(clause))
 
 
