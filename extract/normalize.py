@@ -74,6 +74,7 @@ _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)
 _FULLWIDTH_RE = regex.compile("[" + regex.escape("".join(_FULLWIDTH)) + "]")
 
 # a thousands separator, also with the stray space some pages print after it (2, 418.6万元)
+_CLAUSE_END = ("", "，", ",", "。", "；", ";", " ", "\n")
 _SEP = regex.compile(r"(?<=(?<![\d.])\d{1,3})[,，] ?(?=\d{3}(?:[,，] ?\d{3})*(?:\.\d+)?(?![\d]))")
 
 
@@ -122,7 +123,8 @@ def _edits(text: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple
     for m in rules.cn_figure.finditer(half):
         raw = m.group("n")
         after = half[m.end("n"):m.end("n") + 1]
-        if after in ("月", "日", "号"):  # month or day after a year/month: 一月, 二十七日
+        if after in ("月", "日", "号") or (half[m.start("n") - 1:m.start("n")] == "月" and after in _CLAUSE_END):
+            # 一月, 二十七日, and a day without 日 ending its clause (二零一九年六月一，)
             value = _cn_value(raw, rules, date_part=True)
         else:
             value = _cn_value(raw, rules, bare_ok=after in ("余", "多"))

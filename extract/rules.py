@@ -212,17 +212,22 @@ def load_rules(folder: str | None = None) -> Rules:
         rf"(?<![\d.{not_after}{chars}])(?P<n>[{chars}]+)(?=(?:余|多)?{triggers})"
         rf"|(?<=年|[至到\-])(?P<n>[一二三四五六七八九十]{{1,3}})(?=月)"
         rf"|(?<![\p{{Han}}])(?P<n>[一二三四五六七八九十]{{1,3}})(?=月[一二三四五六七八九十\d]{{1,3}}[日号])"
-        rf"|(?<=月|[至到\-])(?P<n>[一二三四五六七八九十]{{1,3}})(?=[日号])",
+        rf"|(?<=月|[至到\-])(?P<n>[一二三四五六七八九十]{{1,3}})(?=[日号])"
+        # a day without 日 after a year and month in words, ending its clause (二零一九年六月一，)
+        rf"|(?<=[{chars}]年[一二三四五六七八九十]{{1,2}}月)(?P<n>[一二三四五六七八九十]{{1,3}})(?=[，,。；;\s]|$)",
         "numerals.yaml")
     capital = dict(num["capital"])
     word_chars = regex.escape(num["chars"] + "".join(capital))
     one_digit = regex.escape("".join(k for k in num["digits"]) + "".join(k for k, v in capital.items()
                                                                           if v in num["digits"]))
     money_words = _compile(
-        rf"(?<![{word_chars}])(?P<int>[{word_chars}]{{1,24}})(?:(?P<yuan>元|圆)|块(?=[{one_digit}]毛))"
-        rf"(?:(?P<jiao>[{one_digit}])[角毛])?(?:(?P<fen>[{one_digit}])分)?(?:整|正)?", "numerals.yaml")
+        rf"(?<![{word_chars}])(?P<int>[{word_chars}]{{1,24}})(?:(?P<yuan>元|圆)|块(?=[{one_digit}]毛|钱))"
+        rf"(?:(?P<jiao>[{one_digit}])[角毛])?(?:(?P<fen>[{one_digit}])分)?(?:整|正|钱)?", "numerals.yaml")
     year_digits = "".join(k for k in num["digits"] if k != "两")
-    cn_year = _compile(rf"(?P<y>[{year_digits}]{{4}}|[两二]千零?[一二三四五六七八九十]{{1,3}})(?=年)", "numerals.yaml")
+    # a year in words: four digits (二〇一九), 两千零九, or two digits before a month or a period (九九年二季度)
+    cn_year = _compile(rf"(?P<y>[{year_digits}]{{4}}|[两二]千零?[一二三四五六七八九十]{{1,3}}"
+                       rf"|(?<![\p{{Han}}\d])[{year_digits}]{{2}}(?=年(?:[一二三四五六七八九十]{{1,2}}月|第?[一二三四首]季度"
+                       rf"|[上下]半年)))(?=年)", "numerals.yaml")
 
     money = {k: Decimal(str(v)) for k, v in units["money"].items()}
     mult = {k: Decimal(str(v)) for k, v in units["multipliers"].items()}
