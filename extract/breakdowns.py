@@ -26,7 +26,9 @@ _TOTAL_WORDS = regex.compile(r"(?P<before>[\p{Han}]{0,2}?)(?P<total>总收入|�
                              r"[\p{Han}]{0,4}?[为是达：:]?[\s\u3000约]*$")
 _CLAUSE_SPLIT = regex.compile(r"[，,；;。：:]")
 _PLUS = regex.compile(r"(?:^|[，,。；;])[\s\u3000]*(?:再)?加上")
-_SHARE = regex.compile(r"[\s\u3000]*[，,]?[\s\u3000]*占(?P<whole>[^\d%，,。；;（(\n]{2,16}?)(?:的?比重|的)?[\s\u3000]*[\d%，,。；;]")
+# a part naming its whole right after its figure: …905709.06元，占基本支出预算79.89% (rates.py checks the share)
+SHARE_OF = r"[\s\u3000]*[，,]?[\s\u3000]*占(?P<whole>[^\d%，,。；;（(\n]{2,16}?)(?:的?比重|的)?[\s\u3000]*"
+_SHARE = regex.compile(SHARE_OF + r"[\d%，,。；;]")
 
 
 def _bigrams(text: str) -> set[str]:

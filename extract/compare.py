@@ -30,7 +30,7 @@ import regex
 from .records import fmt_decimal
 from .rules import load_rules, load_yaml, patterns_dir
 from .store import iter_rows, typed
-from .validate import interval
+from .validate import interval, split_direction
 
 SERIES_COLUMNS = ["organization", "report_type", "concept", "label", "code", "key_rule", "year", "value", "unit",
                   "doc_id", "fact_id", "source", "page", "column"]
@@ -125,9 +125,7 @@ def _dec(v: Any) -> Decimal | None:
 
 
 def _interval(row: Any) -> tuple[Decimal, Decimal]:
-    q = str(row.qualifier or "")
-    for d in ("增加", "减少"):
-        q = q.removeprefix(d)
+    _, q = split_direction(str(row.qualifier or ""))
     return interval(Decimal(str(row.value)), _dec(row.resolution), q)
 
 

@@ -242,13 +242,7 @@ def build(entries: list[Entry], folder: str | Path, year: int | None = None, lim
     ``rebuild``) and rewrite its exports. Ctrl-C stops the reading; what finished is kept and
     exported, and KeyboardInterrupt is raised again."""
     folder = Path(folder)
-    for stale in folder.glob(".*.tmp-*"):  # left by a run that was killed while exporting
-        if stale.is_dir():
-            import shutil
-
-            shutil.rmtree(stale, ignore_errors=True)
-        else:
-            stale.unlink(missing_ok=True)
+    discard([(stale, stale) for stale in folder.glob(".*.tmp-*")])  # left by a run killed while exporting
     with Dataset(folder) as ds:
         if rebuild:
             ds.clear()

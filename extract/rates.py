@@ -20,11 +20,12 @@ from typing import Any, Protocol
 
 import regex
 
+from .breakdowns import SHARE_OF
 from .records import fmt_decimal
 from .rules import Rules
 
 _TO = regex.compile(r"^[\s\u3000]*(?:增加|减少|增长|下降|提高|降低|上升|压减|减|增)(?:到|至|为)[\s\u3000约]*$")
-_SHARE_AFTER = regex.compile(r"[\s\u3000]*[，,]?[\s\u3000]*占(?P<whole>[^\d%，,。；;（(\n]{2,16}?)(?:的?比重|的)?[\s\u3000]*$")
+_SHARE_AFTER = regex.compile(SHARE_OF + "$")
 _HUNDRED = Decimal(100)
 # a rate over several years (年均增长5.4%) is not the change over the earlier level
 _AVERAGE = regex.compile(r"年均|平均|每年|年增|累计")

@@ -84,6 +84,16 @@ def interval(value: Decimal, resolution: Decimal | None, qualifier: str | None) 
     return lo, hi
 
 
+def split_direction(qualifier: str) -> tuple[str, str]:
+    """A change's direction (增加/减少, written first) and the rest of its qualifier.
+
+    >>> split_direction("增加约"), split_direction("余")
+    (('增加', '约'), ('', '余'))
+    """
+    direction = next((d for d in _DIRECTIONS if qualifier.startswith(d)), "")
+    return direction, qualifier[len(direction):]
+
+
 def _dec(v: Any) -> Decimal | None:
     if v is None or (isinstance(v, float) and v != v) or v is pd.NA or v == "":
         return None
@@ -129,9 +139,7 @@ def figures(records: list[dict[str, Any]], rules: Rules) -> list[Figure]:
         v = _dec(r.get("value"))
         if v is None or _dec(r.get("value_max")) is not None:
             continue
-        qual = _str(r.get("qualifier"))
-        direction = next((d for d in _DIRECTIONS if qual.startswith(d)), "")
-        qual = qual[len(direction):]
+        direction, qual = split_direction(_str(r.get("qualifier")))
         lo, hi = interval(v, _dec(r.get("resolution")), qual)
         ss = r.get("sentence_start")
         page = _str(r.get("page"))
