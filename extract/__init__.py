@@ -8,9 +8,7 @@ The public verbs return pandas DataFrames::
     checks = extract.check(result.facts)                # re-validate a facts table
 """
 from .api import RunResult, check, extract_facts, read_documents, run
-from .compare import compare
-from .nlp import to_spacy
-from .view import View, show
+from .compare import compare  # a function named as its module: imported here, or the module would shadow it
 from .ingest import read_report
 from .records import Document, Fact, IngestError, ReportFactsError, RuleError
 
@@ -19,6 +17,21 @@ __all__ = [
     "RunResult",
     "Document", "Fact", "ReportFactsError", "IngestError", "RuleError",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # imported on first use: spaCy alone takes ~0.4 s to import, and `reportfacts run` needs none of these
+    if name == "to_spacy":
+        from .nlp import to_spacy
+
+        return to_spacy
+    if name in ("show", "View"):
+        from . import view
+
+        return getattr(view, name)
+    raise AttributeError(f"module 'extract' has no attribute {name!r}")
+
+
 try:  # the version is written once, in pyproject.toml
     from importlib.metadata import PackageNotFoundError, version
 

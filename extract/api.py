@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
-
-import pandas as pd
 
 from .facts import document_facts
 from .ingest import Entry, Limits, discover, entry_row, read_report
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, Document, Fact
 from .rules import load_rules
 from .store import typed
+
+if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,15 @@ class RunResult:
 
 
 def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [f.row() for f in facts]
     return typed(pd.DataFrame(rows, columns=FACT_COLUMNS))
 
 
 def documents_frame(docs: Iterable[Document | dict[str, object]]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [d if isinstance(d, dict) else d.row() for d in docs]
     return typed(pd.DataFrame(rows, columns=DOCUMENT_COLUMNS))
 
@@ -71,6 +76,8 @@ def run(paths: Iterable[str | Path], year: int | None = None,
     address, or a local cluster of ``jobs`` processes). The tables are the same whichever way,
     in file order. ``progress(iterable, total)`` may wrap the per-file results (a progress bar).
     """
+    import pandas as pd
+
     from .batch import process_all
 
     files = entries if entries is not None else discover(list(paths), follow_symlinks, exclude)

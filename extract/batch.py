@@ -30,12 +30,20 @@ class DocumentTimeout(Exception):
 @dataclass
 class Processed:
     """One document's rows: its documents row, fact rows and check rows (dicts with the tables'
-    columns; DataFrames are built once for a whole run, not per document)."""
+    columns; DataFrames are built once for a whole run, not per document). A worker process of a
+    dataset build sends fact and check rows as Arrow tables instead (:func:`process_packed`)."""
 
     index: int
     row: dict[str, Any]
-    facts: list[dict[str, Any]]
-    checks: list[dict[str, Any]]
+    facts: Any  # list[dict[str, Any]] | pyarrow.Table
+    checks: Any  # list[dict[str, Any]] | pyarrow.Table
+
+
+def packed(columns: Sequence[str], rows: Any) -> Any:
+    """Rows as an Arrow table (unchanged when they already are one)."""
+    from .store import rows_table
+
+    return rows if hasattr(rows, "num_rows") else rows_table(columns, rows)
 
 
 @contextlib.contextmanager
@@ -100,6 +108,16 @@ def process(index: int, entry: Entry, year: int | None, limits: Limits | None = 
     return Processed(index, row, records, checks)
 
 
+def process_packed(index: int, entry: Entry, year: int | None, limits: Limits | None = None) -> Processed:
+    """:func:`process`, with the fact and check rows as Arrow tables: converted in the worker, they
+    cross to the parent as a few buffers instead of thousands of pickled dicts, and the parent,
+    which every worker waits on, only inserts them."""
+    from .records import CHECK_COLUMNS, FACT_COLUMNS
+
+    p = process(index, entry, year, limits)
+    return Processed(p.index, p.row, packed(FACT_COLUMNS, p.facts), packed(CHECK_COLUMNS, p.checks))
+
+
 def _worker_init() -> None:
     """Worker processes end with the parent: the kernel signals them when it dies (Linux), and a
     watchdog thread notices a new parent elsewhere."""
@@ -128,16 +146,17 @@ def _worker_init() -> None:
 
 
 def process_all(entries: Sequence[Entry], year: int | None = None, limits: Limits | None = None, jobs: int = 1,
-                engine: str = "local", scheduler: str | None = None) -> Iterator[Processed]:
+                engine: str = "local", scheduler: str | None = None, pack: bool = False) -> Iterator[Processed]:
     """Every entry processed, yielded as each completes (``Processed.index`` gives its place).
 
     ``engine`` ``local`` uses ``jobs`` worker processes (1: this process); ``dask`` submits the
     same function to a Dask cluster: the scheduler at ``scheduler`` (``tcp://host:8786``), or a
-    local cluster of ``jobs`` worker processes when none is given."""
+    local cluster of ``jobs`` worker processes when none is given. ``pack``: rows from other
+    processes come as Arrow tables (:func:`process_packed`)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if engine == "dask":
-        yield from _on_dask(entries, year, limits, jobs, scheduler)
+        yield from _on_dask(entries, year, limits, jobs, scheduler, process_packed if pack else process)
         return
     if jobs <= 1 or len(entries) <= 1:
         for k, e in enumerate(entries):
@@ -151,7 +170,8 @@ def process_all(entries: Sequence[Entry], year: int | None = None, limits: Limit
     _jieba()  # loaded once here: forked workers share the dictionary instead of each loading it
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(entries)), initializer=_worker_init)
     try:
-        yield from _windowed(lambda k: pool.submit(process, k, entries[k], year, limits), len(entries), 4 * jobs,
+        work = process_packed if pack else process
+        yield from _windowed(lambda k: pool.submit(work, k, entries[k], year, limits), len(entries), 4 * jobs,
                              as_completed, lambda f: f.result())
     finally:  # on Ctrl-C (or any stop) queued documents are dropped, running ones not waited for
         pool.shutdown(wait=False, cancel_futures=True)
@@ -176,7 +196,7 @@ def _windowed(submit: Any, n: int, window: int, completed: Any, result: Any) -> 
 
 
 def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, jobs: int,
-             scheduler: str | None) -> Iterator[Processed]:
+             scheduler: str | None, work: Any = process) -> Iterator[Processed]:
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -194,7 +214,7 @@ def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, 
         return result
 
     try:
-        yield from _windowed(lambda k: client.submit(process, k, entries[k], year, limits, pure=False),
+        yield from _windowed(lambda k: client.submit(work, k, entries[k], year, limits, pure=False),
                              len(entries), 8 * max(jobs, len(client.nthreads())), as_completed, fetch)
     finally:
         client.close()

@@ -9,16 +9,21 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 
 from . import api
 from .records import ReportFactsError
 from .store import OutputLock, commit, discard, read_table, write_duckdb, write_table
 
+if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
+    import pandas as pd
+
 
 def _summary_checks(checks: pd.DataFrame) -> str:
+    import pandas as pd
+
     counts = checks["status"].value_counts() if len(checks) else pd.Series(dtype=int)
     return ", ".join(f"{int(counts.get(s, 0))} {s}" for s in ("pass", "fail", "warn"))
 
@@ -155,6 +160,8 @@ def check(folder: Path, strict: bool) -> None:
               help="Workbook to write (default: FOLDER/compare.xlsx).")
 def compare(folder: Path, org: str | None, xlsx: Path | None) -> None:
     """Compare each organisation's figures across years in a dataset FOLDER (series, changes, a workbook)."""
+    import pandas as pd
+
     from .compare import compare as run_compare, write_comparison
 
     try:

@@ -22,15 +22,17 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import regex
 
 from .records import fmt_decimal
 from .rules import load_rules, load_yaml, patterns_dir
 from .store import iter_rows, typed
 from .validate import interval, split_direction
+
+if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
+    import pandas as pd
 
 SERIES_COLUMNS = ["organization", "report_type", "concept", "label", "code", "key_rule", "year", "value", "unit",
                   "doc_id", "fact_id", "source", "page", "column"]
@@ -132,6 +134,8 @@ def _interval(row: Any) -> tuple[Decimal, Decimal]:
 def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(series, changes)`` for a run's result or an outputs folder; ``org`` keeps the
     organisations whose name contains it."""
+    import pandas as pd
+
     rules, cr = load_rules(), compare_rules()
     documents, facts = _load(source)
     docs = documents[(documents["status"] == "ok") & documents["year"].notna()].copy()

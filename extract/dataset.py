@@ -14,20 +14,16 @@ import functools
 import logging
 import time
 import os
-from decimal import Decimal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from .batch import Processed, process_all
+from .batch import Processed, packed, process_all
 from .ingest import Entry, Limits
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, ReportFactsError
-from .store import CSV_CELL_MAX, DECIMAL_SCALE, DUCKDB_FILE, OutputLocked, arrow_table, commit, discard, typed
+from .store import CSV_CELL_MAX, DUCKDB_FILE, OutputLocked, commit, discard, rows_table, table_schema
 
-_QUANTUM = Decimal(1).scaleb(-DECIMAL_SCALE)
 
 log = logging.getLogger(__name__)
 TABLES = {"documents": DOCUMENT_COLUMNS, "facts": FACT_COLUMNS, "checks": CHECK_COLUMNS}
@@ -52,13 +48,8 @@ class Summary:
     checks: dict[str, int]
 
 
-def _empty(name: str) -> pd.DataFrame:
-    return typed(pd.DataFrame(columns=TABLES[name]))
-
-
-@functools.lru_cache(maxsize=4)
 def _schema(name: str) -> Any:
-    return arrow_table(_empty(name)).schema
+    return table_schema(tuple(TABLES[name]))
 
 
 def pa_is_string(t: Any) -> bool:
@@ -67,29 +58,11 @@ def pa_is_string(t: Any) -> bool:
     return bool(pa.types.is_string(t))
 
 
-def _cell(v: Any, t: Any) -> Any:
-    """A row value as its column's Arrow type takes it."""
+def _with_seq(table: Any) -> Any:
+    """A document's rows numbered 1..n in a ``_seq`` column: the order exports keep."""
     import pyarrow as pa
 
-    if v is None or (isinstance(v, float) and v != v):
-        return None
-    if pa.types.is_string(t):
-        return v if isinstance(v, str) else str(v)
-    if pa.types.is_decimal(t) and isinstance(v, Decimal):
-        exp = v.as_tuple().exponent
-        return v.quantize(_QUANTUM) if isinstance(exp, int) and exp < -DECIMAL_SCALE else v
-    return v
-
-
-def _column(values: list[Any], t: Any) -> Any:
-    """An Arrow column of ``values``: one C-level conversion, or value by value (:func:`_cell`)
-    where a row holds something the type does not take as it is (an over-precise decimal)."""
-    import pyarrow as pa
-
-    try:
-        return pa.array(values, type=t)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-        return pa.array([_cell(v, t) for v in values], type=t)
+    return table.append_column("_seq", pa.array(range(1, table.num_rows + 1), type=pa.int64()))
 
 
 def _csv_sql(col: str) -> str:
@@ -125,7 +98,7 @@ class Dataset:
         existing = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         for name in TABLES:
             if name not in existing:
-                self.con.register("_empty", arrow_table(_empty(name)))
+                self.con.register("_empty", _schema(name).empty_table())
                 self.con.execute(f'CREATE TABLE "{name}" AS SELECT *, 0::BIGINT AS _seq FROM _empty')
                 self.con.unregister("_empty")
 
@@ -155,18 +128,17 @@ class Dataset:
         import pyarrow as pa
 
         ids = [str(p.row["doc_id"]) for p in batch]
-        rows = {"documents": [(p.row, 0) for p in batch],
-                "facts": [(r, k) for p in batch for k, r in enumerate(p.facts, 1)],
-                "checks": [(r, k) for p in batch for k, r in enumerate(p.checks, 1)]}
+        docs = rows_table(TABLES["documents"], [p.row for p in batch])
+        tables = {"documents": [docs.append_column("_seq", pa.array([0] * len(batch), type=pa.int64()))],
+                  # rows arrive as Arrow tables from worker processes, as dicts from this one
+                  "facts": [_with_seq(packed(TABLES["facts"], p.facts)) for p in batch if len(p.facts)],
+                  "checks": [_with_seq(packed(TABLES["checks"], p.checks)) for p in batch if len(p.checks)]}
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for name, items in rows.items():
+            for name, parts in tables.items():
                 self.con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [ids])
-                if items:
-                    schema = _schema(name)
-                    data = {f.name: _column([r.get(f.name) for r, _ in items], f.type) for f in schema}
-                    data["_seq"] = [k for _, k in items]
-                    table = pa.Table.from_pydict(data, schema=schema.append(pa.field("_seq", pa.int64())))
+                if parts:
+                    table = pa.concat_tables(parts)
                     self.con.register("_rows", table)
                     self.con.execute(f'INSERT INTO "{name}" SELECT * FROM _rows')
                     self.con.unregister("_rows")
@@ -251,7 +223,7 @@ def build(entries: list[Entry], folder: str | Path, year: int | None = None, lim
                 != e.sha256 or known[e.doc_id][1] in RETRY]
         unchanged = len(entries) - len(todo)
         log.info("%d documents to read, %d unchanged", len(todo), unchanged)
-        results: Iterator[Processed] = process_all(todo, year, limits, jobs, engine, scheduler)
+        results: Iterator[Processed] = process_all(todo, year, limits, jobs, engine, scheduler, pack=True)
         interrupted = False
         batch: list[Processed] = []
         rows, last, stored = 0, time.monotonic(), 0

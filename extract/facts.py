@@ -53,7 +53,7 @@ def _candidates(text: str, years: YearContext, rules: Rules) -> list[_Candidate]
             if parsed is None:
                 continue
             out.append(_Candidate(rule.id, rule.kind, m.start(), m.end(), order, parsed,
-                                  m.groupdict().get("unit")))
+                                  m.group("unit") if "unit" in m.re.groupindex else None))
     if days:
         out.extend(_days(text, days, out))
     return out

@@ -136,13 +136,16 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
     return clause or None
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 def noun_after(text: str, end: int, rules: Rules) -> str | None:
     """The noun phrase right after a classifier figure (``200名科技工作者和科普志愿者``)."""
     window = text[end:end + _WINDOW]
     m = rules.noun_after_stop.search(window)
     phrase = window[: m.start()] if m else window
     phrase = rules.strip_prefix.sub("", phrase.strip())
-    if len(phrase) < 2 or not regex.match(r"\p{Han}", phrase):
+    if len(phrase) < 2 or not _HAN.match(phrase):
         return None
     if len(phrase) > rules.label_max:
         words = _jieba().lcut(phrase, HMM=False)

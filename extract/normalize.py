@@ -71,20 +71,17 @@ _FULLWIDTH.update({"％": "%", "．": ".", "－": "-", "～": "~", "／": "/", "
 
 _FULLWIDTH = {k: v for k, v in _FULLWIDTH.items() if k != v}
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)
-_FULLWIDTH_RE = regex.compile("[" + regex.escape("".join(_FULLWIDTH)) + "]")
 
 # a thousands separator, also with the stray space some pages print after it (2, 418.6万元)
 _CLAUSE_END = ("", "，", ",", "。", "；", ";", " ", "\n")
 _SEP = regex.compile(r"(?<=(?<![\d.])\d{1,3})[,，] ?(?=\d{3}(?:[,，] ?\d{3})*(?:\.\d+)?(?![\d]))")
 
 
-def _edits(text: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) edits on ``text``, non-overlapping, sorted."""
+def _edits(half: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) edits on ``half`` (the text after the one-to-one character
+    rewrites of ``_FULLWIDTH_TABLE``, which move no offset and so need no entry in the map),
+    non-overlapping, sorted."""
     edits: dict[int, tuple[int, str]] = {}
-    # 1. one-to-one character rewrites (full-width digits, dashes, odd spaces)
-    for m in _FULLWIDTH_RE.finditer(text):
-        edits[m.start()] = (m.start() + 1, _FULLWIDTH[m.group()])
-    half = text.translate(_FULLWIDTH_TABLE)  # same length as text
     taken: set[int] = set()
 
     def put(s: int, e: int, rep: str) -> None:
@@ -194,8 +191,10 @@ def normalize(text: str, rules: Rules | None = None, deletions: Iterable[int] = 
     oe: list[int] = []
     pos = 0
     npos = 0
-    for s, e, rep in _edits(text, rules, deletions):
-        parts.append(text[pos:s])
+    # 1. one-to-one character rewrites (full-width digits, dashes, odd spaces): same offsets
+    half = text.translate(_FULLWIDTH_TABLE)
+    for s, e, rep in _edits(half, rules, deletions):
+        parts.append(half[pos:s])
         npos += s - pos
         parts.append(rep)
         ns.append(npos)
@@ -204,5 +203,5 @@ def normalize(text: str, rules: Rules | None = None, deletions: Iterable[int] = 
         oe.append(e)
         npos += len(rep)
         pos = e
-    parts.append(text[pos:])
+    parts.append(half[pos:])
     return Normalized("".join(parts), OffsetMap(tuple(ns), tuple(ne), tuple(os_), tuple(oe), len(text)))

@@ -40,15 +40,21 @@ def _resolution(num: str, factor: Decimal) -> Decimal:
     return Decimal(1).scaleb(-decimals) * factor
 
 
+def _group(m: regex.Match[str], name: str) -> str | None:
+    """Group ``name`` of a match, None when the rule's pattern has no such group (cheaper than
+    building ``groupdict()``, which the regex module does anew on every call)."""
+    return m.group(name) if name in m.re.groupindex else None
+
+
 def _factor(m: regex.Match[str], rules: Rules, suffix: str = "") -> Decimal:
-    mult = m.group("mult" + suffix) if ("mult" + suffix) in m.groupdict() else None
+    mult = _group(m, "mult" + suffix)
     return rules.multipliers[mult] if mult else Decimal(1)
 
 
 def qualifier_of(m: regex.Match[str], text: str, rules: Rules) -> str | None:
     """A quantifier before the figure (约, 近, 超过 ...) or after its number (余, 多 ...)."""
     before = rules.qualifier_before.search(text, max(0, m.start() - 4), m.start())
-    q_after = (m.groupdict().get("qsuf") or "") + (m.groupdict().get("qpost") or "") or None
+    q_after = (_group(m, "qsuf") or "") + (_group(m, "qpost") or "") or None
     if before and q_after:
         return before.group() + q_after
     return before.group() if before else q_after
@@ -56,9 +62,8 @@ def qualifier_of(m: regex.Match[str], text: str, rules: Rules) -> str | None:
 
 def parse_measure(kind: str, m: regex.Match[str], text: str, rules: Rules) -> Parsed | None:
     """Value of an amount, headcount, quantity or percent match."""
-    g = m.groupdict()
-    num = g["num"]
-    unit = g.get("unit")
+    num = m.group("num")
+    unit = _group(m, "unit")
     qual = qualifier_of(m, text, rules)
     factor = _factor(m, rules)
     if kind == "amount":
@@ -66,23 +71,24 @@ def parse_measure(kind: str, m: regex.Match[str], text: str, rules: Rules) -> Pa
         value = Decimal(num) * factor * money
         res = _resolution(num, factor * money)
         vmax = None
-        if g.get("num2"):
+        num2 = _group(m, "num2")
+        if num2:
             f2 = _factor(m, rules, "2") * money
-            if not g.get("mult"):
+            if not _group(m, "mult"):
                 factor = _factor(m, rules, "2")  # 15-20万元: the low end shares the unit
                 value = Decimal(num) * factor * money
                 res = _resolution(num, factor * money)
-            vmax = Decimal(g["num2"]) * f2
+            vmax = Decimal(num2) * f2
             if vmax < value:
                 return None
-        per = g.get("per")
+        per = _group(m, "per")
         return Parsed(value, f"元/{per}" if per else "元", qual, vmax, res)
     if kind == "headcount":
         clause = _CLAUSE_TAIL.split(text[max(0, m.start() - 12):m.start()])[-1]
         if unit in ("位", "名") and rules.rank_before.search(clause):
             return None  # a place in a ranking: 排名提升6位
         value = Decimal(num) * factor
-        return Parsed(value, rules.headcount_units.get(unit, unit), qual, None, _resolution(num, factor))
+        return Parsed(value, rules.headcount_units.get(unit, unit) if unit else None, qual, None, _resolution(num, factor))
     if kind == "quantity":
         value = Decimal(num) * factor
         return Parsed(value, unit, qual, None, _resolution(num, factor))

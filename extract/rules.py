@@ -330,10 +330,13 @@ def load_rules(folder: str | None = None) -> Rules:
     )
 
 
+_CONCEPT_DROP = regex.compile(r"[\s“”\"'‘’「」]")
+
+
 def concept_key(label: str) -> str:
     """A label reduced for synonym lookup: no quotes, spaces or bracket variants.
 
     >>> concept_key('“三公”经费 ')
     '三公经费'
     """
-    return regex.sub(r"[\s“”\"'‘’「」]", "", label).replace("(", "（").replace(")", "）")
+    return _CONCEPT_DROP.sub("", label).replace("(", "（").replace(")", "）")

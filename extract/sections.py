@@ -37,6 +37,9 @@ class Outline:
         return self.paths[k] if k >= 0 and self.paths[k] else None
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _title(norm: Normalized, original: str, start: int, body_start: int, line_end: int, rules: Rules) -> str:
     """Marker plus the words after it, up to a comma, a figure or ``title_max`` chars (as printed)."""
     text = norm.text
@@ -44,7 +47,7 @@ def _title(norm: Normalized, original: str, start: int, body_start: int, line_en
     m = rules.title_stop.search(text, body_start, line_end)
     if m:
         stop = m.start()
-    d = regex.compile(r"\d").search(text, body_start, stop)
+    d = _DIGIT.search(text, body_start, stop)
     if d and d.start() > body_start:
         stop = d.start()
     stop = min(stop, body_start + rules.title_max)

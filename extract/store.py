@@ -6,16 +6,19 @@ across years and documents.
 """
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import regex
 
 from .records import ReportFactsError
+
+if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
+    import pandas as pd
 
 DUCKDB_FILE = "reportfacts.duckdb"
 #: exact numbers in Parquet and DuckDB: 30 integer digits, 8 decimals (a 万亿元 total in yuan fits)
@@ -24,6 +27,62 @@ _INTEGER = {"start", "end", "page", "count", "sentence_start", "chars", "pages",
             "prior_year"}
 _BOOLEAN = {"change"}
 _DECIMAL = {"value_num"}
+
+
+def column_type(col: str) -> Any:
+    """The Arrow type of a column of the output tables (the same for every batch and run)."""
+    import pyarrow as pa
+
+    if col in _INTEGER:
+        return pa.int64()
+    if col in _BOOLEAN:
+        return pa.bool_()
+    if col in _DECIMAL:
+        return pa.decimal128(38, DECIMAL_SCALE)
+    return pa.string()
+
+
+@functools.lru_cache(maxsize=16)
+def table_schema(columns: tuple[str, ...]) -> Any:
+    """The Arrow schema of a table with ``columns`` (see :func:`arrow_table`)."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(c, column_type(c)) for c in columns])
+
+
+def _cell(v: Any, t: Any) -> Any:
+    """A row value as its column's Arrow type takes it."""
+    import pyarrow as pa
+
+    if v is None or (isinstance(v, float) and v != v):
+        return None
+    if pa.types.is_string(t):
+        return v if isinstance(v, str) else str(v)
+    if pa.types.is_decimal(t):
+        return _fit(v, Decimal(1).scaleb(-DECIMAL_SCALE))
+    if pa.types.is_boolean(t):
+        return bool(v)
+    return v
+
+
+def rows_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> Any:
+    """Row dicts as an Arrow table of the schema of ``columns``: one C-level conversion, or value
+    by value (:func:`_cell`) for a column where a row holds what the type does not take as it is
+    (an over-precise decimal, a number in a text column). Missing keys are nulls."""
+    import pyarrow as pa
+
+    schema = table_schema(tuple(columns))
+    try:
+        return pa.Table.from_pylist(list(rows), schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        arrays = []
+        for f in schema:
+            values = [r.get(f.name) for r in rows]
+            try:
+                arrays.append(pa.array(values, type=f.type))
+            except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+                arrays.append(pa.array([_cell(v, f.type) for v in values], type=f.type))
+        return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def iter_rows(df: pd.DataFrame) -> Iterator[Any]:
@@ -57,6 +116,8 @@ def _fit(v: Any, quantum: Decimal) -> Decimal | None:
 def arrow_table(df: pd.DataFrame) -> Any:
     """``df`` as an Arrow table with one fixed type per column, whatever the rows hold: integers,
     booleans, DECIMAL(38, 8) for ``value_num``, text for the rest (an all-empty column is still text)."""
+    import pandas as pd
+
     import pyarrow as pa
 
     quantum = Decimal(1).scaleb(-DECIMAL_SCALE)
@@ -207,6 +268,8 @@ def write_duckdb(tables: dict[str, Any], folder: str | Path, staged: list[tuple[
     ``folder/reportfacts.duckdb``. The database is built under a temporary name and renamed into
     place (a notebook holding the old file open does not stop the run); with ``keep``, the
     existing file's other tables are carried over (``reportfacts check`` rewrites one table)."""
+    import pandas as pd
+
     import shutil
 
     import duckdb
@@ -234,6 +297,8 @@ def write_duckdb(tables: dict[str, Any], folder: str | Path, staged: list[tuple[
 
 def read_table(folder: str | Path, name: str) -> pd.DataFrame:
     """A table written by :func:`write_table` (Parquet if present, else CSV)."""
+    import pandas as pd
+
     out = Path(folder)
     if (out / f"{name}.parquet").exists():
         return typed(pd.read_parquet(out / f"{name}.parquet"))

@@ -83,13 +83,17 @@ def _same(a: Num, b: Num) -> bool:
     return a.kind == b.kind and a.unit == b.unit
 
 
+_CLAUSE_END = regex.compile(r"[。；;]")
+_ETC_END = regex.compile(r"等(?:[。；;，,]|$)")
+
+
 def _relation(marker: str, sentence: str, mpos: int, rules: Rules) -> str:
     if marker in rules.partial_markers:
         return "le"
     tail = sentence[mpos:]
-    end = regex.search(r"[。；;]", tail)
+    end = _CLAUSE_END.search(tail)
     clause = tail[: end.start()] if end else tail
-    if "主要" in sentence[max(0, mpos - 2):mpos] or regex.search(r"等(?:[。；;，,]|$)", clause):
+    if "主要" in sentence[max(0, mpos - 2):mpos] or _ETC_END.search(clause):
         return "le"
     return "eq"
 

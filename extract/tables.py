@@ -21,12 +21,14 @@ from .rules import Rules
 _NUMBER = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_PART = regex.compile(r"^\d{1,2}$")
+_SPACES = regex.compile(r"\s+")
+_CODE_PREFIX = regex.compile(r"^\d+\s*")
 _CODE_HEADER = regex.compile(r"编码|代码|编号|科目码")
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
 def _clean(cell: Any) -> str:
-    return "" if cell is None else regex.sub(r"\s+", "", str(cell))
+    return "" if cell is None else _SPACES.sub("", str(cell))
 
 
 def _lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -334,4 +336,4 @@ def _cell_fact(doc: Document, table: Table, rules: Rules, printed: str, start: i
 
 def _concept_of(label: str, rules: Rules) -> str | None:
     """Concept of a table row name, without its 科目编码 (``30101 基本工资``)."""
-    return rules.concept(regex.sub(r"^\d+\s*", "", label))
+    return rules.concept(_CODE_PREFIX.sub("", label))

@@ -18,18 +18,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import regex
 
 from .rates import shares, stated_changes
 from .records import CHECK_COLUMNS, fmt_decimal
 from .rules import Rules
 from .structures import Num, discover
+
+if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
+    import pandas as pd
 
 NUMERIC = ("amount", "headcount", "quantity")
 _CHECKED = frozenset((*NUMERIC, "percent"))
@@ -94,8 +97,14 @@ def split_direction(qualifier: str) -> tuple[str, str]:
     return direction, qualifier[len(direction):]
 
 
+def _is_na(v: Any) -> bool:
+    """pandas' NA (from a DataFrame's nullable columns); nothing is, while pandas is not imported."""
+    pd = sys.modules.get("pandas")
+    return pd is not None and v is pd.NA
+
+
 def _dec(v: Any) -> Decimal | None:
-    if v is None or (isinstance(v, float) and v != v) or v is pd.NA or v == "":
+    if v is None or (isinstance(v, float) and v != v) or v == "" or _is_na(v):
         return None
     try:
         return Decimal(str(v))
@@ -104,7 +113,9 @@ def _dec(v: Any) -> Decimal | None:
 
 
 def _str(v: Any) -> str:
-    return "" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v)
+    if v.__class__ is str:
+        return v
+    return "" if v is None or (isinstance(v, float) and v != v) or _is_na(v) else str(v)
 
 
 def _is_change(sentence: str, rel: int, rules: Rules) -> bool:
@@ -390,6 +401,8 @@ def check_facts(facts: pd.DataFrame, rules: Rules, errors: dict[str, str] | None
     With ``errors``, a document whose checking fails (a bug included) is recorded there
     (doc_id -> stage and exception) and the other documents are still checked; without it,
     the exception propagates."""
+    import pandas as pd
+
     rows: list[dict[str, Any]] = []
     if len(facts):
         for doc_id, group in facts.groupby("doc_id", sort=False):
