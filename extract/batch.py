@@ -164,10 +164,9 @@ def process_all(entries: Sequence[Entry], year: int | None = None, limits: Limit
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from .labels import _jieba
-
     load_rules()
-    _jieba()  # loaded once here: forked workers share the dictionary instead of each loading it
+    # jieba's dictionary is loaded by each worker on first use, not here: the workers load it side
+    # by side while this process opens the store, and this process (which extracts nothing) stays small
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(entries)), initializer=_worker_init)
     try:
         work = process_packed if pack else process

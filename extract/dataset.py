@@ -93,7 +93,7 @@ class Dataset:
             raise OutputLocked(f"{self.path} is open in another process (a notebook?); close it and run again "
                                f"({str(e).splitlines()[0]})") from None
         # the store's own cache stays small: memory is flat whatever the size of the dataset
-        self.con.execute("SET memory_limit = '192MB'")
+        self.con.execute("SET memory_limit = '128MB'")
         self.con.execute("SET threads = 2")
         existing = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         for name in TABLES:
