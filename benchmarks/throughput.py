@@ -1,17 +1,19 @@
-"""Throughput of `reportfacts run` on a >= 10 MB text corpus, and peak memory.
+"""Throughput of `reportfacts run` on a text corpus of --mb megabytes, and peak memory; JioNLP side
+by side when it is installed (pip install 'reportfacts[bench]').
 
-    python benchmarks/throughput.py [--mb 10]
+    python benchmarks/throughput.py [--mb 10] [--jobs 1 2] [--no-jionlp] [--profile]
 
-Builds the corpus by repeating the real report texts (../shared/corpus when present,
-else corpus/), runs the CLI on it in a subprocess, and prints MB/s, docs/s and the peak
-resident memory of that process. Then profiles the stages in-process on one copy.
+Builds the corpus by repeating the real report texts (../shared/corpus when present, else
+corpus/), each copy with a line of its own so no file is a duplicate of another. Each run is
+`reportfacts run CORPUS -o OUT --jobs N` in a fresh process into a fresh dataset: everything a
+user waits for (start-up, all kinds of facts with labels and sections, the checks, the DuckDB
+store, Parquet and CSV exports). Peak RSS is that of the largest single process (the parent or
+one worker), read from wait4.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,60 +47,91 @@ def build(folder: Path, mb: float) -> tuple[int, int]:
     return size, docs
 
 
-def stages() -> None:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of the largest process of ``cmd`` (itself or a child it waited for)."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    dt = time.perf_counter() - t
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed")
+    return dt, usage.ru_maxrss / 1024
+
+
+def jionlp_side_by_side(corpus: Path, size: int, ours: float) -> None:
+    """JioNLP's money extractor (no labels, no checks, no storage) over the same texts."""
+    try:
+        import jionlp as jio  # noqa: F401 - optional: the bench extra
+    except ImportError:
+        print("JioNLP: not installed (pip install 'reportfacts[bench]') - skipped")
+        return
+    import jionlp as jio
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    jio.ner.extract_money(texts[0][:200])  # its dictionaries load on first use
+    t = time.perf_counter()
+    n = sum(len(jio.ner.extract_money(x)) for x in texts)
+    money = time.perf_counter() - t
+    print(f"JioNLP {getattr(jio, '__version__', '')} extract_money, one process: {size / 1e6 / money:.2f} MB/s "
+          f"({n} amounts, no labels, checks or storage)")
+    print(f"  reportfacts run --jobs 1 (every kind, labels, checks, store) / JioNLP money only: "
+          f"{ours / (size / 1e6 / money):.2f}x")
+    sample, chars = [], 0
+    for x in texts:  # extract_time is slow: a 1 MB sample
+        if chars > 1_000_000:
+            break
+        sample.append(x)
+        chars += len(x.encode("utf-8"))
+    t = time.perf_counter()
+    for x in sample:
+        jio.ner.extract_money(x)
+        jio.ner.extract_time(x, time_base=time.time())
+    both = time.perf_counter() - t
+    print(f"JioNLP extract_money + extract_time, one process: {chars / 1e6 / both:.2f} MB/s (on {chars / 1e6:.1f} MB)")
+
+
+def profile(corpus: Path) -> None:
+    """The top lines of a cProfile of one in-process run (cumulative time)."""
+    import cProfile
+    import pstats
+
     sys.path.insert(0, str(ROOT))
-    import extract
-    from extract.facts import document_facts
-    from extract.ingest import read_report
-    from extract.normalize import normalize
-    from extract.rules import load_rules
-    from extract.validate import check_facts
+    from extract.dataset import build as build_dataset
+    from extract.ingest import discover
 
-    from extract.labels import _jieba
-
-    rules = load_rules()
-    _jieba()  # dictionary load (~1 s) is a one-off per process, not a per-MB cost
-    docs = [read_report(f) for f in sources()]
-    mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
-    t0 = time.perf_counter()
-    for d in docs:
-        normalize(d.text, rules)
-    t1 = time.perf_counter()
-    facts = [f for d in docs for f in document_facts(d, rules)]
-    t2 = time.perf_counter()
-    df = extract.api.facts_frame(facts)
-    t3 = time.perf_counter()
-    check_facts(df, rules)
-    t4 = time.perf_counter()
-    print(f"stages on {mb:.2f} MB ({len(docs)} docs, {len(facts)} facts):")
-    print(f"  normalize          {mb / (t1 - t0):8.2f} MB/s")
-    print(f"  extract (all)      {mb / (t2 - t1):8.2f} MB/s   (normalize + outline + rules + labels + awards)")
-    print(f"  facts -> DataFrame {mb / (t3 - t2):8.2f} MB/s")
-    print(f"  validate           {mb / (t4 - t3):8.2f} MB/s")
+    with tempfile.TemporaryDirectory() as out:
+        prof = cProfile.Profile()
+        prof.enable()
+        build_dataset(discover([corpus]), out, jobs=1)
+        prof.disable()
+    stats = pstats.Stats(prof)
+    stats.sort_stats("cumulative").print_stats(r"extract/", 25)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--no-jionlp", action="store_true")
+    ap.add_argument("--profile", action="store_true", help="also print a cProfile of one in-process run")
     args = ap.parse_args()
     exe = ROOT / ".venv" / "bin" / "reportfacts"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "extract.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "extract"]
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
         corpus.mkdir()
         size, docs = build(corpus, args.mb)
-        for jobs in ("1", "0"):
-            t = time.perf_counter()
-            # a fresh dataset each time: into an existing one, unchanged documents are not read again
-            subprocess.run([*cmd, "run", str(corpus), "-o", str(out / f"jobs{jobs}"), "--jobs", jobs], check=True,
-                           stdout=subprocess.DEVNULL)
-            dt = time.perf_counter() - t
-            # ru_maxrss of children is the largest single process: the parent, or one worker
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            label = "--jobs 1" if jobs == "1" else f"--jobs 0 ({os.cpu_count()} workers)"
-            print(f"reportfacts run {label}: {size / 1e6:.1f} MB in {docs} docs, {dt:.1f} s")
-            print(f"  {size / 1e6 / dt:.2f} MB/s, {docs / dt:.1f} docs/s, peak RSS of one process {peak:.0f} MB")
-    stages()
+        one = 0.0
+        for jobs in args.jobs:
+            dt, peak = timed([*cmd, "run", str(corpus), "-o", str(out / f"jobs{jobs}"), "--jobs", str(jobs), "-q"])
+            print(f"reportfacts run --jobs {jobs}: {size / 1e6:.1f} MB in {docs} docs, {dt:.1f} s: "
+                  f"{size / 1e6 / dt:.2f} MB/s, {docs / dt:.1f} docs/s, peak RSS of one process {peak:.0f} MB")
+            if jobs == 1:
+                one = size / 1e6 / dt
+        if not args.no_jionlp and one:
+            jionlp_side_by_side(corpus, size, one)
+        if args.profile:
+            profile(corpus)
 
 
 if __name__ == "__main__":

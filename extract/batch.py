@@ -162,18 +162,58 @@ def process_all(entries: Sequence[Entry], year: int | None = None, limits: Limit
         for k, e in enumerate(entries):
             yield process(k, e, year, limits)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
     load_rules()
     # jieba's dictionary is loaded by each worker on first use, not here: the workers load it side
     # by side while this process opens the store, and this process (which extracts nothing) stays small
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(entries)), initializer=_worker_init)
-    try:
-        work = process_packed if pack else process
-        yield from _windowed(lambda k: pool.submit(work, k, entries[k], year, limits), len(entries), 4 * jobs,
-                             as_completed, lambda f: f.result())
-    finally:  # on Ctrl-C (or any stop) queued documents are dropped, running ones not waited for
-        pool.shutdown(wait=False, cancel_futures=True)
+    yield from _local_pool(entries, year, limits, jobs, process_packed if pack else process)
+
+
+#: the error of a document whose worker process died while reading it
+WORKER_DIED = ("worker process died while reading this document (killed by the system, e.g. out of memory, "
+               "or a crash in a native library such as pdfium); read it alone to see more")
+
+
+def _local_pool(entries: Sequence[Entry], year: int | None, limits: Limits | None, jobs: int,
+                work: Any) -> Iterator[Processed]:
+    """Documents on a pool of ``jobs`` worker processes. A worker that dies (the kernel's OOM
+    killer, a segfault in a native library) breaks the whole pool; then the documents it was
+    working on are read again one at a time, each in a worker of its own: the one that kills its
+    worker again gets an ``error`` row, and the batch goes on with a new pool."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    from collections import deque
+
+    queue = deque(range(len(entries)))
+    suspects: list[int] = []
+    while queue or suspects:
+        for k in suspects:
+            with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as alone:
+                try:
+                    yield alone.submit(work, k, entries[k], year, limits).result()
+                except BrokenProcessPool:
+                    row = entry_row(entries[k]).row()
+                    yield Processed(k, {**row, "status": "error", "error": WORKER_DIED}, [], [])
+        suspects = []
+        if not queue:
+            break
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(queue)), initializer=_worker_init)
+        pending: dict[Any, int] = {}
+        try:
+            while queue or pending:
+                while queue and len(pending) < 4 * jobs:  # a few documents in flight, not the corpus
+                    k = queue.popleft()
+                    pending[pool.submit(work, k, entries[k], year, limits)] = k
+                done = next(iter(as_completed(pending)))
+                k = pending.pop(done)
+                try:
+                    result = done.result()
+                except BrokenProcessPool:
+                    suspects = sorted([k, *pending.values()])
+                    break
+                yield result
+        finally:  # on Ctrl-C (or any stop) queued documents are dropped, running ones not waited for
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _windowed(submit: Any, n: int, window: int, completed: Any, result: Any) -> Iterator[Processed]:

@@ -176,7 +176,7 @@ def _with_meta(doc: Document, year: int | None) -> Document:
 @dataclass(frozen=True)
 class Limits:
     """Per-document limits: a document over one is a row with status ``too_large`` or
-    ``timeout``, never a hung or crashed batch."""
+    ``timeout``, never a hung or crashed batch. Also how PDFs are read."""
 
     #: seconds to read and extract one document (enforced where a timer signal can be used:
     #: the main thread of the process doing the work)
@@ -185,6 +185,8 @@ class Limits:
     chars: int | None = 50_000_000
     #: pages of a PDF
     pages: int | None = 3_000
+    #: ``pdfium`` or ``pdfminer`` (see :data:`extract.pdf.READERS`); None: $REPORTFACTS_PDF_READER, else pdfium
+    pdf_reader: str | None = None
 
 
 def read_report(path: str | Path, year: int | None = None, doc_id: str | None = None,
@@ -204,7 +206,8 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
         if p.suffix.lower() in PDF_SUFFIXES:
             from .pdf import read_pdf
 
-            doc = read_pdf(data, doc_id=doc_id, path=str(p), sha256=sha, max_pages=limits.pages)
+            doc = read_pdf(data, doc_id=doc_id, path=str(p), sha256=sha, max_pages=limits.pages,
+                           reader=limits.pdf_reader)
         elif p.suffix.lower() in TEXT_SUFFIXES:
             try:
                 text, enc = decode(data)

@@ -240,6 +240,32 @@ def _alive(pid: int) -> bool:
     return "State:\tZ" not in state
 
 
+def test_a_worker_that_dies_costs_its_document_only(tmp_path, monkeypatch):
+    """A worker killed in the middle of a document (a segfault in pdfium, the OOM killer) breaks
+    the whole process pool; the batch reads the documents in flight again one by one, gives the
+    one that kills its worker again an error row, and reads the rest."""
+    import extract.batch as batch
+    from extract.ingest import discover
+
+    for k, name in enumerate(["a", "b", "crash", "c", "d", "e"]):
+        (tmp_path / f"{name}.txt").write_text(f"{2010 + k}年支出{k + 1}万元。", encoding="utf-8")
+    real = batch.read_report
+
+    def segfaulting(path, *args, **kwargs):
+        if Path(path).stem == "crash":
+            import faulthandler
+
+            faulthandler.disable()  # pytest's crash report would only be noise here
+            os.kill(os.getpid(), signal.SIGSEGV)  # as a native library would
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "read_report", segfaulting)  # forked workers inherit it
+    rows = {p.row["doc_id"]: p.row for p in batch.process_all(discover([tmp_path]), jobs=2)}
+    assert sorted(rows) == ["a", "b", "c", "crash", "d", "e"]
+    assert rows["crash"]["status"] == "error" and rows["crash"]["error"] == batch.WORKER_DIED
+    assert {d: rows[d]["status"] for d in "abcde"} == dict.fromkeys("abcde", "ok")
+
+
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
 def test_workers_die_with_a_killed_parent(tmp_path):
     corpus = tmp_path / "c"

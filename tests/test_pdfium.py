@@ -1,0 +1,155 @@
+"""PDF pages read by pdfium (the default) against pdfplumber's own pdfminer reading, on the real
+page cuts in fixtures/pdf and the real PDFs in corpus/: the same tables, the same facts and the
+same checks. What may differ is said here: a space glyph narrower than pdfplumber's 3-point word
+gap (pdfium does not report most space glyphs; pdfplumber then splits words by their gaps alone).
+"""
+from __future__ import annotations
+
+import io
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+import extract
+from extract.ingest import Limits
+from extract.pdf import dedupe_chars, read_pdf
+from extract.pdfium import objects
+
+ROOT = Path(__file__).parent.parent
+PDFS = sorted((ROOT / "tests" / "fixtures" / "pdf").rglob("*.pdf")) + sorted((ROOT / "corpus").glob("*.pdf"))
+FACT_KEY = ["doc_id", "kind", "value", "unit", "label", "concept", "qualifier", "page", "section", "source",
+            "column", "table", "subject", "event"]
+CHECK_KEY = ["doc_id", "rule", "relation", "scope", "total_label", "total_value", "part_labels", "part_values",
+             "difference", "status"]
+
+
+def _multiset(df, key):
+    return Counter(tuple("" if pd.isna(v) else str(v) for v in row) for row in df[key].itertuples(index=False))
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pdfs")
+    for p in PDFS:
+        (folder / p.name).write_bytes(p.read_bytes())
+    runs = {reader: extract.run([folder], jobs=1, limits=Limits(pdf_reader=reader))
+            for reader in ("pdfium", "pdfminer")}
+    runs["folder"] = folder
+    return runs
+
+
+def test_fixtures_are_many_real_pdfs():
+    assert len(PDFS) >= 12
+
+
+def test_same_facts_with_either_reader(both):
+    a, b = both["pdfium"].facts, both["pdfminer"].facts
+    assert len(a) > 1000
+    assert _multiset(a, FACT_KEY) == _multiset(b, FACT_KEY)
+    assert set(a[a.source == "table"].doc_id) == set(b[b.source == "table"].doc_id)
+
+
+def test_same_checks_with_either_reader(both):
+    a, b = both["pdfium"].checks, both["pdfminer"].checks
+    assert len(a) > 100 and set(a.status) >= {"pass", "fail"}
+    assert _multiset(a, CHECK_KEY) == _multiset(b, CHECK_KEY)
+
+
+def test_offsets_hold_with_pdfium(both):
+    texts = {d.doc_id: d.text for d in extract.read_documents([both["folder"]])}
+    facts = both["pdfium"].facts
+    for row in facts.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.text
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.stem)
+def test_same_tables_and_text_up_to_spaces(path):
+    data = path.read_bytes()
+    a = read_pdf(data, path.stem, str(path), "", reader="pdfium")
+    b = read_pdf(data, path.stem, str(path), "", reader="pdfminer")
+    assert [t.page for t in a.pages] == [t.page for t in b.pages]
+    assert [(t.page, t.number, t.title, t.unit, t.rows) for t in a.tables] == \
+        [(t.page, t.number, t.title, t.unit, t.rows) for t in b.tables]
+    for pa, pb in zip(a.pages, b.pages):
+        assert "".join(a.text[pa.start:pa.end].split()) == "".join(b.text[pb.start:pb.end].split())
+
+
+@pytest.mark.parametrize("path", PDFS[:6], ids=lambda p: p.stem)
+def test_glyph_boxes_and_ruling_lines_are_pdfminers(path):
+    """Every non-space character in the same order with the same box (to 0.01 pt), and the same
+    rectangles, lines and curves, on each page (pdfplumber's objects read by pdfminer)."""
+    doc = pdfium.PdfDocument(str(path))
+    with pdfplumber.open(path) as pdf:
+        for k, page in enumerate(pdf.pages):
+            pdfium_page = doc[k]
+            mine = objects(pdfium_page, page)
+            pdfium_page.close()
+            ref = page.objects
+            ours = [c for c in mine["char"] if c["text"].strip()]
+            theirs = [c for c in ref["char"] if c["text"].strip()]
+            if [c["text"] for c in ours] != [c["text"] for c in theirs]:
+                # a glyph drawn twice can come in another order; the boxes still match as a set
+                assert sorted(c["text"] for c in ours) == sorted(c["text"] for c in theirs)
+                continue
+            for x, y in zip(ours, theirs):
+                assert all(abs(x[q] - y[q]) < 0.01 for q in ("x0", "x1", "top", "bottom", "size")), (x, y)
+                assert x["upright"] == y["upright"] and x["fontname"] == y["fontname"]
+            for kind in ("rect", "line", "curve"):
+                box = lambda o: tuple(round(o[q], 2) for q in ("x0", "top", "x1", "bottom"))  # noqa: E731
+                assert sorted(map(box, mine.get(kind, []))) == sorted(map(box, ref.get(kind, []))), kind
+    doc.close()
+
+
+@pytest.mark.parametrize("path", PDFS[:4], ids=lambda p: p.stem)
+def test_dedupe_chars_is_pdfplumbers(path):
+    from pdfplumber.utils import dedupe_chars as reference
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            assert dedupe_chars(page.chars) == reference(page.chars)
+
+
+def test_doubled_glyphs_are_one_character():
+    chars = [{"upright": True, "text": t, "fontname": "F", "size": 10.0, "doctop": top, "x0": x}
+             for t, top, x in [("增", 0, 0), ("增", 0.4, 0.3), ("加", 0, 10), ("增", 0, 20)]]
+    assert [(c["text"], c["x0"]) for c in dedupe_chars(chars)] == [("增", 0), ("加", 10), ("增", 20)]
+
+
+def test_a_rotated_page_is_read_by_pdfminer(tmp_path):
+    """pdfminer turns a /Rotate page's coordinates; such a page is left to it."""
+    src = PdfReader(str(PDFS[0]))
+    out = PdfWriter()
+    out.add_page(src.pages[0])
+    out.pages[0].rotate(90)
+    buf = io.BytesIO()
+    out.write(buf)
+    data = buf.getvalue()
+    a = read_pdf(data, "r", "r.pdf", "", reader="pdfium")
+    b = read_pdf(data, "r", "r.pdf", "", reader="pdfminer")
+    assert a.text == b.text and len(a.text) > 100
+
+
+def test_unknown_reader_is_refused():
+    with pytest.raises(ValueError, match="pdfium, pdfminer"):
+        read_pdf(PDFS[0].read_bytes(), "x", "x.pdf", "", reader="poppler")
+
+
+def test_cli_reader_option(tmp_path):
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    pdf = tmp_path / "in"
+    pdf.mkdir()
+    (pdf / PDFS[0].name).write_bytes(PDFS[0].read_bytes())
+    results = {}
+    for reader in ("pdfium", "pdfminer"):
+        r = CliRunner().invoke(main, ["run", str(pdf), "-o", str(tmp_path / reader), "--pdf-reader", reader, "-q"])
+        assert r.exit_code == 0, r.output
+        results[reader] = (tmp_path / reader / "facts.csv").read_text(encoding="utf-8-sig").count("\n")
+    assert results["pdfium"] == results["pdfminer"] > 10
