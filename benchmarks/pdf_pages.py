@@ -1,14 +1,19 @@
-"""Pages per second of PDF ingestion, and where the time goes.
+"""Pages per second of PDF ingestion with each page reader, and end to end with worker processes.
 
-    python benchmarks/pdf_pages.py
+    python benchmarks/pdf_pages.py [--jobs 1 2]
 
-Reads the PDFs of ../shared/corpus/real when present (else corpus/ and tests/fixtures/pdf)
-and times, per file: pdfplumber's extract_text alone, our read_pdf (text, tables, their
-cell positions), and fact extraction on the result.
+Reads the PDFs of ../shared/corpus/real when present (else corpus/ and tests/fixtures/pdf).
+Per file, one process: pdfplumber's extract_text alone (its pdfminer interpreter), then our
+read_pdf (text, tables, their cell positions) with the pdfium and the pdfminer reader, then
+fact extraction. Then `reportfacts run` on the PDFs alone with --jobs N: pages/s end to end.
 """
 from __future__ import annotations
 
+import argparse
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,6 +29,9 @@ def pdfs() -> list[Path]:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = ap.parse_args()
     import pdfplumber
 
     from extract.facts import document_facts
@@ -32,7 +40,8 @@ def main() -> None:
 
     rules = load_rules()
     pages = 0
-    t_text = t_read = t_facts = 0.0
+    t_text = t_facts = 0.0
+    t_read = {"pdfium": 0.0, "pdfminer": 0.0}
     for path in pdfs():
         data = path.read_bytes()
         t0 = time.perf_counter()
@@ -40,22 +49,38 @@ def main() -> None:
             for page in pdf.pages:
                 page.extract_text()
             n = len(pdf.pages)
-        t1 = time.perf_counter()
-        doc = read_pdf(data, doc_id=path.stem, path=str(path), sha256="")
-        t2 = time.perf_counter()
+        t_text += time.perf_counter() - t0
+        per = {}
+        for reader in t_read:
+            t = time.perf_counter()
+            doc = read_pdf(data, doc_id=path.stem, path=str(path), sha256="", reader=reader)
+            per[reader] = time.perf_counter() - t
+            t_read[reader] += per[reader]
+        t = time.perf_counter()
         document_facts(doc, rules)
-        t3 = time.perf_counter()
+        t_facts += time.perf_counter() - t
         pages += n
-        t_text += t1 - t0
-        t_read += t2 - t1
-        t_facts += t3 - t2
-        print(f"  {path.stem:45s} {n:3d} pages  text {n / (t1 - t0):5.1f} p/s  read_pdf {n / (t2 - t1):5.1f} p/s"
-              f"  facts {(t3 - t2) * 1000:6.0f} ms  tables {len(doc.tables)}")
-    total = t_read + t_facts
-    print(f"{pages} pages: pdfplumber extract_text alone {pages / t_text:.1f} pages/s; "
-          f"reportfacts end to end {pages / total:.1f} pages/s")
-    print(f"  time: read_pdf {t_read:.1f} s ({100 * t_read / total:.0f}%), facts+tables {t_facts:.1f} s "
-          f"({100 * t_facts / total:.0f}%)")
+        print(f"  {path.stem:45s} {n:3d} pages  read_pdf pdfium {n / per['pdfium']:6.1f} p/s, "
+              f"pdfminer {n / per['pdfminer']:5.1f} p/s  tables {len(doc.tables)}")
+    print(f"{pages} pages, one process: pdfplumber extract_text alone {pages / t_text:.1f} pages/s")
+    for reader, t in t_read.items():
+        print(f"  read_pdf --pdf-reader {reader:8s} {pages / t:6.1f} pages/s; with facts and tables "
+              f"{pages / (t + t_facts):6.1f} pages/s")
+    exe = ROOT / ".venv" / "bin" / "reportfacts"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "extract"]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "pdfs"
+        folder.mkdir()
+        for p in pdfs():
+            shutil.copy(p, folder / p.name)
+        for jobs in args.jobs:
+            for reader in ("pdfium", "pdfminer"):
+                t = time.perf_counter()
+                subprocess.run([*cmd, "run", str(folder), "-o", str(Path(tmp) / f"out{jobs}{reader}"), "--jobs",
+                                str(jobs), "--pdf-reader", reader, "-q"], check=True, stdout=subprocess.DEVNULL)
+                dt = time.perf_counter() - t
+                print(f"reportfacts run --jobs {jobs} --pdf-reader {reader}: {pages} pages in {dt:.1f} s, "
+                      f"{pages / dt:.1f} pages/s end to end (start-up, checks and store included)")
 
 
 if __name__ == "__main__":
