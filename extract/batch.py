@@ -108,13 +108,20 @@ def process(index: int, entry: Entry, year: int | None, limits: Limits | None = 
     return Processed(index, row, records, checks)
 
 
+#: a document with at least this many facts leaves its worker as Arrow tables (below it, the
+#: conversion costs more than pickling the few dicts)
+PACK_ROWS = 200
+
+
 def process_packed(index: int, entry: Entry, year: int | None, limits: Limits | None = None) -> Processed:
-    """:func:`process`, with the fact and check rows as Arrow tables: converted in the worker, they
-    cross to the parent as a few buffers instead of thousands of pickled dicts, and the parent,
-    which every worker waits on, only inserts them."""
+    """:func:`process`, with the fact and check rows of a large document as Arrow tables:
+    converted in the worker, they cross to the parent as a few buffers instead of thousands of
+    pickled dicts, and the parent, which every worker waits on, only inserts them."""
     from .records import CHECK_COLUMNS, FACT_COLUMNS
 
     p = process(index, entry, year, limits)
+    if len(p.facts) < PACK_ROWS:
+        return p
     return Processed(p.index, p.row, packed(FACT_COLUMNS, p.facts), packed(CHECK_COLUMNS, p.checks))
 
 

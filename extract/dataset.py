@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .batch import Processed, packed, process_all
+from .batch import Processed, process_all
 from .ingest import Entry, Limits
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, ReportFactsError
 from .store import CSV_CELL_MAX, DUCKDB_FILE, OutputLocked, commit, discard, rows_table, table_schema
@@ -56,6 +56,26 @@ def pa_is_string(t: Any) -> bool:
     import pyarrow as pa
 
     return bool(pa.types.is_string(t))
+
+
+def _parts(columns: list[str], per_document: list[Any]) -> list[Any]:
+    """Arrow tables with a ``_seq`` column of the rows of a batch of documents: the tables that
+    came from worker processes as they are, and all rows that came as dicts in one conversion."""
+    import pyarrow as pa
+
+    parts: list[Any] = []
+    rows: list[dict[str, Any]] = []
+    seq: list[int] = []
+    for doc in per_document:
+        if hasattr(doc, "num_rows"):
+            if doc.num_rows:
+                parts.append(_with_seq(doc))
+        else:
+            rows.extend(doc)
+            seq.extend(range(1, len(doc) + 1))
+    if rows:
+        parts.append(rows_table(columns, rows).append_column("_seq", pa.array(seq, type=pa.int64())))
+    return parts
 
 
 def _with_seq(table: Any) -> Any:
@@ -130,9 +150,8 @@ class Dataset:
         ids = [str(p.row["doc_id"]) for p in batch]
         docs = rows_table(TABLES["documents"], [p.row for p in batch])
         tables = {"documents": [docs.append_column("_seq", pa.array([0] * len(batch), type=pa.int64()))],
-                  # rows arrive as Arrow tables from worker processes, as dicts from this one
-                  "facts": [_with_seq(packed(TABLES["facts"], p.facts)) for p in batch if len(p.facts)],
-                  "checks": [_with_seq(packed(TABLES["checks"], p.checks)) for p in batch if len(p.checks)]}
+                  "facts": _parts(TABLES["facts"], [p.facts for p in batch]),
+                  "checks": _parts(TABLES["checks"], [p.checks for p in batch])}
         self.con.execute("BEGIN TRANSACTION")
         try:
             for name, parts in tables.items():
