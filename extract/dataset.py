@@ -85,15 +85,34 @@ def _with_seq(table: Any) -> Any:
     return table.append_column("_seq", pa.array(range(1, table.num_rows + 1), type=pa.int64()))
 
 
-def _csv_sql(col: str) -> str:
-    """SQL for a text column as written to CSV: control characters out, long text cut, a leading
-    formula character neutralised with a quote (numbers stay numbers)."""
-    c = "regexp_replace(\"" + col + "\", '[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]', ' ', 'g')"
-    c = f"(CASE WHEN length({c}) > {CSV_CELL_MAX} THEN left({c}, {CSV_CELL_MAX}) || '…[cut]' ELSE {c} END)"
-    formula = "'^[-=+@\\t\\r]'"
-    number = "'^[+-]?[0-9]+([.][0-9]+)?$'"
-    return (f"CASE WHEN regexp_matches({c}, {formula}) AND NOT regexp_matches({c}, {number}) "
-            f"THEN '''' || {c} ELSE {c} END AS \"{col}\"")
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+_NUMBER = r"^[+-]?[0-9]+([.][0-9]+)?$"
+_FORMULA_START = ["=", "+", "-", "@", "\t", "\r"]
+
+
+def csv_cells(table: Any) -> Any:
+    """``table`` with its text cells as written to CSV for people: control characters out, long
+    text cut, a leading formula character neutralised with a quote (numbers stay numbers) -
+    :func:`extract.store.csv_cell`, column by column in Arrow. Each rewrite runs only on a column
+    where some cell needs it (in most chunks none does)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = []
+    for field, col in zip(table.schema, table.columns):
+        if pa_is_string(field.type) and len(col):
+            if pc.any(pc.match_substring_regex(col, _CONTROL)).as_py():
+                col = pc.replace_substring_regex(col, _CONTROL, " ")
+            long = pc.greater(pc.utf8_length(col), CSV_CELL_MAX)
+            if pc.any(long).as_py():
+                cut = pc.binary_join_element_wise(pc.utf8_slice_codeunits(col, 0, CSV_CELL_MAX), "…[cut]", "")
+                col = pc.if_else(long, cut, col)
+            formula = pc.is_in(pc.utf8_slice_codeunits(col, 0, 1), value_set=pa.array(_FORMULA_START))
+            if pc.any(formula).as_py():
+                formula = pc.and_(formula, pc.invert(pc.match_substring_regex(col, _NUMBER)))
+                col = pc.if_else(formula, pc.binary_join_element_wise("'", col, ""), col)
+        columns.append(col)
+    return pa.Table.from_arrays(columns, schema=table.schema)
 
 
 class Dataset:
@@ -187,23 +206,20 @@ class Dataset:
             for name in TABLES:
                 pq_tmp, csv_tmp = self.folder / f".{name}.parquet{tag}", self.folder / f".{name}.csv{tag}"
                 schema = _schema(name)
-                safe = ", ".join(_csv_sql(f.name) if pa_is_string(f.type) else f'"{f.name}"' for f in schema)
                 with pq.ParquetWriter(pq_tmp, schema) as parquet, open(csv_tmp, "wb") as fh:
                     fh.write(b"\xef\xbb\xbf")  # utf-8-sig: Excel on Chinese Windows reads it
-                    header = self.con.sql(f'SELECT {safe} FROM "{name}" LIMIT 0').to_arrow_table().schema
-                    with pacsv.CSVWriter(fh, header,
+                    with pacsv.CSVWriter(fh, schema,
                                          write_options=pacsv.WriteOptions(quoting_style="all_valid")) as csv:
                         # a few hundred documents at a time, in document order: each sort is small,
-                        # so memory stays flat whatever the size of the dataset
+                        # so memory stays flat whatever the size of the dataset; each chunk is read
+                        # from the store once, and its CSV cells are made from that copy
                         for k in range(0, len(ids), EXPORT_DOCUMENTS):
-                            chunk = ids[k:k + EXPORT_DOCUMENTS]
-                            part = (f'SELECT * EXCLUDE (_seq) FROM "{name}" WHERE doc_id IN '
-                                    f"(SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, _seq")
-                            for batch in self.con.sql(part, params=[chunk]).to_arrow_reader(10_000):
-                                parquet.write_batch(batch if batch.schema == schema else batch.cast(schema))
-                            for batch in self.con.sql(f"SELECT {safe} FROM ({part})", params=[chunk]
-                                                      ).to_arrow_reader(10_000):
-                                csv.write_batch(batch)
+                            rows = self.con.sql(f'SELECT * EXCLUDE (_seq) FROM "{name}" WHERE doc_id IN '
+                                                f"(SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, _seq",
+                                                params=[ids[k:k + EXPORT_DOCUMENTS]]).to_arrow_table()
+                            rows = rows if rows.schema == schema else rows.cast(schema)
+                            parquet.write_table(rows)
+                            csv.write_table(csv_cells(rows))
                 staged += [(pq_tmp, self.folder / f"{name}.parquet"), (csv_tmp, self.folder / f"{name}.csv")]
             if partitioned:
                 staged += self._partitioned(tag)

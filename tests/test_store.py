@@ -58,3 +58,24 @@ def test_concept_column_joins_synonyms():
     facts = extract.extract_facts("一般公共预算财政拨款收入100万元，财政拨款收入100万元，其他收入5万元。", year=2021)
     amounts = facts[facts.kind == "amount"]
     assert list(amounts["concept"].fillna("")) == ["财政拨款收入", "财政拨款收入", ""]
+
+
+HOSTILE_CELLS = [
+    "收入", "=HYPERLINK(\"http://x\")", "+1+2", "-12.5", "+3", "-", "@SUM(A1)", "\t制表", "\r回车",
+    "含\x00空\x07字\x1f符", "换行\n保留", "=", "甲" * 40_000, "=" + "乙" * 40_000, None, "",
+]
+
+
+def test_export_cells_are_store_csv_cell_in_arrow():
+    """The exports' vectorised CSV cells (extract.dataset.csv_cells) give exactly what
+    extract.store.csv_cell gives cell by cell."""
+    import pyarrow as pa
+
+    from extract.dataset import csv_cells
+    from extract.store import csv_cell
+
+    table = pa.table({"a": pa.array(HOSTILE_CELLS, type=pa.string()), "n": pa.array(range(len(HOSTILE_CELLS)))})
+    got = csv_cells(table).column("a").to_pylist()
+    assert got == [csv_cell(v) for v in HOSTILE_CELLS]
+    assert got[1].startswith("'=") and got[3] == "-12.5" and got[9] == "含 空 字 符" and got[10] == "换行\n保留"
+    assert csv_cells(table).column("n").to_pylist() == list(range(len(HOSTILE_CELLS)))
