@@ -91,7 +91,7 @@ _FORMULA_START = ["=", "+", "-", "@", "\t", "\r"]
 
 
 def csv_cells(table: Any) -> Any:
-    """``table`` with its text cells as written to CSV for people: control characters out, long
+    """``table`` (an Arrow table or record batch) with its text cells as written to CSV for people: control characters out, long
     text cut, a leading formula character neutralised with a quote (numbers stay numbers) -
     :func:`extract.store.csv_cell`, column by column in Arrow. Each rewrite runs only on a column
     where some cell needs it (in most chunks none does)."""
@@ -112,6 +112,8 @@ def csv_cells(table: Any) -> Any:
                 formula = pc.and_(formula, pc.invert(pc.match_substring_regex(col, _NUMBER)))
                 col = pc.if_else(formula, pc.binary_join_element_wise("'", col, ""), col)
         columns.append(col)
+    if isinstance(table, pa.RecordBatch):
+        return pa.RecordBatch.from_arrays(columns, schema=table.schema)
     return pa.Table.from_arrays(columns, schema=table.schema)
 
 
@@ -212,14 +214,16 @@ class Dataset:
                                          write_options=pacsv.WriteOptions(quoting_style="all_valid")) as csv:
                         # a few hundred documents at a time, in document order: each sort is small,
                         # so memory stays flat whatever the size of the dataset; each chunk is read
-                        # from the store once, and its CSV cells are made from that copy
+                        # from the store once, and its CSV cells are made from those rows
                         for k in range(0, len(ids), EXPORT_DOCUMENTS):
-                            rows = self.con.sql(f'SELECT * EXCLUDE (_seq) FROM "{name}" WHERE doc_id IN '
-                                                f"(SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, _seq",
-                                                params=[ids[k:k + EXPORT_DOCUMENTS]]).to_arrow_table()
-                            rows = rows if rows.schema == schema else rows.cast(schema)
-                            parquet.write_table(rows)
-                            csv.write_table(csv_cells(rows))
+                            query = (f'SELECT * EXCLUDE (_seq) FROM "{name}" WHERE doc_id IN '
+                                     f"(SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, _seq")
+                            # streamed in batches of 10,000 rows: a huge document is never in memory whole
+                            for rows in self.con.sql(query, params=[ids[k:k + EXPORT_DOCUMENTS]]
+                                                     ).to_arrow_reader(10_000):
+                                rows = rows if rows.schema == schema else rows.cast(schema)
+                                parquet.write_batch(rows)
+                                csv.write_batch(csv_cells(rows))
                 staged += [(pq_tmp, self.folder / f"{name}.parquet"), (csv_tmp, self.folder / f"{name}.csv")]
             if partitioned:
                 staged += self._partitioned(tag)
