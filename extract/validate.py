@@ -20,7 +20,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -154,13 +154,15 @@ def figures(records: list[dict[str, Any]], rules: Rules) -> list[Figure]:
         lo, hi = interval(v, _dec(r.get("resolution")), qual)
         ss = r.get("sentence_start")
         page = _str(r.get("page"))
-        num = Num(_str(r.get("fact_id")), r["kind"], _str(r.get("unit")), int(r["start"]), int(r["end"]),
-                  int(str(ss)) if _str(ss) else -1, _str(r.get("sentence")), _str(r.get("section")),
-                  _str(r.get("label")), _str(r.get("source")) or "text", _str(r.get("column")),
-                  int(float(page)) if page else 0, periods=tuple(periods.get(_str(ss), ())),
+        start, sentence_start, sentence = int(r["start"]), int(str(ss)) if _str(ss) else -1, _str(r.get("sentence"))
+        source = _str(r.get("source")) or "text"
+        num = Num(_str(r.get("fact_id")), r["kind"], _str(r.get("unit")), start, int(r["end"]),
+                  sentence_start, sentence, _str(r.get("section")),
+                  _str(r.get("label")), source, _str(r.get("column")),
+                  int(float(page)) if page else 0,
+                  change=source == "text" and _is_change(sentence, start - sentence_start, rules),
+                  periods=tuple(periods.get(_str(ss), ())),
                   table=int(float(_str(r.get("table")))) if _str(r.get("table")) else 0)
-        if num.source == "text" and _is_change(num.sentence, num.start - num.sentence_start, rules):
-            num = replace(num, change=True)
         out.append(Figure(num, v, lo, hi, _str(r.get("text")), qual, direction))
     out.sort(key=lambda f: f.num.start)
     return out
