@@ -7,8 +7,10 @@ faster. This module turns what pdfium reports into the dicts pdfplumber would ha
 so pdfplumber's own text extraction, table finder and word extraction run unchanged on them:
 
 - characters: pdfium's text page, without the characters pdfium generates (line breaks,
-  spaces it infers); boxes as pdfminer draws them: from the glyph's origin and advance,
-  ``size`` high above the font's descent (pdfium's loose box);
+  spaces it infers); boxed as pdfminer boxes them: (0, descent) to (advance, descent + size)
+  in text space through the character's matrix, with the advance width and the descent taken
+  from the font dictionaries (:class:`Metrics`: pdfminer's resource manager reads those
+  without interpreting the page), placed at pdfium's loose box;
 - paths: each painted path object, split into subpaths and classified as pdfminer does
   (``ml`` a line, a closed axis-aligned ``mlllh`` a rectangle, anything else a curve).
 
@@ -18,18 +20,18 @@ so pdfplumber's own text extraction, table finder and word extraction run unchan
 from __future__ import annotations
 
 import ctypes
-import math
 import re
 from typing import Any
 
 # pdfium page object and path segment types (fpdf_edit.h)
-_TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
+_PATH, _IMAGE, _FORM = 2, 3, 5
 _LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
 _SUBPATH = re.compile(r"m[^m]+")
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 
 
-def _matrix(raw: Any, obj: Any) -> tuple[float, float, float, float, float, float]:
+def _matrix(obj: Any) -> tuple[float, float, float, float, float, float]:
+    """A page object's matrix (identity where pdfium has none)."""
     import pypdfium2.raw as R
 
     m = R.FS_MATRIX()
@@ -63,7 +65,7 @@ def _paths(raw_page: Any, images: list[Any]) -> list[tuple[list[tuple[Any, ...]]
 
     def visit(obj: Any, outer: tuple[float, ...] | None) -> None:
         kind = R.FPDFPageObj_GetType(obj)
-        m = _matrix(None, obj)
+        m = _matrix(obj)
         if kind == _FORM:
             inner = m if outer is None else _mul(m, outer)
             for k in range(R.FPDFFormObj_CountObjects(obj)):
