@@ -12,7 +12,6 @@ import argparse
 import json
 import subprocess
 import sys
-import time
 
 PATTERNS = {"figures": "1元", "qizhong": "其中", "honour": "荣获“", "years": "2020年", "lists": "评出一等奖",
             "brackets": "（", "plain": "数"}
@@ -48,7 +47,6 @@ def main() -> None:
     n = int(args.mb * 1_000_000 / 3)  # Chinese characters are 3 bytes in UTF-8
     r = measure("数据统计", n)
     print(f"one {args.mb:.0f} MB line without punctuation: {r['s']:.1f} s, peak {r['rss_mb']:.0f} MB")
-    t = time.perf_counter()
     r = measure("收入1元，", n // 4)
     print(f"{n // 4 * 4 / 1e6:.1f} M characters of figures: {r['facts']} facts in {r['s']:.1f} s, peak {r['rss_mb']:.0f} MB")
 

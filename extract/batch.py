@@ -186,10 +186,9 @@ def _local_pool(entries: Sequence[Entry], year: int | None, limits: Limits | Non
     killer, a segfault in a native library) breaks the whole pool; then the documents it was
     working on are read again one at a time, each in a worker of its own: the one that kills its
     worker again gets an ``error`` row, and the batch goes on with a new pool."""
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
-
-    from collections import deque
 
     queue = deque(range(len(entries)))
     suspects: list[int] = []

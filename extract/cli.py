@@ -85,7 +85,7 @@ def _logging(verbose: int, quiet: bool) -> None:
 @click.option("--max-pages", type=int, default=3_000, show_default=True,
               help="Pages per PDF; a larger one is a row with status too_large.")
 @click.option("--pdf-reader", type=click.Choice(["pdfium", "pdfminer"]), default=None,
-              help="How PDF pages are read: pdfium (default, ~2.5x faster) or pdfplumber's pdfminer; "
+              help="How PDF pages are read: pdfium (default, about twice as fast) or pdfplumber's pdfminer; "
                    "both give the same facts and checks on the test PDFs.")
 @click.option("-v", "--verbose", count=True, help="More log messages (-vv: debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")

@@ -10,7 +10,6 @@ whatever order the documents were processed in.
 """
 from __future__ import annotations
 
-import functools
 import logging
 import time
 import os
@@ -22,7 +21,8 @@ from typing import Any
 from .batch import Processed, process_all
 from .ingest import Entry, Limits
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, ReportFactsError
-from .store import CSV_CELL_MAX, DUCKDB_FILE, OutputLocked, commit, discard, rows_table, table_schema
+from .store import (CONTROL, CSV_CELL_MAX, DUCKDB_FILE, FORMULA_START, NUMBER_TEXT, OutputLocked, commit, discard,
+                    rows_table, table_schema)
 
 
 log = logging.getLogger(__name__)
@@ -85,31 +85,26 @@ def _with_seq(table: Any) -> Any:
     return table.append_column("_seq", pa.array(range(1, table.num_rows + 1), type=pa.int64()))
 
 
-_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
-_NUMBER = r"^[+-]?[0-9]+([.][0-9]+)?$"
-_FORMULA_START = ["=", "+", "-", "@", "\t", "\r"]
-
-
 def csv_cells(table: Any) -> Any:
-    """``table`` (an Arrow table or record batch) with its text cells as written to CSV for people: control characters out, long
-    text cut, a leading formula character neutralised with a quote (numbers stay numbers) -
-    :func:`extract.store.csv_cell`, column by column in Arrow. Each rewrite runs only on a column
-    where some cell needs it (in most chunks none does)."""
+    """``table`` (an Arrow table or record batch) with its text cells as written to CSV for people:
+    control characters out, long text cut, a leading formula character neutralised with a quote
+    (numbers stay numbers) - :func:`extract.store.csv_cell`, column by column in Arrow, with its
+    patterns. Each rewrite runs only on a column where some cell needs it (in most chunks none does)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     columns = []
     for field, col in zip(table.schema, table.columns):
         if pa_is_string(field.type) and len(col):
-            if pc.any(pc.match_substring_regex(col, _CONTROL)).as_py():
-                col = pc.replace_substring_regex(col, _CONTROL, " ")
+            if pc.any(pc.match_substring_regex(col, CONTROL)).as_py():
+                col = pc.replace_substring_regex(col, CONTROL, " ")
             long = pc.greater(pc.utf8_length(col), CSV_CELL_MAX)
             if pc.any(long).as_py():
                 cut = pc.binary_join_element_wise(pc.utf8_slice_codeunits(col, 0, CSV_CELL_MAX), "…[cut]", "")
                 col = pc.if_else(long, cut, col)
-            formula = pc.is_in(pc.utf8_slice_codeunits(col, 0, 1), value_set=pa.array(_FORMULA_START))
+            formula = pc.is_in(pc.utf8_slice_codeunits(col, 0, 1), value_set=pa.array(FORMULA_START))
             if pc.any(formula).as_py():
-                formula = pc.and_(formula, pc.invert(pc.match_substring_regex(col, _NUMBER)))
+                formula = pc.and_(formula, pc.invert(pc.match_substring_regex(col, NUMBER_TEXT)))
                 col = pc.if_else(formula, pc.binary_join_element_wise("'", col, ""), col)
         columns.append(col)
     if isinstance(table, pa.RecordBatch):

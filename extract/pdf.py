@@ -81,8 +81,9 @@ def _named(page_tables: list[Table], previous: Table | None) -> list[Table]:
     return out
 
 
-#: how a page's characters and ruling lines are read: ``pdfium`` (pypdfium2, ~20x faster) or
-#: ``pdfminer`` (pdfplumber's own interpreter); pdfplumber finds text lines and tables in both
+#: how a page's characters and ruling lines are read: ``pdfium`` (pypdfium2, see extract/pdfium.py;
+#: about twice the pages per second end to end) or ``pdfminer`` (pdfplumber's own interpreter);
+#: pdfplumber finds text lines and tables in both
 READERS = ("pdfium", "pdfminer")
 
 

@@ -114,38 +114,35 @@ def _fit(v: Any, quantum: Decimal) -> Decimal | None:
 
 
 def arrow_table(df: pd.DataFrame) -> Any:
-    """``df`` as an Arrow table with one fixed type per column, whatever the rows hold: integers,
-    booleans, DECIMAL(38, 8) for ``value_num``, text for the rest (an all-empty column is still text)."""
+    """``df`` as an Arrow table with one fixed type per column (:func:`column_type`), whatever the
+    rows hold: integers, booleans, DECIMAL(38, 8) for ``value_num``, text for the rest (an
+    all-empty column is still text)."""
     import pandas as pd
-
     import pyarrow as pa
 
     quantum = Decimal(1).scaleb(-DECIMAL_SCALE)
-    fields, arrays = [], []
+    arrays = []
     for col in df.columns:
-        values = df[col]
-        if col in _INTEGER:
-            typ, arr = pa.int64(), pa.array(values, type=pa.int64(), from_pandas=True)
-        elif col in _BOOLEAN:
-            typ, arr = pa.bool_(), pa.array(values, type=pa.bool_(), from_pandas=True)
-        elif col in _DECIMAL:
-            typ = pa.decimal128(38, DECIMAL_SCALE)
+        values, typ = df[col], column_type(col)
+        if pa.types.is_decimal(typ):
             arr = pa.array([_fit(v, quantum) for v in values], type=typ)
-        else:
-            typ = pa.string()
-            values = values.astype(object)
+        elif pa.types.is_string(typ):
             arr = pa.array([None if v is None or (isinstance(v, float) and v != v) or v is pd.NA
-                            else v if isinstance(v, str) else str(v) for v in values], type=typ)
-        fields.append(pa.field(col, typ))
+                            else v if isinstance(v, str) else str(v) for v in values.astype(object)], type=typ)
+        else:
+            arr = pa.array(values, type=typ, from_pandas=True)
         arrays.append(arr)
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    return pa.Table.from_arrays(arrays, schema=table_schema(tuple(df.columns)))
 
 
 #: a spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER_TEXT = regex.compile(r"^[+-]?\d+(?:\.\d+)?$")
-# control characters no spreadsheet cell may hold (tab, LF and CR are kept)
-_XLSX_ILLEGAL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: a number as a spreadsheet reads one (ASCII digits): such a cell is not a formula
+NUMBER_TEXT = r"^[+-]?[0-9]+(?:\.[0-9]+)?$"
+#: control characters no spreadsheet cell may hold (tab, LF and CR are kept)
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+_NUMBER_TEXT = regex.compile(NUMBER_TEXT)
+_XLSX_ILLEGAL = regex.compile(CONTROL)
 #: Python's csv reader refuses fields over 131,072 characters; no text cell is longer than this
 CSV_CELL_MAX = 32_000
 
@@ -162,7 +159,7 @@ def csv_cell(v: Any) -> Any:
     v = _XLSX_ILLEGAL.sub(" ", v)
     if len(v) > CSV_CELL_MAX:
         v = v[:CSV_CELL_MAX] + "…[cut]"
-    if v.startswith(_FORMULA_START) and not _NUMBER_TEXT.match(v):
+    if v.startswith(FORMULA_START) and not _NUMBER_TEXT.match(v):
         return "'" + v
     return v
 
@@ -268,11 +265,10 @@ def write_duckdb(tables: dict[str, Any], folder: str | Path, staged: list[tuple[
     ``folder/reportfacts.duckdb``. The database is built under a temporary name and renamed into
     place (a notebook holding the old file open does not stop the run); with ``keep``, the
     existing file's other tables are carried over (``reportfacts check`` rewrites one table)."""
-    import pandas as pd
-
     import shutil
 
     import duckdb
+    import pandas as pd
 
     path = Path(folder) / DUCKDB_FILE
     tmp = Path(folder) / f".{DUCKDB_FILE}.tmp-{os.getpid()}"

@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook

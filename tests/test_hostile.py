@@ -3,7 +3,6 @@ where it should not be. Time growth is measured by counting the Python calls a r
 (deterministic), never by a clock: speed figures live in benchmarks/hostile.py."""
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import os
