@@ -2,8 +2,8 @@
 
 pdfplumber builds a page's objects by running pdfminer's pure-Python content-stream
 interpreter, which is ~95 % of the time a budget PDF takes to read. pdfium (through
-pypdfium2, the C++ library Chrome uses) reads the same content streams about 20 times
-faster. This module turns what pdfium reports into the dicts pdfplumber would have made,
+pypdfium2, the C++ library Chrome uses) reads the same content streams in native code;
+with it, reading a PDF takes about half the time (benchmarks/pdf_pages.py). This module turns what pdfium reports into the dicts pdfplumber would have made,
 so pdfplumber's own text extraction, table finder and word extraction run unchanged on them:
 
 - characters: pdfium's text page, without the characters pdfium generates (line breaks,
