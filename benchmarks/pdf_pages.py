@@ -34,8 +34,8 @@ def main() -> None:
     args = ap.parse_args()
     import pdfplumber
 
-    from extract.facts import document_facts
-    from extract.pdf import read_pdf
+    from extract.find.facts import document_facts
+    from extract.read.pdf import read_pdf
     from extract.rules import load_rules
 
     rules = load_rules()

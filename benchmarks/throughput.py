@@ -101,7 +101,7 @@ def profile(corpus: Path) -> None:
 
     sys.path.insert(0, str(ROOT))
     from extract.dataset import build as build_dataset
-    from extract.ingest import discover
+    from extract.read.ingest import discover
 
     with tempfile.TemporaryDirectory() as out:
         prof = cProfile.Profile()

@@ -8,8 +8,8 @@ The public verbs return pandas DataFrames::
     checks = extract.check(result.facts)                # re-validate a facts table
 """
 from .api import RunResult, check, extract_facts, read_documents, run
-from .compare import compare  # a function named as its module: imported here, or the module would shadow it
-from .ingest import read_report
+from .checks.compare import compare  # a function named as its module: imported here, or the module would shadow it
+from .read.ingest import read_report
 from .records import Document, Fact, IngestError, ReportFactsError, RuleError
 
 __all__ = [
@@ -22,11 +22,11 @@ __all__ = [
 def __getattr__(name: str) -> object:
     # imported on first use: spaCy alone takes ~0.4 s to import, and `reportfacts run` needs none of these
     if name == "to_spacy":
-        from .nlp import to_spacy
+        from .views.nlp import to_spacy
 
         return to_spacy
     if name in ("show", "View"):
-        from . import view
+        from .views import view
 
         return getattr(view, name)
     raise AttributeError(f"module 'extract' has no attribute {name!r}")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
-from .facts import document_facts
-from .ingest import Entry, Limits, discover, entry_row, read_report
+from .find.facts import document_facts
+from .read.ingest import Entry, Limits, discover, entry_row, read_report
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, Document, Fact
 from .rules import load_rules
 from .store import typed
@@ -49,7 +49,7 @@ def documents_frame(docs: Iterable[Document | dict[str, object]]) -> pd.DataFram
 
 def extract_facts(text: str, year: int | None = None, doc_id: str = "text") -> pd.DataFrame:
     """Facts of one text (the ``facts`` table's columns)."""
-    from .ingest import organization, report_year
+    from .read.ingest import organization, report_year
 
     title = text.strip().splitlines()[0][:120] if text.strip() else None
     doc = Document(doc_id, "", "txt", text, title=title, organization=organization(title, text),
@@ -92,7 +92,7 @@ def run(paths: Iterable[str | Path], year: int | None = None,
 
 def check(facts: pd.DataFrame) -> pd.DataFrame:
     """Validate a facts table: the ``checks`` table (one row per check, failures with evidence)."""
-    from .validate import check_facts
+    from .checks.validate import check_facts
 
     return check_facts(facts, load_rules())
 

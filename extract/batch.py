@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .facts import document_facts
-from .ingest import Entry, Limits, entry_row, read_report
+from .find.facts import document_facts
+from .read.ingest import Entry, Limits, entry_row, read_report
 from .records import Fact
 from .rules import load_rules
 
@@ -95,7 +95,7 @@ def read_and_extract(entry: Entry, year: int | None, limits: Limits | None = Non
 
 def process(index: int, entry: Entry, year: int | None, limits: Limits | None = None) -> Processed:
     """Read, extract and check one document (in whichever process or cluster worker runs it)."""
-    from .validate import check_rows
+    from .checks.validate import check_rows
 
     row, facts = read_and_extract(entry, year, limits)
     records = [f.row() for f in facts]

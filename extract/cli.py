@@ -96,7 +96,7 @@ def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs
 
     Documents already in the dataset with the same bytes are not read again."""
     from .dataset import build
-    from .ingest import Limits, discover
+    from .read.ingest import Limits, discover
 
     _logging(verbose, quiet)
     _usable_output(out)
@@ -165,7 +165,7 @@ def compare(folder: Path, org: str | None, xlsx: Path | None) -> None:
     """Compare each organisation's figures across years in a dataset FOLDER (series, changes, a workbook)."""
     import pandas as pd
 
-    from .compare import compare as run_compare, write_comparison
+    from .checks.compare import compare as run_compare, write_comparison
 
     try:
         series, changes = run_compare(folder, org)
@@ -187,7 +187,7 @@ def show(source: Path, doc_id: str | None, out: Path | None) -> None:
     """Write one report as a self-contained HTML page: facts highlighted where they were read,
     the section outline, and the checks linked to their figures. SOURCE is a dataset folder
     written by `reportfacts run`, or a report file."""
-    from .view import show as make_view
+    from .views.view import show as make_view
 
     try:
         view = make_view(source, doc_id)
@@ -203,7 +203,7 @@ def show(source: Path, doc_id: str | None, out: Path | None) -> None:
 @main.command("build-dict")
 def build_dict() -> None:
     """Regenerate patterns/jieba_userdict.txt from patterns/identities.yaml."""
-    from .userdict import build
+    from .find.userdict import build
 
     try:
         target = build()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .batch import Processed, process_all
-from .ingest import Entry, Limits
+from .read.ingest import Entry, Limits
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, ReportFactsError
 from .store import (CONTROL, CSV_CELL_MAX, DUCKDB_FILE, FORMULA_START, NUMBER_TEXT, OutputLocked, commit, discard,
                     rows_table, table_schema)

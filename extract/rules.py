@@ -11,15 +11,14 @@ import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable, TypeVar
 
 import regex
 import yaml
 
 from .records import RuleError
 
-if TYPE_CHECKING:
-    from .awards import AwardRules
+_T = TypeVar("_T")
 
 KINDS = ("amount", "headcount", "quantity", "percent", "date", "year", "award")
 
@@ -65,14 +64,14 @@ def load_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _compile(pattern: str, where: str) -> regex.Pattern[str]:
+def compile_rule(pattern: str, where: str) -> regex.Pattern[str]:
     try:
         return regex.compile(pattern)
     except regex.error as e:
         raise RuleError(f"{where}: regex does not compile: {e}: {pattern}") from None
 
 
-def _alt(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
     """A regex alternation, longest first, so 万元 wins over 元 and 人次 over 人."""
     if len(set(words)) != len(words):
         dup = sorted({w for w in words if words.count(w) > 1})
@@ -119,9 +118,10 @@ class Rules:
     headcount_units: dict[str, str]
     qualifier_before: regex.Pattern[str]
     rank_before: regex.Pattern[str]
-    # figures, awards
+    # figures; the award grammar is compiled by find/awards.py from the raw file
     figures: tuple[FigureRule, ...]
-    awards: AwardRules
+    award_data: dict[str, Any]
+    award_figures: dict[str, FigureRule]
     # sections
     heading: regex.Pattern[str]
     heading_ranks: dict[str, int]
@@ -150,6 +150,16 @@ class Rules:
     summary_table: regex.Pattern[str]
     #: label -> concept, filled as labels are looked up (labels repeat across a corpus)
     _concept_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    #: what a later stage compiles from these rules, once per rule set (see :meth:`derived`)
+    _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, key: str, build: Callable[[Rules], _T]) -> _T:
+        """``build(self)``, computed once per rule set: a stage compiles its own grammar from the
+        raw data handed to it here (find/awards.py does so for the award rules), so this module
+        never imports a stage."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]  # type: ignore[no-any-return]
 
     def concept(self, label: str | None) -> str | None:
         """The concept a label names, through synonyms, then without a 预算数-like ending.
@@ -188,7 +198,7 @@ def _figure_rules(data: dict[str, Any], fills: dict[str, str], where: str) -> tu
             pattern = regex.sub(r"\{([A-Z]+)\}", lambda m: fills[m.group(1)], pattern)
         except KeyError as e:
             raise RuleError(f"{where}: rule {rid}: unknown placeholder {e}") from None
-        out.append(FigureRule(rid, raw["kind"], _compile(pattern, f"{where}: {rid}"), raw.get("why", ""),
+        out.append(FigureRule(rid, raw["kind"], compile_rule(pattern, f"{where}: {rid}"), raw.get("why", ""),
                               tuple(raw.get("examples", [])), tuple(raw.get("counter_examples", []))))
     return tuple(out)
 
@@ -206,9 +216,9 @@ def load_rules(folder: str | None = None) -> Rules:
     ide = load_yaml(d / "identities.yaml")
 
     chars = regex.escape(num["chars"])
-    triggers = _alt(num["triggers"])
+    triggers = alternation(num["triggers"])
     not_after = "".join(regex.escape(c) for c in num["not_after"])
-    cn_figure = _compile(
+    cn_figure = compile_rule(
         rf"(?<![\d.{not_after}{chars}])(?P<n>[{chars}]+)(?=(?:余|多)?{triggers})"
         rf"|(?<=年|[至到\-])(?P<n>[一二三四五六七八九十]{{1,3}})(?=月)"
         rf"|(?<![\p{{Han}}])(?P<n>[一二三四五六七八九十]{{1,3}})(?=月[一二三四五六七八九十\d]{{1,3}}[日号])"
@@ -220,37 +230,35 @@ def load_rules(folder: str | None = None) -> Rules:
     word_chars = regex.escape(num["chars"] + "".join(capital))
     one_digit = regex.escape("".join(k for k in num["digits"]) + "".join(k for k, v in capital.items()
                                                                           if v in num["digits"]))
-    money_words = _compile(
+    money_words = compile_rule(
         rf"(?<![{word_chars}])(?P<int>[{word_chars}]{{1,24}})(?:(?P<yuan>元|圆)|块(?=[{one_digit}]毛|钱))"
         rf"(?:(?P<jiao>[{one_digit}])[角毛])?(?:(?P<fen>[{one_digit}])分)?(?:整|正|钱)?", "numerals.yaml")
     year_digits = "".join(k for k in num["digits"] if k != "两")
     # a year in words: four digits (二〇一九), 两千零九, or two digits before a month or a period (九九年二季度)
-    cn_year = _compile(rf"(?P<y>[{year_digits}]{{4}}|[两二]千零?[一二三四五六七八九十]{{1,3}}"
+    cn_year = compile_rule(rf"(?P<y>[{year_digits}]{{4}}|[两二]千零?[一二三四五六七八九十]{{1,3}}"
                        rf"|(?<![\p{{Han}}\d])[{year_digits}]{{2}}(?=年(?:[一二三四五六七八九十]{{1,2}}月|第?[一二三四首]季度"
                        rf"|[上下]半年)))(?=年)", "numerals.yaml")
 
     money = {k: Decimal(str(v)) for k, v in units["money"].items()}
     mult = {k: Decimal(str(v)) for k, v in units["multipliers"].items()}
     all_units = list(money) + list(units["headcount"]) + list(units["quantity"]) + list(units["percent"])
-    space_units = _alt(sorted(set(all_units) | set(mult) | {"年", "月", "日"}))
-    figure_space = _compile(rf"(?<=\d)[ \t]+(?={space_units})|(?<=\d[ \t]*(?:万|亿))[ \t]+(?={space_units})"
+    space_units = alternation(sorted(set(all_units) | set(mult) | {"年", "月", "日"}))
+    figure_space = compile_rule(rf"(?<=\d)[ \t]+(?={space_units})|(?<=\d[ \t]*(?:万|亿))[ \t]+(?={space_units})"
                             rf"|(?<=\d[ \t]*[年月]|\d[日号]?[ \t]*[至到])[ \t]+(?=\d{{1,2}}[ \t]*[月日号])",
                             "units.yaml")
     fills = dict(figs.get("placeholders", {}))
     fills.update({
-        "MULT": _alt(list(mult)),
-        "QAFTER": _alt(units["qualifier_after"]),
-        "MONEY": _alt(list(money)),
-        "QUANTITY": _alt(units["quantity"]),
-        "PERCENT": _alt(units["percent"]),
-        "PER": _alt(units["per_measures"]),
-        "CURRENCY": _alt(units["currency_prefix"]),
-        "MONEYCTX": _alt(units["money_context"]),
+        "MULT": alternation(list(mult)),
+        "QAFTER": alternation(units["qualifier_after"]),
+        "MONEY": alternation(list(money)),
+        "QUANTITY": alternation(units["quantity"]),
+        "PERCENT": alternation(units["percent"]),
+        "PER": alternation(units["per_measures"]),
+        "CURRENCY": alternation(units["currency_prefix"]),
+        "MONEYCTX": alternation(units["money_context"]),
     })
     figures = _figure_rules(figs, fills, "figures.yaml")
-    from .awards import compile_award_rules
-
-    awards = compile_award_rules(aw, {r.id: r for r in _figure_rules(aw, fills, "awards.yaml")}, _alt, _compile)
+    award_figures = {r.id: r for r in _figure_rules(aw, fills, "awards.yaml")}
 
     styles = sec["styles"]
     ranks: dict[str, int] = {}
@@ -259,10 +267,10 @@ def load_rules(folder: str | None = None) -> Rules:
         if st["id"] in ranks:
             raise RuleError(f"sections.yaml: duplicate style id {st['id']}")
         ranks[st["id"]] = int(st["rank"])
-        _compile(st["pattern"], f"sections.yaml: {st['id']}")
+        compile_rule(st["pattern"], f"sections.yaml: {st['id']}")
         alts.append(f"(?P<{st['id']}>{st['pattern']})")
-    heading = _compile(r"[ \t\u3000]*(?:" + "|".join(alts) + r")[ \t\u3000]*", "sections.yaml")
-    run_in = _compile("|".join(f"(?P<{r['id']}>{r['pattern']})" for r in sec["run_in"]), "sections.yaml")
+    heading = compile_rule(r"[ \t\u3000]*(?:" + "|".join(alts) + r")[ \t\u3000]*", "sections.yaml")
+    run_in = compile_rule("|".join(f"(?P<{r['id']}>{r['pattern']})" for r in sec["run_in"]), "sections.yaml")
     for r in sec["run_in"]:
         ranks[r["id"]] = int(r["rank"])
 
@@ -294,38 +302,39 @@ def load_rules(folder: str | None = None) -> Rules:
         cn_year=cn_year,
         cn_capital=capital,
         money_words=money_words,
-        cn_idioms=_compile(_alt(num.get("idioms", [])) if num.get("idioms") else "(?!)", "numerals.yaml"),
+        cn_idioms=compile_rule(alternation(num.get("idioms", [])) if num.get("idioms") else "(?!)", "numerals.yaml"),
         figure_space=figure_space,
         money=money,
         multipliers=mult,
         headcount_units=dict(units["headcount"]),
-        qualifier_before=_compile(f"(?:{_alt(units['qualifier_before'])})$", "units.yaml"),
-        rank_before=_compile(_alt(units["rank_words"]), "units.yaml"),
+        qualifier_before=compile_rule(f"(?:{alternation(units['qualifier_before'])})$", "units.yaml"),
+        rank_before=compile_rule(alternation(units["rank_words"]), "units.yaml"),
         figures=figures,
-        awards=awards,
+        award_data=aw,
+        award_figures=award_figures,
         heading=heading,
         heading_ranks=ranks,
         run_in=run_in,
-        title_stop=_compile(sec["title_stop"], "sections.yaml"),
+        title_stop=compile_rule(sec["title_stop"], "sections.yaml"),
         title_max=int(sec["title_max"]),
-        clause_stop=_compile(lab["clause_stop"], "labels.yaml"),
-        strip_prefix=_compile(f"^{_alt(lab['strip_prefix'])}", "labels.yaml"),
-        strip_suffix=_compile(f"{_alt(lab['strip_suffix'])}$", "labels.yaml"),
-        strip_period=_compile(lab["strip_period"], "labels.yaml"),
+        clause_stop=compile_rule(lab["clause_stop"], "labels.yaml"),
+        strip_prefix=compile_rule(f"^{alternation(lab['strip_prefix'])}", "labels.yaml"),
+        strip_suffix=compile_rule(f"{alternation(lab['strip_suffix'])}$", "labels.yaml"),
+        strip_period=compile_rule(lab["strip_period"], "labels.yaml"),
         noun_after_units=frozenset(lab["noun_after_units"]),
-        noun_after_stop=_compile(lab["noun_after_stop"], "labels.yaml"),
+        noun_after_stop=compile_rule(lab["noun_after_stop"], "labels.yaml"),
         label_max=int(lab["max_chars"]),
         concepts=concepts,
-        label_suffix=_compile(f"{_alt(ide['label_suffixes'])}$", "identities.yaml"),
-        label_prefix=_compile(f"^(?:{_alt(ide['label_prefixes'])})+", "identities.yaml"),
+        label_suffix=compile_rule(f"{alternation(ide['label_suffixes'])}$", "identities.yaml"),
+        label_prefix=compile_rule(f"^(?:{alternation(ide['label_prefixes'])})+", "identities.yaml"),
         identities=tuple(identities),
-        comparison=_compile(f"{_alt(ide['comparison_words'])}(?!{_alt(ide['comparison_not_before'])})"
+        comparison=compile_rule(f"{alternation(ide['comparison_words'])}(?!{alternation(ide['comparison_not_before'])})"
                             f"|{ide['comparison_pattern']}", "identities.yaml"),
         partial_markers=tuple(markers["partial"]),
-        part_marker=_compile(_alt(markers["exhaustive"] + markers["partial"]), "identities.yaml"),
-        part_stop=_compile(f"^{_alt(ide['part_stop_words'])}", "identities.yaml"),
-        summary_table=_compile(ide["summary_table"], "identities.yaml"),
-        change_before=_compile(rf"(?P<word>{_alt(ide['change_words'])})(?:了)?[\s约近达共]*$", "identities.yaml"),
+        part_marker=compile_rule(alternation(markers["exhaustive"] + markers["partial"]), "identities.yaml"),
+        part_stop=compile_rule(f"^{alternation(ide['part_stop_words'])}", "identities.yaml"),
+        summary_table=compile_rule(ide["summary_table"], "identities.yaml"),
+        change_before=compile_rule(rf"(?P<word>{alternation(ide['change_words'])})(?:了)?[\s约近达共]*$", "identities.yaml"),
         change_up=frozenset(ide["change_up"]),
     )
 

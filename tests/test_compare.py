@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 import extract
 from extract.cli import main
-from extract.compare import organization_keys, report_type
+from extract.checks.compare import organization_keys, report_type
 
 COURT = Path(__file__).parent / "fixtures" / "pdf" / "compare"
 

@@ -135,7 +135,7 @@ def test_unreadable_folder_gets_a_row(tmp_path, monkeypatch):
                 continue
             yield folder, dirs, files
 
-    monkeypatch.setattr("extract.ingest.os.walk", walk)
+    monkeypatch.setattr("extract.read.ingest.os.walk", walk)
     docs = extract.run([d], jobs=1).documents
     assert sorted(docs["status"]) == ["error", "ok"]
     assert "cannot list folder" in docs.loc[docs.status == "error", "error"].item()
@@ -143,7 +143,7 @@ def test_unreadable_folder_gets_a_row(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("stage,target", [
     ("extract", "extract.batch.document_facts"),
-    ("validate", "extract.validate.check_document"),
+    ("validate", "extract.checks.validate.check_document"),
 ])
 def test_a_failing_stage_marks_its_document_and_the_batch_goes_on(tmp_path, monkeypatch, stage, target):
     d = tmp_path / "in"
@@ -244,7 +244,7 @@ def test_a_worker_that_dies_costs_its_document_only(tmp_path, monkeypatch):
     the whole process pool; the batch reads the documents in flight again one by one, gives the
     one that kills its worker again an error row, and reads the rest."""
     import extract.batch as batch
-    from extract.ingest import discover
+    from extract.read.ingest import discover
 
     for k, name in enumerate(["a", "b", "crash", "c", "d", "e"]):
         (tmp_path / f"{name}.txt").write_text(f"{2010 + k}年支出{k + 1}万元。", encoding="utf-8")
@@ -294,7 +294,7 @@ def test_workers_die_with_a_killed_parent(tmp_path):
     pytest.param(dict(seconds=0.001), "seed.txt", "timeout", id="document-over-its-time"),
 ])
 def test_a_document_over_a_limit_is_a_row(tmp_path, limits, name, status):
-    from extract.ingest import Limits
+    from extract.read.ingest import Limits
 
     d = tmp_path / "in"
     d.mkdir()

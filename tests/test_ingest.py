@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 import extract
-from extract.ingest import read_report
+from extract.read.ingest import read_report
 
 TEXT = "常宁市科学技术协会2021年部门整体支出绩效\n2021年收入总计181.92万元。"
 

@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 import extract
-from extract.pdf import _page_health
-from extract.ingest import read_report
+from extract.read.pdf import _page_health
+from extract.read.ingest import read_report
 
 PDF = Path(__file__).parent / "fixtures" / "pdf"
 COURT_2019 = PDF / "js_prov_court_2019_dept_budget_p8-9-10-11-18.pdf"

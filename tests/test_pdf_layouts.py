@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import extract
-from extract.ingest import read_report
-from extract.pdf import furniture
+from extract.read.ingest import read_report
+from extract.read.pdf import furniture
 
 PDF = Path(__file__).parent / "fixtures" / "pdf"
 

@@ -16,9 +16,9 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 import extract
-from extract.ingest import Limits
-from extract.pdf import dedupe_chars, read_pdf
-from extract.pdfium import objects
+from extract.read.ingest import Limits
+from extract.read.pdf import dedupe_chars, read_pdf
+from extract.read.pdfium import objects
 
 ROOT = Path(__file__).parent.parent
 PDFS = sorted((ROOT / "tests" / "fixtures" / "pdf").rglob("*.pdf")) + sorted((ROOT / "corpus").glob("*.pdf"))

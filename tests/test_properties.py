@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extract
-from extract.normalize import normalize
+from extract.find.normalize import normalize
 
 # text in the style of these reports: digits (half and full width), numerals, units, punctuation
 ALPHABET = st.sampled_from(list(

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 import extract
+from extract.find.awards import award_rules
 from extract.rules import load_rules, patterns_dir
 from extract.records import RuleError
 
 RULES = load_rules()
-ALL = [*RULES.figures, *RULES.awards.rules.values()]
+ALL = [*RULES.figures, *award_rules(RULES).rules.values()]
 
 
 def _rule_ids(text: str) -> set[str]:

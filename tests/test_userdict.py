@@ -4,9 +4,9 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from extract.cli import main
-from extract.labels import _jieba
+from extract.find.labels import _jieba
 from extract.rules import load_rules
-from extract.userdict import path, render
+from extract.find.userdict import path, render
 
 
 def test_user_dictionary_is_up_to_date():

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import extract
-from extract.validate import interval
+from extract.checks.validate import interval
 
 
 def _checks(text: str, year: int = 2021):

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 import extract
 from extract.cli import main
-from extract.ingest import read_report
+from extract.read.ingest import read_report
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

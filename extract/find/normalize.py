@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import cn2an
 import regex
 
-from .rules import Rules, load_rules
+from ..rules import Rules, load_rules
 
 
 @dataclass(frozen=True)

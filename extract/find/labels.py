@@ -14,7 +14,7 @@ import logging
 
 import regex
 
-from .rules import Rules
+from ..rules import Rules
 
 _MARKER = regex.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][、.．]?|[一二三四五六七八九十\d]{1,3}[、．]|[一二三四五六七八九十]{1,3}\."

@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from ..rules import FigureRule, Rules, alternation, compile_rule
+
 if TYPE_CHECKING:
-    from .rules import FigureRule, Rules
     from .sections import Sentences
 
 _CLAUSE = regex.compile(r"[，,。；;！!？?\n]")
@@ -77,8 +78,14 @@ class AwardRules:
     event: regex.Pattern[str]
 
 
-def compile_award_rules(aw: dict[str, Any], rules: dict[str, FigureRule], alt: Any, comp: Any) -> AwardRules:
-    """Compile the award vocabulary (``alt``: a longest-first alternation; ``comp``: a checked compile)."""
+def award_rules(rules: Rules) -> AwardRules:
+    """The award grammar of a rule set, compiled once (the rule loader hands over the raw file)."""
+    return rules.derived("awards", _compile_award_rules)
+
+
+def _compile_award_rules(r: Rules) -> AwardRules:
+    """Compile the award vocabulary of patterns/awards.yaml."""
+    aw, rules, alt, comp = r.award_data, r.award_figures, alternation, compile_rule
     where = "awards.yaml"
     verb = rf"(?:{alt(aw['verbs'])})(?!{alt(aw['verb_not_before'])})"
     retain = alt(aw["retain_verbs"])
@@ -316,7 +323,7 @@ def _title_end(text: str) -> int:
 
 def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     """Every award in the normalised ``text``; overlaps resolved longest first."""
-    ar = rules.awards
+    ar = award_rules(rules)
     hits = _quoted(text, sents, ar) + _named(text, sents, ar) + _levels(text, sents, ar) \
         + _listed(text, sents, ar) + _nominated(text, sents, ar)
     books = [(b.start(), b.end()) for b in _BOOK.finditer(text)]

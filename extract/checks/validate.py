@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .rates import shares, stated_changes
-from .records import CHECK_COLUMNS, fmt_decimal
-from .rules import Rules
-from .structures import Num, discover
+from ..records import CHECK_COLUMNS, fmt_decimal
+from ..rules import Rules
+from .figures import Num
+from .structures import discover
 
 if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
     import pandas as pd

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .records import fmt_decimal
-from .rules import load_rules, load_yaml, patterns_dir
-from .store import iter_rows, typed
+from ..records import fmt_decimal
+from ..rules import load_rules, load_yaml, patterns_dir
+from ..store import iter_rows, typed
 from .validate import interval, split_direction
 
 if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
@@ -101,7 +101,7 @@ def organization_keys(names: list[str], cr: CompareRules | None = None) -> dict[
 def _load(source: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     if hasattr(source, "documents") and hasattr(source, "facts"):
         return source.documents, source.facts
-    from .store import read_table
+    from ..store import read_table
 
     return read_table(source, "documents"), read_table(source, "facts")
 
@@ -336,7 +336,7 @@ def write_workbook(series: pd.DataFrame, changes: pd.DataFrame, path: str | Path
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from .store import csv_cell
+    from ..store import csv_cell
 
     red = PatternFill("solid", fgColor="F8CBAD")
     amber = PatternFill("solid", fgColor="FFE699")
@@ -399,7 +399,7 @@ def write_workbook(series: pd.DataFrame, changes: pd.DataFrame, path: str | Path
 def write_comparison(series: pd.DataFrame, changes: pd.DataFrame, folder: str | Path,
                      xlsx: str | Path | None = None) -> Path:
     """series/changes as Parquet and CSV beside a run's tables, into its DuckDB file, and the workbook."""
-    from .store import OutputLock, commit, discard, write_duckdb, write_table
+    from ..store import OutputLock, commit, discard, write_duckdb, write_table
 
     folder = Path(folder)
     staged: list[tuple[Path, Path]] = []

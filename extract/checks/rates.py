@@ -21,8 +21,8 @@ from typing import Any, Protocol
 import regex
 
 from .breakdowns import SHARE_OF
-from .records import fmt_decimal
-from .rules import Rules
+from ..records import fmt_decimal
+from ..rules import Rules
 
 _TO = regex.compile(r"^[\s\u3000]*(?:增加|减少|增长|下降|提高|降低|上升|压减|减|增)(?:到|至|为)[\s\u3000约]*$")
 _SHARE_AFTER = regex.compile(SHARE_OF + "$")

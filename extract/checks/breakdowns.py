@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 import regex
 
-from .rules import Rules
-from .structures import Num, Structure, _depth, _same
+from ..rules import Rules
+from .figures import Num, Structure, depth_at, same_measure
 
 _ITEM = regex.compile(r"[；;]")
 _CLASSIFY = regex.compile(r"^[\s\u3000]*(?:从|按|分)[^，,。：:；;]{1,10}?(?:看|分|划分|统计)[\s\u3000]*[：:，,]")
@@ -59,14 +59,14 @@ def parallel(marker: regex.Match[str], after: Sequence[Num], members: Sequence[N
     k = len(items[0])
     if k < 2 or any(len(it) != k for it in items):
         return []
-    before = [n for n in _levels(members) if n.end - ss <= marker.start() and _depth(sentence, n.start - ss) == depth]
+    before = [n for n in _levels(members) if n.end - ss <= marker.start() and depth_at(sentence, n.start - ss) == depth]
     if len(before) < k:
         return []
     totals = before[-k:]
     out = []
     for j, total in enumerate(totals):
         parts = tuple(it[j] for it in items)
-        if not all(_same(p, total) and _related(p.label, total.label) for p in parts):
+        if not all(same_measure(p, total) and _related(p.label, total.label) for p in parts):
             return []
         relation = "le" if marker.group() in rules.partial_markers else "eq"
         out.append(Structure(total, parts, relation, marker.group()))
@@ -91,14 +91,14 @@ def classified(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: Ru
         bounds = [0] + [m.end() for m in _ITEM.finditer(sentence)] + [len(sentence) + 1]
         parts: list[Num] = []
         for a, b in zip(bounds, bounds[1:]):
-            got = [n for n in members if a <= n.start - ss < b and _same(n, first)]
+            got = [n for n in members if a <= n.start - ss < b and same_measure(n, first)]
             if got:
                 parts.append(got[0])
         if len(bounds) == 2:
-            parts = [n for n in members if _same(n, first)]
+            parts = [n for n in members if same_measure(n, first)]
         if len(parts) < 2:
             continue
-        cands = [n for n in levels if n.end <= ss and n.start >= ss - 800 and _same(n, first)
+        cands = [n for n in levels if n.end <= ss and n.start >= ss - 800 and same_measure(n, first)
                  and n.section == first.section and n.fact_id not in used and _period_ok(n, first.periods)]
         concepts = {rules.concept(p.label) for p in parts}
         for ident in rules.identities:
@@ -133,13 +133,13 @@ def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: 
     out: list[Structure] = []
     order = sorted(by_sentence)
     for i, ss in enumerate(order):
-        members = [n for n in _levels(by_sentence[ss]) if _depth(n.sentence, n.start - ss) == 0]
+        members = [n for n in _levels(by_sentence[ss]) if depth_at(n.sentence, n.start - ss) == 0]
         sentence = members[0].sentence if members else ""
         for j, total in enumerate(members):
             head = _total_head(_CLAUSE_SPLIT.split(sentence[:total.start - ss])[-1]) if j else None
             if head is None:
                 continue
-            earlier = [n for n in members[:j] if _same(n, total)]
+            earlier = [n for n in members[:j] if same_measure(n, total)]
             plus = _PLUS.search(sentence, 0, total.start - ss)
             if plus:
                 parts = [n for n in earlier if n.start - ss >= plus.end()]
@@ -147,7 +147,7 @@ def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: 
                 if lead:
                     parts = [lead[-1], *parts]
                 elif plus.start() == 0 and i > 0:
-                    prev = [n for n in _levels(by_sentence[order[i - 1]]) if _same(n, total)]
+                    prev = [n for n in _levels(by_sentence[order[i - 1]]) if same_measure(n, total)]
                     parts = prev[:1] + parts
             else:
                 if rules.part_marker.search(sentence, 0, total.start - ss):
@@ -174,7 +174,7 @@ def shares_of(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     for (whole, _section), parts in groups.items():
         if len(parts) < 2:
             continue
-        totals = [n for n in nums if n.source == "text" and not n.change and _same(n, parts[0])
+        totals = [n for n in nums if n.source == "text" and not n.change and same_measure(n, parts[0])
                   and n not in parts and (rules.concept(n.label) or n.label) == whole]
         if not totals:
             continue

@@ -20,8 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from .records import Document
-from .store import iter_rows
+from ..records import Document
+from ..store import iter_rows
 
 EXTENSIONS = ("value", "label", "fact_id", "rule", "unit", "qualifier", "section", "page")
 
@@ -89,7 +89,7 @@ def to_spacy(document: Document | str, facts: pd.DataFrame | None = None, checks
 
     ``facts`` are that document's facts (extracted now when not given); ``checks`` adds the
     figures of failed and warned checks as ``doc.spans["checks"]``."""
-    from .api import extract_facts
+    from ..api import extract_facts
 
     text = document.text if isinstance(document, Document) else str(document)
     doc_id = document.doc_id if isinstance(document, Document) else "text"
@@ -111,7 +111,7 @@ class ReportFacts:
         self.check = check
 
     def __call__(self, doc: Any) -> Any:
-        from .api import check, extract_facts
+        from ..api import check, extract_facts
 
         facts = extract_facts(doc.text, year=self.year)
         return _set_spans(doc, facts, check(facts) if self.check and len(facts) else None)

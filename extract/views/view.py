@@ -19,8 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from .records import Document
-from .store import iter_rows
+from ..records import Document
+from ..store import iter_rows
 
 COLOURS = {"amount": "#ffd666", "headcount": "#95de64", "quantity": "#bae7ff", "percent": "#d3adf7",
            "date": "#ffadd2", "year": "#f0f0f0", "award": "#ffbb96"}
@@ -172,15 +172,15 @@ def show(source: Any, doc_id: str | None = None) -> View:
     """The HTML view of one report: ``source`` is a run's result (``extract.run``), an outputs
     folder, or a file path (read and extracted now); ``doc_id`` picks the report (default: the
     first readable one)."""
-    from .api import RunResult, run
-    from .ingest import read_report
+    from ..api import RunResult, run
+    from ..read.ingest import read_report
 
     if isinstance(source, (str, Path)) and Path(source).is_file():
         result = run([source], jobs=1)
     elif isinstance(source, RunResult):
         result = source
     else:
-        from .store import read_table
+        from ..store import read_table
 
         result = RunResult(read_table(source, "documents"), read_table(source, "facts"), read_table(source, "checks"))
     docs = result.documents

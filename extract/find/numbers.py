@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import regex
 
-from .rules import Rules
+from ..rules import Rules
 
 
 _CLAUSE_TAIL = regex.compile(r"[，,。；;：:、！!？?]")

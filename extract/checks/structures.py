@@ -15,72 +15,16 @@ bracketed list right after a part is that part's own breakdown.
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import regex
 
-from .rules import Rules
+from .breakdowns import classified, parallel, shares_of, totals_after
+from .figures import CLOSE, OPEN, Num, Structure, depth_at, same_measure
+from ..rules import Rules
 
-_OPEN, _CLOSE = "(（", ")）"
 _CLAUSE = regex.compile(r"[，,；;、]")
 _STATEMENT_END = regex.compile(r"[；;]")
-
-
-@dataclass(frozen=True)
-class Num:
-    """A numeric fact as the validator sees it."""
-
-    fact_id: str
-    kind: str
-    unit: str
-    start: int
-    end: int
-    sentence_start: int
-    sentence: str
-    section: str
-    label: str
-    source: str = "text"
-    column: str = ""
-    page: int = 0
-    #: a change or comparison figure (比上年增加25万元): never a total or a part of one
-    change: bool = False
-    #: the periods (date values) named in the figure's sentence: 上半年 -> 2022-01/2022-06
-    periods: tuple[str, ...] = ()
-    #: table facts: the table's number in the document
-    table: int = 0
-
-
-@dataclass(frozen=True)
-class Structure:
-    total: Num
-    parts: tuple[Num, ...]
-    relation: str  # eq | le
-    marker: str
-
-
-@functools.lru_cache(maxsize=256)
-def _depths(sentence: str) -> tuple[int, ...]:
-    """Bracket depth before every position of ``sentence``, computed once per sentence."""
-    out = [0]
-    d = 0
-    for ch in sentence:
-        if ch in _OPEN:
-            d += 1
-        elif ch in _CLOSE and d:
-            d -= 1
-        out.append(d)
-    return tuple(out)
-
-
-def _depth(sentence: str, pos: int) -> int:
-    depths = _depths(sentence)
-    return depths[max(0, min(pos, len(depths) - 1))]
-
-
-def _same(a: Num, b: Num) -> bool:
-    return a.kind == b.kind and a.unit == b.unit
 
 
 _CLAUSE_END = regex.compile(r"[。；;]")
@@ -102,14 +46,14 @@ def _bracket_breakdowns(part: Num, nums: Sequence[Num], sentence: str) -> Struct
     """A part followed directly by a bracketed list of same-kind figures: its own breakdown."""
     rel_end = part.end - part.sentence_start
     rest = sentence[rel_end:]
-    if not rest or rest[0] not in _OPEN:
+    if not rest or rest[0] not in OPEN:
         return None
     close = 0
     depth = 0
     for i, ch in enumerate(rest):
-        if ch in _OPEN:
+        if ch in OPEN:
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in CLOSE:
             depth -= 1
             if depth == 0:
                 close = i
@@ -117,9 +61,9 @@ def _bracket_breakdowns(part: Num, nums: Sequence[Num], sentence: str) -> Struct
     if not close:
         return None
     lo, hi = part.end, part.end + close
-    base = _depth(sentence, rel_end) + 1
-    inner = [n for n in nums if lo < n.start < hi and _same(n, part)
-             and _depth(sentence, n.start - n.sentence_start) == base]
+    base = depth_at(sentence, rel_end) + 1
+    inner = [n for n in nums if lo < n.start < hi and same_measure(n, part)
+             and depth_at(sentence, n.start - n.sentence_start) == base]
     if not inner:
         return None
     head = rest[1:1 + 3]
@@ -140,7 +84,6 @@ def _levels_not_parts(parts: Sequence[Num]) -> bool:
 
 def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     """Every stated total/parts structure among one document's numeric facts (sorted by start)."""
-    from .breakdowns import classified, parallel, shares_of, totals_after
 
     out: list[Structure] = []
     by_sentence: dict[int, list[Num]] = {}
@@ -152,10 +95,10 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
         markers = list(rules.part_marker.finditer(sentence))
         for i, m in enumerate(markers):
             mpos = ss + m.start()
-            depth = _depth(sentence, m.start())
+            depth = depth_at(sentence, m.start())
             nxt = ss + markers[i + 1].start() if i + 1 < len(markers) else ss + len(sentence)
             after = [n for n in members if mpos <= n.start < nxt
-                     and _depth(sentence, n.start - ss) == depth]
+                     and depth_at(sentence, n.start - ss) == depth]
             if not after:
                 continue
             first = after[0]
@@ -169,11 +112,11 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                 clause = _CLAUSE.split(sentence[prev_end - ss:n.start - ss])[-1]
                 if parts and rules.part_stop.match(clause):
                     break
-                if _same(n, first):
+                if same_measure(n, first):
                     parts.append(n)
                 prev_end = n.end
-            before = [n for n in members if n.end <= mpos and _same(n, first)
-                      and _depth(sentence, n.start - ss) == depth]
+            before = [n for n in members if n.end <= mpos and same_measure(n, first)
+                      and depth_at(sentence, n.start - ss) == depth]
             total = before[-1] if before else None
             if len(before) >= 2 and not rules.part_marker.search(
                     sentence, before[-2].end - ss, before[-1].start - ss) and not _STATEMENT_END.search(
@@ -183,13 +126,13 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                 total = None
             if total is None and depth == 0 and not sentence[:m.start()].strip(" ，,:：\u3000"):
                 # 其中 opens the sentence: the total closes the previous one (…1234.56亿元，增长6.5%。其中，…)
-                prev = [n for n in nums if n.source == "text" and not n.change and _same(n, first)
+                prev = [n for n in nums if n.source == "text" and not n.change and same_measure(n, first)
                         and n.sentence_start < ss and n.section == first.section]
                 if prev and prev[-1].sentence_start == max(p.sentence_start for p in nums
                                                            if p.source == "text" and p.sentence_start < ss):
                     total = prev[-1]
             if total is None and depth == 0:
-                earlier = [n for n in nums if n.section == first.section and n.start < mpos and _same(n, first)
+                earlier = [n for n in nums if n.section == first.section and n.start < mpos and same_measure(n, first)
                            and n.source == "text" and not n.change]
                 if earlier and first.section and " > " in first.section:
                     total = earlier[0]

@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from .records import Document, IngestError, PageSpan, Table
+from ..records import Document, IngestError, PageSpan, Table
 
 _CID = regex.compile(r"\(cid:\d+\)")
 _UNIT = regex.compile(r"(?:金额|计量)?单位\s*[:：]\s*(?P<unit>万元|亿元|千元|元|人次|人|个|件|条|项|次|户|家|平方米|吨)")

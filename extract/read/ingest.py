@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from .records import Document, IngestError
+from ..records import Document, IngestError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 PDF_SUFFIXES = {".pdf"}

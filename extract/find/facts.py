@@ -19,8 +19,8 @@ from .awards import find_awards
 from .labels import change_direction, label_for
 from .normalize import Normalized, normalize
 from .numbers import Parsed, parse_date, parse_measure
-from .records import Document, Fact
-from .rules import Rules, load_rules
+from ..records import Document, Fact
+from ..rules import Rules, load_rules
 from .sections import Outline, Sentences, outline, sentences
 from .years import YearContext, year_context
 
@@ -160,7 +160,7 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
     rules = rules or load_rules()
     joins: list[int] = []
     if doc.format == "pdf":
-        from .pdf import line_joins
+        from ..read.pdf import line_joins
 
         joins = line_joins(doc)
     if norm is None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from .normalize import Normalized
-from .rules import Rules
+from ..rules import Rules
 
 _SENTENCE_END = regex.compile(r"[。！？!?]+|\n+|\f")
 _LINE = regex.compile(r"[^\n\f]*")
