@@ -25,4 +25,5 @@ def test_seed_score(fixtures, tmp_path):
         assert rows[kind]["f1"] >= 0.95, (kind, rows[kind], [m for m in misses if m[0] == kind])
     checks = result.checks.to_dict("records")
     found, lines = score.score_checks(checks, gold)
-    assert found == {"expected": 6, "found": 6, "verdict_agrees": 6}, lines
+    assert {k: found[k] for k in ("expected", "found", "verdict_agrees", "fail_expected", "fail_caught")} == {
+        "expected": 6, "found": 6, "verdict_agrees": 6, "fail_expected": 1, "fail_caught": 1}, lines

@@ -182,3 +182,62 @@ def shares_of(nums: Sequence[Num], rules: Rules) -> list[Structure]:
         exact = any(i.total == whole and concepts == set(i.parts) for i in rules.identities)
         out.append(Structure(totals[0], tuple(parts), "eq" if exact else "le", "占"))
     return out
+
+
+# the base a change is measured against, from the words before it: 较上年减少, 比年初预算数增加, 与上年相比增长
+_BASE = regex.compile(r"(?:比|较|与)(?P<base>[^，,；;。：:\d]{0,10}?)(?:相比|对比)?[\s\u3000]*(?:增加|减少|增长|下降|提高|降低|上升|压减|节约|增|减)[了\s\u3000约]*$")
+_BASE_DROP = regex.compile(r"[数的\s\u3000]")
+
+
+def base_of(n: Num) -> str:
+    """What a change is measured against (上年, 年初预算, 2016年决算), from the words before it."""
+    rel = n.start - n.sentence_start
+    clause = _CLAUSE_SPLIT.split(n.sentence[max(0, rel - 40):rel])[-1]
+    m = _BASE.search(clause)
+    return _BASE_DROP.sub("", m.group("base")) if m else ""
+
+
+def change_breakdowns(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structure]:
+    """A change and the changes of its parts after 其中/包括, against the same base:
+    比上年减少5万元，其中：公务接待费减少2万元，公务用车运行费减少3万元 (a total fall and the falls
+    it is made of); a change against last year is never paired with one against the budget."""
+    out: list[Structure] = []
+    for ss, members in by_sentence.items():
+        changes = [n for n in members if n.change]
+        if len(changes) < 2:
+            continue
+        sentence = members[0].sentence
+        markers = list(rules.part_marker.finditer(sentence))
+        for i, m in enumerate(markers):
+            depth = depth_at(sentence, m.start())
+            nxt = markers[i + 1].start() if i + 1 < len(markers) else len(sentence)
+            level = [n for n in changes if depth_at(sentence, n.start - ss) == depth]
+            after = [n for n in level if m.start() <= n.start - ss < nxt]
+            before = [n for n in level if n.end - ss <= m.start()]
+            if not after or not before:
+                continue
+            # a part that names no base (其中：教育支出增加80万元) is measured against the total's
+            inherit = base_of(before[-1])
+            bases = {n.fact_id: base_of(n) or inherit for n in after}
+            for base in dict.fromkeys(bases.values()):
+                parts = [n for n in after if bases[n.fact_id] == base and same_measure(n, after[0])]
+                totals = [n for n in before if base_of(n) == base and same_measure(n, after[0])]
+                if parts and totals:
+                    relation = "le" if m.group() in rules.partial_markers else "eq"
+                    out.append(Structure(totals[-1], tuple(parts), relation, m.group(), signed=True))
+    return out
+
+
+def subject_run(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structure]:
+    """A sentence whose first figure is followed by a run of figures of the same measure and no
+    word that says they are its parts (在职人员81人，专业技术人员57人、管理人员1人，工勤人员23人):
+    kept only when they add up (``unsure``), since nothing but the arithmetic says so."""
+    out: list[Structure] = []
+    for ss, members in by_sentence.items():
+        levels = [n for n in _levels(members) if depth_at(n.sentence, n.start - ss) == 0]
+        if len(levels) < 3 or rules.part_marker.search(levels[0].sentence):
+            continue
+        total, rest = levels[0], levels[1:]
+        if all(same_measure(n, total) for n in rest):
+            out.append(Structure(total, tuple(rest), "eq", "run", unsure=True))
+    return out

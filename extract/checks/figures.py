@@ -43,6 +43,11 @@ class Structure:
     parts: tuple[Num, ...]
     relation: str  # eq | le
     marker: str
+    #: changes summed with their direction (减少 counts negative): a total change and its parts' changes
+    signed: bool = False
+    #: the structure is read from the figures' layout alone (a numbered list whose intro the facts do
+    #: not hold): it is kept only when it adds up, since nothing shows the items are the total's parts
+    unsure: bool = False
 
 
 @functools.lru_cache(maxsize=256)

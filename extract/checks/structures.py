@@ -15,12 +15,14 @@ bracketed list right after a part is that part's own breakdown.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import regex
 
-from .breakdowns import classified, parallel, shares_of, totals_after
+from .breakdowns import change_breakdowns, classified, parallel, shares_of, subject_run, totals_after
 from .figures import CLOSE, OPEN, Num, Structure, depth_at, same_measure
+from .lists import item_lists, opening_lists, per_head
 from ..rules import Rules
 
 _CLAUSE = regex.compile(r"[，,；;、]")
@@ -86,10 +88,21 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     """Every stated total/parts structure among one document's numeric facts (sorted by start)."""
 
     out: list[Structure] = []
+    nums = [n for n in nums if not per_head(n)]  # averages and per-head figures are never summed
     by_sentence: dict[int, list[Num]] = {}
+    with_changes: dict[int, list[Num]] = {}
     for n in nums:
-        if n.source == "text" and not n.change:
-            by_sentence.setdefault(n.sentence_start, []).append(n)
+        if n.source == "text":
+            with_changes.setdefault(n.sentence_start, []).append(n)
+            if not n.change:
+                by_sentence.setdefault(n.sentence_start, []).append(n)
+    listed = item_lists(with_changes, rules) + opening_lists(with_changes, rules)
+    order = sorted(with_changes)  # every sentence with a figure, to find the one before another
+    opening: dict[tuple[str, str, str], Num] = {}  # the first figure of each section and measure
+    for ss in sorted(by_sentence):
+        for n in by_sentence[ss]:
+            opening.setdefault((n.section, n.kind, n.unit), n)
+    claimed = {p.fact_id for st in listed for p in st.parts}
     for ss, members in by_sentence.items():
         sentence = members[0].sentence
         markers = list(rules.part_marker.finditer(sentence))
@@ -110,11 +123,12 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
             prev_end = m.end() + ss
             for n in after:
                 clause = _CLAUSE.split(sentence[prev_end - ss:n.start - ss])[-1]
+                prev_end = n.end
+                if not same_measure(n, first):
+                    continue  # 共计接待3837批次: a figure of another measure neither joins nor ends the list
                 if parts and rules.part_stop.match(clause):
                     break
-                if same_measure(n, first):
-                    parts.append(n)
-                prev_end = n.end
+                parts.append(n)
             before = [n for n in members if n.end <= mpos and same_measure(n, first)
                       and depth_at(sentence, n.start - ss) == depth]
             total = before[-1] if before else None
@@ -126,16 +140,16 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                 total = None
             if total is None and depth == 0 and not sentence[:m.start()].strip(" ，,:：\u3000"):
                 # 其中 opens the sentence: the total closes the previous one (…1234.56亿元，增长6.5%。其中，…)
-                prev = [n for n in nums if n.source == "text" and not n.change and same_measure(n, first)
-                        and n.sentence_start < ss and n.section == first.section]
-                if prev and prev[-1].sentence_start == max(p.sentence_start for p in nums
-                                                           if p.source == "text" and p.sentence_start < ss):
+                k = bisect.bisect_left(order, ss)
+                prev = [n for n in by_sentence.get(order[k - 1], []) if same_measure(n, first)
+                        and n.section == first.section] if k else []
+                if prev:
                     total = prev[-1]
-            if total is None and depth == 0:
-                earlier = [n for n in nums if n.section == first.section and n.start < mpos and same_measure(n, first)
-                           and n.source == "text" and not n.change]
-                if earlier and first.section and " > " in first.section:
-                    total = earlier[0]
+            if total is None and depth == 0 and first.section and " > " in first.section:
+                # 3、项目经费52.42万元，…。…其中…: the figure that opens the list item's section
+                head = opening.get((first.section, first.kind, first.unit))
+                if head is not None and head.start < mpos:
+                    total = head
             if total is None:
                 continue
             relation = _relation(m.group(), sentence, m.start(), rules) if len(parts) > 1 else "le"
@@ -147,4 +161,9 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     out.extend(classified(by_sentence, nums, rules))
     out.extend(totals_after(by_sentence, nums, rules))
     out.extend(shares_of(nums, rules))
+    out.extend(change_breakdowns(with_changes, rules))
+    totals = {st.total.fact_id for st in out} | {st.total.fact_id for st in listed}
+    out.extend(st for st in subject_run(by_sentence, rules) if st.total.fact_id not in totals)
+    # a list read whole from its numbering replaces what a single sentence of it seemed to say
+    out = [st for st in out if not claimed & {p.fact_id for p in st.parts}] + listed
     return [st for st in out if not _levels_not_parts(st.parts)]

@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from .breakdowns import base_of
 from .rates import shares, stated_changes
 from ..records import CHECK_COLUMNS, fmt_decimal
-from ..rules import Rules
+from ..rules import Rules, concept_key
 from .figures import Num
 from .structures import discover
 
@@ -126,6 +127,7 @@ def _is_change(sentence: str, rel: int, rules: Rules) -> bool:
     return bool(rules.comparison.search(clause) or rules.change_before.search(clause))
 
 
+_EXACT_PEOPLE = regex.compile(r"[\d,，]+\s*(?:人次|人|名|位|口)")
 _FIGURE_COLUMNS = ["fact_id", "kind", "text", "start", "end", "value", "unit", "rule", "qualifier", "label",
                    "section", "page", "sentence", "sentence_start", "value_max", "resolution", "source", "column",
                    "table"]
@@ -152,7 +154,10 @@ def figures(records: list[dict[str, Any]], rules: Rules) -> list[Figure]:
         if v is None or _dec(r.get("value_max")) is not None:
             continue
         direction, qual = split_direction(_str(r.get("qualifier")))
-        lo, hi = interval(v, _dec(r.get("resolution")), qual)
+        resolution = _dec(r.get("resolution"))
+        if r["kind"] == "headcount" and _EXACT_PEOPLE.fullmatch(_str(r.get("text"))):
+            resolution = Decimal(0)  # 12人 is a count, not a rounded figure (37.4万人 is rounded)
+        lo, hi = interval(v, resolution, qual)
         ss = r.get("sentence_start")
         page = _str(r.get("page"))
         start, sentence_start, sentence = int(r["start"]), int(str(ss)) if _str(ss) else -1, _str(r.get("sentence"))
@@ -211,6 +216,8 @@ def _row(doc_id: str, rule: str, relation: str, total: Figure, parts: Sequence[F
         else:
             message = (f"parts exceed the whole: {parts_txt} = {fmt_decimal(s_val)} > "
                        f"{total_name} {total.text} by {fmt_decimal(-diff)} ({total.num.unit})")
+        if not ok:
+            message += _where(total, parts)
     ids = [p.num.fact_id for p in parts]
     key = f"{doc_id}|{rule}|{total.num.fact_id}|{','.join(ids)}"
     return {
@@ -226,8 +233,78 @@ def _row(doc_id: str, rule: str, relation: str, total: Figure, parts: Sequence[F
     }
 
 
+def _signed(fig: Figure) -> Figure:
+    """A change figure with its direction as a sign (减少 12万元 -> -12万元)."""
+    if fig.direction != "减少":
+        return fig
+    return Figure(fig.num, -fig.value, -fig.hi, -fig.lo, f"{fig.direction}{fig.text}", fig.qualifier, fig.direction)
+
+
+def _where(total: Figure, parts: Sequence[Figure]) -> str:
+    """The sentences a violated check's figures stand in (each once, in text order)."""
+    said = dict.fromkeys(f.num.sentence.strip() for f in sorted((total, *parts), key=lambda f: f.num.start)
+                         if f.num.source == "text" and f.num.sentence.strip())
+    if not said:
+        return ""
+    return "; in: " + " ".join(f"「{s if len(s) <= 160 else s[:157] + '…'}」" for s in said)
+
+
 def _concept(fig: Figure, rules: Rules) -> str | None:
-    return rules.concept(fig.num.label)
+    return concept_of(fig.num.label, rules)
+
+
+_PER_HEAD = regex.compile(r"人均|户均|平均|每人|每户")
+# words before a concept that say whose it is (…安排的, 市级部门), not another measure (财政拨款收入 is
+# one fund's part of 收入)
+_QUALIFIED = regex.compile(r"(?:的|部门|单位|本级|级)$")
+_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年度?|本年度?|全年)")
+_NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
+# single generic words among the synonyms (工程, 服务, 货物) name a concept only as a whole label
+_SUFFIX_MIN = 4
+
+
+class _Concepts:
+    """What a label names, beyond the synonyms: without a bracketed note at its end
+    (工资福利支出(人员支出) -> 工资福利支出) and by the longest synonym it ends with
+    (拨款安排的“三公”经费决算支出数 -> 三公经费)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.keys = sorted((k for k in rules.concepts if len(k) >= _SUFFIX_MIN), key=len, reverse=True)
+        self.memo: dict[str, str | None] = {}
+
+    def __call__(self, label: str) -> str | None:
+        if label in self.memo:
+            return self.memo[label]
+        rules = self.rules
+        found = rules.concept(label)
+        bare = _YEAR.sub("", _NOTE.sub("", label))
+        if found is None and bare != label and bare:
+            found = rules.concept(bare)
+        if found is None and bare and not _PER_HEAD.search(bare):
+            whole = concept_key(bare)
+            key = whole
+            for _ in range(2):  # 决算支出数 -> 决算 -> (nothing): endings come in pairs at most
+                key = rules.label_suffix.sub("", key) or key
+            for k in self.keys:
+                for cand in (key, whole):
+                    # the words before the concept qualify it (拨款安排的…, 区本级…), they do not make
+                    # another measure of it (人均…, 涉及…当年财政拨款)
+                    if cand.endswith(k) and (_QUALIFIED.search(cand[:-len(k)])
+                                             or rules.label_prefix.fullmatch(cand[:-len(k)])):
+                        found = rules.concepts[k]
+                        break
+                if found:
+                    break
+        self.memo[label] = found
+        return found
+
+
+def concept_of(label: str | None, rules: Rules) -> str | None:
+    """The concept a figure's label names (see :class:`_Concepts`)."""
+    if not label:
+        return None
+    return rules.derived("checks.concepts", _Concepts)(label)
 
 
 def _compares(fig: Figure, rules: Rules) -> bool:
@@ -242,8 +319,12 @@ def check_document(doc_id: str, figures: Sequence[Figure], rules: Rules) -> list
     stated changes, rates and shares."""
     figs = [f for f in figures if f.num.kind != "percent"]
     pcts = [f for f in figures if f.num.kind == "percent"]
-    rows, stated = _stated(doc_id, figs, rules)
-    rows += _identities(doc_id, figs, rules, stated)
+    rows, stated, guessed = _stated(doc_id, figs, rules)
+    ident_rows, completed = _identities(doc_id, figs, rules, stated)
+    # an identity's check stands for a partial breakdown it completed, and for a sum guessed from the layout
+    named = {r["total_fact_id"] for r in ident_rows}
+    rows = [r for r in rows if r["total_fact_id"] not in completed
+            and not (r["check_id"] in guessed and r["total_fact_id"] in named)] + ident_rows
     rows += _repeated(doc_id, figs, rules)
     rows += _table_checks(doc_id, figs)
     rows += stated_changes(doc_id, figs, pcts, rules)  # type: ignore[arg-type]  # Figure fits rates._Fig
@@ -251,53 +332,154 @@ def check_document(doc_id: str, figures: Sequence[Figure], rules: Rules) -> list
     return rows
 
 
-def _stated(doc_id: str, figs: Sequence[Figure], rules: Rules) -> tuple[list[dict[str, Any]], dict[str, set[str]]]:
+def _stated(doc_id: str, figs: Sequence[Figure], rules: Rules
+            ) -> tuple[list[dict[str, Any]], dict[str, list[str | None]], set[str]]:
     """Checks of the totals and parts the text states; also, per total, the concepts of its parts."""
     rows: list[dict[str, Any]] = []
     by_id = {f.num.fact_id: f for f in figs}
-    stated: dict[str, set[str]] = {}
+    stated: dict[str, list[str | None]] = {}
+    guessed: set[str] = set()
     for st in discover([f.num for f in figs], rules):
         total = by_id[st.total.fact_id]
         parts = [by_id[p.fact_id] for p in st.parts]
+        if st.signed and len({f.direction for f in (total, *parts)}) > 1:
+            # changes in both directions add up with their signs (减少 negative); a partial list of
+            # them says nothing about the total
+            if st.relation != "eq":
+                continue
+            total, parts = _signed(total), [_signed(p) for p in parts]
         relation = st.relation
         concepts = {_concept(p, rules) for p in parts}
         for ident in rules.identities:  # 其中 listing exactly an identity's parts lists all of them
             if _concept(total, rules) == ident.total and set(ident.parts) <= concepts <= {
                     *ident.parts, *ident.optional}:
                 relation = "eq"
-        stated.setdefault(total.num.fact_id, set()).update(c for c in concepts if c)
         row = _row(doc_id, "stated-structure", relation, total, parts, st.total.section)
+        if st.unsure and row["status"] != "pass":
+            continue  # read from the layout alone: only a list that adds up shows it is the total's parts
+        if not st.unsure:  # a sum read from the layout alone does not stand for a known identity
+            stated.setdefault(total.num.fact_id, []).extend(_concept(p, rules) for p in parts)
+        else:
+            guessed.add(row["check_id"])
         if row["status"] == "fail" and total.num.kind not in ("amount", "headcount"):
             # tonnes, hectares, vehicles: a 其中 list often names categories beyond the total
             # (粮食种植面积…其中…蔬菜), so a violated one is a doubt for a reader, not a proven error
             row["status"] = "warn"
             row["message"] += "; a list of quantities may name categories beyond its total"
         rows.append(row)
-    return rows, stated
+    return rows, stated, guessed
 
 
-def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[str, set[str]]
-                ) -> list[dict[str, Any]]:
-    """Known identities within one scope, on the first statement of each concept there."""
+def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[str, list[str | None]]
+                ) -> tuple[list[dict[str, Any]], set[str]]:
+    """Known identities within one scope, on the first statement of each concept there.
+
+    Also returns the totals whose stated breakdown an identity completed: the text listed some of
+    the identity's parts after 其中 (二产, 一产 …) and stated the others in the next sentence; the
+    identity's check then stands for the partial one. A part that is itself the total of another
+    identity may be stated through that identity's parts (公务用车购置费 and 运行维护费 for 公务用车费)."""
     rows: list[dict[str, Any]] = []
+    completed: set[str] = set()
     scopes: dict[str, dict[str, Figure]] = {}
     for f in figs:
         c = _concept(f, rules)
         if c and not _compares(f, rules):
             scopes.setdefault(_scope(f.num), {}).setdefault(c, f)
+    by_total = {i.total: i for i in rules.identities}
     for scope, found in scopes.items():
         for ident in rules.identities:
-            if ident.total not in found or not all(p in found for p in ident.parts):
+            if ident.total not in found:
+                continue
+            names: list[str] = []
+            absent: list[str] = list(ident.optional)  # parts that may exist beyond those stated
+            for p in ident.parts:
+                sub = by_total.get(p)
+                if p in found:
+                    names.append(p)
+                elif sub is not None and sub.total != ident.total and all(q in found for q in sub.parts):
+                    names.extend((*sub.parts, *(o for o in sub.optional if o in found)))
+                    absent.extend(sub.optional)
+                else:
+                    break
+            else:
+                total = found[ident.total]
+                said = stated.get(total.num.fact_id, [])
+                mine = {*names, *ident.parts, *ident.optional}
+                partial = bool(said) and all(c in mine for c in said) and len(set(said)) < len(names)
+                if set(said) & mine and not partial:
+                    continue  # the text states this breakdown itself: that check stands
+                parts = [found[p] for p in (*names, *ident.optional) if p in found]
+                if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
+                    continue
+                if partial:
+                    completed.add(total.num.fact_id)
+                # a table lists every line, so an absent optional part is zero there; in prose it is unknown
+                complete = total.num.source == "table" or all(p in found for p in absent)
+                rows.append(_row(doc_id, ident.id, "eq" if complete else "le", total, parts, scope))
+    rows.extend(_led_by_parts(doc_id, figs, rules, stated))
+    rows.extend(_changed_identities(doc_id, figs, rules))
+    return rows, completed
+
+
+def _changed_identities(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[str, Any]]:
+    """An identity holds for changes too: the 三公 fall against the budget is the falls of its three
+    items against the budget (…9663万元，比年初预算数减少4211万元 …因公出国326万元，比年初预算数减少84万元 …).
+    A change is of the figure before it in its sentence (公务接待费692万元，比年初预算数减少2088万元),
+    unless its own label names a concept; changes pair only against the same base."""
+    scopes: dict[tuple[str, str], dict[str, Figure]] = {}
+    last: dict[int, str | None] = {}  # sentence -> concept of the last level figure seen in it
+    for f in figs:
+        if f.num.source != "text":
+            continue
+        if not f.num.change:
+            last[f.num.sentence_start] = _concept(f, rules) or last.get(f.num.sentence_start)
+            continue
+        c = _concept(f, rules) or last.get(f.num.sentence_start)
+        if c:
+            scopes.setdefault((_scope(f.num), base_of(f.num)), {}).setdefault(c, f)
+    rows: list[dict[str, Any]] = []
+    for (scope, _base), found in scopes.items():
+        for ident in rules.identities:
+            if len(ident.parts) < 2 or ident.total not in found or not all(p in found for p in ident.parts):
                 continue
             total = found[ident.total]
-            if stated.get(total.num.fact_id, set()) & {*ident.parts, *ident.optional}:
-                continue  # the text states this breakdown itself: that check stands
             parts = [found[p] for p in (*ident.parts, *ident.optional) if p in found]
             if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
                 continue
-            # a table lists every line, so an absent optional part is zero there; in prose it is unknown
-            complete = total.num.source == "table" or all(p in found for p in ident.optional)
-            rows.append(_row(doc_id, ident.id, "eq" if complete else "le", total, parts, scope))
+            complete = all(p in found for p in ident.optional)
+            if len({f.direction for f in (total, *parts)}) > 1:
+                if not complete:
+                    continue  # changes both ways: only a whole list adds up with signs
+                total, parts = _signed(total), [_signed(p) for p in parts]
+            rows.append(_row(doc_id, f"{ident.id}.change", "eq" if complete else "le", total, parts, scope))
+    return rows
+
+
+def _led_by_parts(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[str, list[str | None]]
+                  ) -> list[dict[str, Any]]:
+    """A figure followed in its sentence by exactly an identity's parts is that identity's total,
+    whatever its own label says (部门经费预算7464053元，基本支出4566793元，…；项目支出2897260元)."""
+    rows: list[dict[str, Any]] = []
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figs:
+        if f.num.source == "text" and not f.num.change:
+            by_sentence.setdefault(f.num.sentence_start, []).append(f)
+    for members in by_sentence.values():
+        concepts = [_concept(f, rules) for f in members]
+        for ident in rules.identities:
+            if len(ident.parts) < 2 or not all(p in concepts for p in ident.parts):
+                continue  # (收入 = 支出 is a balance, not a total followed by its parts)
+            first = min(concepts.index(p) for p in ident.parts)
+            if first == 0:
+                continue
+            total = members[first - 1]
+            if concepts[first - 1] is not None or total.num.fact_id in stated:
+                continue  # a named total is the identities' own business; a stated breakdown stands
+            parts = [members[concepts.index(p)] for p in (*ident.parts, *ident.optional) if p in concepts]
+            if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
+                continue
+            complete = all(p in concepts for p in ident.optional)
+            rows.append(_row(doc_id, ident.id, "eq" if complete else "le", total, parts, _scope(total.num)))
     return rows
 
 
@@ -307,7 +489,7 @@ def _repeated(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[st
     first: dict[tuple[str, str, str], Figure] = {}
     reported: set[tuple[str, Decimal, Decimal]] = set()
     for f in figs:
-        c = _concept(f, rules)
+        c = rules.concept(f.num.label)  # synonyms only: a repeated figure is a warning, said sparingly
         if not c or _compares(f, rules):
             continue
         if f.num.source == "table" and (not rules.summary_table.search(f.num.section)

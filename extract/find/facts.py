@@ -174,6 +174,10 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
 
         for table in doc.tables:
             cells.extend(table_facts(doc, table, rules))
+    elif doc.format != "pdf":  # tables saved as text, | between cells
+        from .flat_tables import flat_table_facts
+
+        cells.extend(flat_table_facts(doc, rules))
     outl = outline(norm, doc.text, rules, _table_ranges(doc.text, cells))
     sents = sentences(text)
     facts: list[Fact] = []

@@ -1,0 +1,158 @@
+"""Validator shapes of issue 19, as table rows: sentences written for this project in the style of
+三公 explanations, budget-execution reports and communiqués (none is copied from a corpus text).
+
+Each row gives the checks expected as (rule, total, parts, status) in yuan or persons; a mutation
+row changes one printed figure by one unit beyond its rounding and expects the check to fail (or,
+for a structure read from the layout alone, to disappear rather than cry wolf); a counter-example
+expects no check of that kind."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import extract
+
+
+def _checks(text: str, rule: str | None = None) -> list[tuple[str, int, tuple[int, ...], str]]:
+    rows = extract.check(extract.extract_facts(text, year=2023))
+    out = sorted((r.rule, int(Decimal(r.total_value)), tuple(int(Decimal(str(x))) for x in json.loads(r.part_values)),
+                  r.status) for r in rows.itertuples())
+    return [c for c in out if rule is None or c[0] == rule]
+
+
+S = "stated-structure"
+
+SHAPES = [
+    # numbered items on their own lines, announced by the total's sentence (如下：)
+    pytest.param("2023年度“三公”经费支出合计56.8万元，具体如下：\n1. 因公出国（境）费0万元。\n"
+                 "2. 公务接待费12.3万元，较上年减少1.2万元。\n3. 公务用车购置及运行维护费44.5万元。",
+                 S, [(S, 568000, (0, 123000, 445000), "pass")], id="numbered-lines-如下"),
+    pytest.param("2023年度“三公”经费支出合计56.8万元，具体如下：\n1. 因公出国（境）费0万元。\n"
+                 "2. 公务接待费12.3万元，较上年减少1.2万元。\n3. 公务用车购置及运行维护费45.5万元。",
+                 S, [(S, 568000, (0, 123000, 455000), "fail")], id="numbered-lines-如下-mutated"),
+    # the intro on a line of its own (no figure there): the list is kept only when it adds up
+    pytest.param("全年项目支出合计73.5万元。\n其中：\n1、培训费21.5万元；\n2、会议费30万元；\n3、印刷费22万元。",
+                 S, [(S, 735000, (215000, 300000, 220000), "pass")], id="numbered-intro-on-its-own-line"),
+    pytest.param("全年项目支出合计73.5万元。\n其中：\n1、培训费21.5万元；\n2、会议费30万元；\n3、印刷费25万元。",
+                 S, [], id="numbered-intro-on-its-own-line-mutated-no-alarm"),
+    # dashes
+    pytest.param("全年一般公共预算收入完成8650万元，各项收入完成情况如下：\n——税收收入完成5320万元，增长3.1%；\n"
+                 "——非税收入完成3330万元，下降2.0%。",
+                 S, [(S, 86500000, (53200000, 33300000), "pass")], id="dash-items"),
+    pytest.param("全年一般公共预算收入完成8650万元，各项收入完成情况如下：\n——税收收入完成5320万元，增长3.1%；\n"
+                 "——非税收入完成3332万元，下降2.0%。",
+                 S, [(S, 86500000, (53200000, 33320000), "fail")], id="dash-items-mutated"),
+    # 一是、二是 and （1）（2）
+    pytest.param("全年争取上级资金3200万元，分别为：\n一是产业发展资金2000万元；\n二是基础设施资金1200万元。",
+                 S, [(S, 32000000, (20000000, 12000000), "pass")], id="一是-items"),
+    pytest.param("项目支出预算120万元，明细如下：\n（1）办公设备购置40万元；\n（2）信息系统运维80万元。",
+                 S, [(S, 1200000, (400000, 800000), "pass")], id="paren-items"),
+    pytest.param("项目支出预算120万元，明细如下：\n（1）办公设备购置40万元；\n（2）信息系统运维82万元。",
+                 S, [(S, 1200000, (400000, 820000), "fail")], id="paren-items-mutated"),
+    # a gap in the numbering: the list is not whole
+    pytest.param("项目资金100万元，具体如下：\n1、设备购置30万元；\n3、系统运维70万元。", S, [], id="numbering-gap"),
+    # two periods side by side and their change, item by item
+    pytest.param("2024年“三公”经费预算30万元，2023年预算35万元，比上年减少5万元。其中：\n"
+                 "1、公务接待费2024年预算10万元，2023年预算12万元，减少2万元；\n"
+                 "2、公务用车运行维护费2024年预算20万元，2023年预算23万元，减少3万元。",
+                 S, [(S, 50000, (20000, 30000), "pass"), (S, 300000, (100000, 200000), "pass"),
+                     (S, 350000, (120000, 230000), "pass")], id="two-periods-and-change-by-position"),
+    pytest.param("2024年“三公”经费预算30万元，2023年预算35万元，比上年减少5万元。"
+                 "其中：1、公务接待费2024年预算10万元，2023年预算12万元，减少2万元；\n"
+                 "2、公务用车运行维护费2024年预算20万元，2023年预算25万元，减少3万元。",
+                 S, [(S, 50000, (20000, 30000), "pass"), (S, 300000, (100000, 200000), "pass"),
+                     (S, 350000, (120000, 250000), "fail")], id="two-periods-mutated"),
+    # the same with 其中： on a line of its own: nothing in the figures' sentences says the items are
+    # the totals' parts, so the pair that does not add up is left out rather than failed
+    pytest.param("2024年“三公”经费预算30万元，2023年预算35万元，比上年减少5万元。其中：\n"
+                 "1、公务接待费2024年预算10万元，2023年预算12万元，减少2万元；\n"
+                 "2、公务用车运行维护费2024年预算20万元，2023年预算25万元，减少3万元。",
+                 S, [(S, 50000, (20000, 30000), "pass"), (S, 300000, (100000, 200000), "pass")],
+                 id="two-periods-intro-unseen-mutated-no-alarm"),
+    # 其中 opening a sentence, changes against two bases paired by position
+    pytest.param("“三公”经费较上年减少8.5万元，较年初预算减少1.2万元。其中：公务接待费较上年减少3.5万元，"
+                 "较年初预算减少0.7万元；公务用车运行维护费较上年减少5万元，较年初预算减少0.5万元。",
+                 S, [(S, 12000, (7000, 5000), "pass"), (S, 85000, (35000, 50000), "pass")],
+                 id="opening-其中-changes-by-base"),
+    pytest.param("“三公”经费较上年减少8.5万元，较年初预算减少1.2万元。其中：公务接待费较上年减少3.5万元，"
+                 "较年初预算减少0.7万元；公务用车运行维护费较上年减少5万元，较年初预算减少0.8万元。",
+                 S, [(S, 12000, (7000, 8000), "fail"), (S, 85000, (35000, 50000), "pass")],
+                 id="opening-其中-changes-mutated"),
+    # a change and its parts' changes in one sentence
+    pytest.param("2024年一般公共预算支出比上年增加120万元，其中：教育支出增加80万元，卫生健康支出增加40万元。",
+                 S, [(S, 1200000, (800000, 400000), "pass")], id="change-breakdown"),
+    pytest.param("2024年一般公共预算支出比上年增加120万元，其中：教育支出增加80万元，卫生健康支出增加50万元。",
+                 S, [(S, 1200000, (800000, 500000), "fail")], id="change-breakdown-mutated"),
+    pytest.param("支出比上年增加20万元，包括：人员经费增加50万元，公用经费减少30万元。",
+                 S, [(S, 200000, (500000, -300000), "pass")], id="changes-both-ways-signed"),
+    pytest.param("支出比上年增加20万元，包括：人员经费增加50万元，公用经费减少33万元。",
+                 S, [(S, 200000, (500000, -330000), "fail")], id="changes-both-ways-mutated"),
+    pytest.param("支出比上年增加20万元，其中：人员经费增加50万元，公用经费减少30万元。", S, [],
+                 id="partial-list-of-changes-both-ways-is-not-checked"),
+    # 分别为 introduces the parts; 共青团 is a name, not 共 (a new statement)
+    pytest.param("共下达项目资金60万元，分别为：青少年工作经费30万元；共青团代表大会经费30万元。",
+                 S, [(S, 600000, (300000, 300000), "pass")], id="分别为-and-共青团"),
+    pytest.param("共下达项目资金60万元，分别为：青少年工作经费30万元；共青团代表大会经费32万元。",
+                 S, [(S, 600000, (300000, 320000), "fail")], id="分别为-mutated"),
+    # a run of figures after the sentence's first figure, no word saying they are parts: only a sum that adds up
+    pytest.param("现有职工60人，管理人员10人、专业技术人员35人、工勤人员15人。",
+                 S, [(S, 60, (10, 35, 15), "pass")], id="subject-run-adds-up"),
+    pytest.param("现有职工60人，管理人员10人、专业技术人员35人、工勤人员18人。", S, [], id="subject-run-no-alarm"),
+    # averages and per-head figures are never summed
+    pytest.param("全体居民人均可支配收入30000元，其中城镇居民人均可支配收入40000元，农村居民人均可支配收入20000元。",
+                 S, [], id="averages-are-not-parts"),
+    pytest.param("测算标准：代表268名，年人均2400元，计643200元。", S, [], id="per-head-standard"),
+]
+
+
+@pytest.mark.parametrize("text, rule, expected", SHAPES)
+def test_shapes(text: str, rule: str, expected: list[tuple[str, int, tuple[int, ...], str]]) -> None:
+    assert _checks(text, rule) == sorted(expected)
+
+
+IDENTITIES = [
+    # a 其中 list names two of GDP's parts, the third stands in the next sentence: the identity completes it
+    pytest.param("全年地区生产总值120.5亿元，其中：第一产业增加值20.1亿元，第二产业增加值40.2亿元。第三产业增加值60.2亿元。",
+                 [("identity.gdp", 12050000000, (2010000000, 4020000000, 6020000000), "pass")], id="gdp-completed"),
+    pytest.param("全年地区生产总值120.5亿元，其中：第一产业增加值20.1亿元，第二产业增加值40.2亿元。第三产业增加值61.2亿元。",
+                 [("identity.gdp", 12050000000, (2010000000, 4020000000, 6120000000), "fail")], id="gdp-completed-mutated"),
+    # 公务用车费 stated through its own parts
+    pytest.param("区本级“三公”经费决算数100万元，其中因公出国（境）费10万元。公务用车购置费30万元，"
+                 "公务用车运行维护费40万元，公务接待费20万元。",
+                 [("identity.three_public", 1000000, (100000, 300000, 400000, 200000), "pass")], id="三公-through-car-parts"),
+    pytest.param("区本级“三公”经费决算数100万元，其中因公出国（境）费10万元。公务用车购置费30万元，"
+                 "公务用车运行维护费43万元，公务接待费20万元。",
+                 [("identity.three_public", 1000000, (100000, 300000, 430000, 200000), "fail")],
+                 id="三公-through-car-parts-mutated"),
+    # a total named in the report's own words, followed by exactly an identity's parts
+    pytest.param("部门预算总额500万元，基本支出300万元，项目支出200万元。",
+                 [("identity.expenditure", 5000000, (3000000, 2000000), "pass")], id="led-by-parts"),
+    pytest.param("部门预算总额500万元，基本支出300万元，项目支出210万元。",
+                 [("identity.expenditure", 5000000, (3000000, 2100000), "fail")], id="led-by-parts-mutated"),
+    pytest.param("年末户籍人口35.2万人，城镇人口12.1万人，乡村人口23.1万人。",
+                 [("identity.registered_population", 352000, (121000, 231000), "pass")], id="population"),
+    pytest.param("全年一般公共预算收入8.65亿元。税收收入5.32亿元，非税收入3.33亿元。",
+                 [("identity.general_budget_revenue", 865000000, (532000000, 333000000), "pass")], id="tax-non-tax"),
+    pytest.param("全年一般公共预算收入8.65亿元。税收收入5.32亿元，非税收入3.36亿元。",
+                 [("identity.general_budget_revenue", 865000000, (532000000, 336000000), "fail")],
+                 id="tax-non-tax-mutated"),
+]
+
+
+@pytest.mark.parametrize("text, expected", IDENTITIES)
+def test_identities(text: str, expected: list[tuple[str, int, tuple[int, ...], str]]) -> None:
+    got = [c for c in _checks(text) if c[0] != "identity.balance"]
+    # an identity's row, or the same sum read from the sentence's layout (which an identity's row replaces
+    # when it does not add up): the same total, parts and verdict
+    assert sorted(c[1:] for c in got) == sorted(e[1:] for e in expected)
+    assert all(c[0] in (e[0], S) for c, e in zip(sorted(got, key=lambda c: c[1:]), sorted(expected, key=lambda e: e[1:])))
+
+
+def test_a_failed_check_names_total_parts_difference_and_sentences() -> None:
+    rows = extract.check(extract.extract_facts(
+        "项目支出预算120万元，明细如下：\n（1）办公设备购置40万元；\n（2）信息系统运维82万元。", year=2023))
+    fail = rows[rows.status == "fail"].iloc[0]
+    for piece in ("120万元", "40万元", "82万元", "off by", "项目支出预算120万元", "信息系统运维82万元"):
+        assert piece in fail.message, piece
