@@ -104,6 +104,11 @@ SHAPES = [
     pytest.param("全体居民人均可支配收入30000元，其中城镇居民人均可支配收入40000元，农村居民人均可支配收入20000元。",
                  S, [], id="averages-are-not-parts"),
     pytest.param("测算标准：代表268名，年人均2400元，计643200元。", S, [], id="per-head-standard"),
+    # parts under half or over twice their total: more likely a misread list than a misprint -> warn
+    pytest.param("全年支出总计100万元，包括：人员经费30万元，公用经费20万元，项目经费220万元。",
+                 S, [(S, 1000000, (300000, 200000, 2200000), "warn")], id="implausible-sum-is-a-warning"),
+    pytest.param("全年支出总计100万元，包括：人员经费30万元，公用经费20万元，项目经费70万元。",
+                 S, [(S, 1000000, (300000, 200000, 700000), "fail")], id="plausible-misprint-is-a-failure"),
 ]
 
 
