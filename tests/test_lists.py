@@ -104,6 +104,25 @@ SHAPES = [
     pytest.param("全体居民人均可支配收入30000元，其中城镇居民人均可支配收入40000元，农村居民人均可支配收入20000元。",
                  S, [], id="averages-are-not-parts"),
     pytest.param("测算标准：代表268名，年人均2400元，计643200元。", S, [], id="per-head-standard"),
+    # balances: income + carried in − sent up − spent = what is left
+    pytest.param("全年一般公共预算收入50000万元，加上级补助收入30000万元，上年结余2000万元，减上解支出5000万元，"
+                 "一般公共预算支出75000万元，年终结余2000万元。",
+                 S, [(S, 20000000, (500000000, 300000000, 20000000, -50000000, -750000000), "pass")], id="balance"),
+    pytest.param("全年一般公共预算收入50000万元，加上级补助收入30000万元，上年结余2000万元，减上解支出5000万元，"
+                 "一般公共预算支出75000万元，年终结余2200万元。",
+                 S, [(S, 22000000, (500000000, 300000000, 20000000, -50000000, -750000000), "fail")],
+                 id="balance-mutated"),
+    pytest.param("收入合计120万元，支出合计100万元，收支相抵，结余20万元。",
+                 S, [(S, 200000, (1200000, -1000000), "pass")], id="收支相抵"),
+    pytest.param("上年结余10万元，本年收入90万元，合计100万元。", S, [(S, 1000000, (100000, 900000), "pass")],
+                 id="carried-in-is-no-balance"),
+    # the parts' identity names their total among the figures before 其中 (not the budget printed between)
+    pytest.param("“三公”经费决算数为96万元，预算数为130万元，其中，因公出国（境）经费6万元，"
+                 "公务用车购置及运行维护费80万元，公务接待费10万元。",
+                 S, [(S, 960000, (60000, 800000, 100000), "pass")], id="total-named-by-the-parts-identity"),
+    pytest.param("“三公”经费决算数为96万元，预算数为130万元，其中，因公出国（境）经费6万元，"
+                 "公务用车购置及运行维护费80万元，公务接待费14万元。",
+                 S, [(S, 960000, (60000, 800000, 140000), "fail")], id="total-named-by-the-parts-identity-mutated"),
     # parts under half or over twice their total: more likely a misread list than a misprint -> warn
     pytest.param("全年支出总计100万元，包括：人员经费30万元，公用经费20万元，项目经费220万元。",
                  S, [(S, 1000000, (300000, 200000, 2200000), "warn")], id="implausible-sum-is-a-warning"),

@@ -241,3 +241,47 @@ def subject_run(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structu
         if all(same_measure(n, total) for n in rest):
             out.append(Structure(total, tuple(rest), "eq", "run", unsure=True))
     return out
+
+
+# a balance: what comes in, what goes out, what is left (收入…，加上年结余…，减上解支出…，支出…，年终结余…)
+_BALANCE_END = regex.compile(r"(?:年终|滚存|累计|净)?结余|结转下年|结转(?:至|到)?下年度?|收支相抵[^，,。；;]{0,6}")
+_CARRIED_IN = regex.compile(r"上年(?:度)?(?:结余|结转)|年初结余|以前年度结余")
+_OUT = regex.compile(r"减(?:去|少|除)?|上解|调出|支出|安排|偿还|拨付")
+_CLAUSE_HEAD = regex.compile(r"[，,；;。：:]")
+
+
+def balances(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structure]:
+    """收入 + 上年结余 + 调入 − 上解 − 支出 = 年终结余 in one sentence: every figure before the balance
+    counts, the first as what the account holds, then + or − by the words of its clause (减, 上解,
+    调出, 支出 go out; 加, 上年结余, 调入, 补助 come in); 收入X，支出Y，收支相抵，结余Z likewise.
+    Only a sentence that says both what goes out and what is left is read this way."""
+    out: list[Structure] = []
+    for ss, members in by_sentence.items():
+        levels = [n for n in _levels(members) if depth_at(n.sentence, n.start - ss) == 0]
+        if len(levels) < 3:
+            continue
+        sentence = levels[0].sentence
+        last = levels[-1]
+        head = _clause_before(sentence, last, levels[-2].end - ss)
+        if not _BALANCE_END.search(head) or _CARRIED_IN.search(head):
+            continue
+        terms = [n for n in levels[:-1] if same_measure(n, last)]
+        if len(terms) < 2 or len(terms) != len(levels) - 1:
+            continue  # a figure of another measure in between: not one account
+        minus: set[str] = set()
+        prev_end = levels[0].sentence_start
+        for n in terms:
+            clause = _clause_before(sentence, n, prev_end - ss)
+            if n is not terms[0] and _OUT.search(clause) and not _CARRIED_IN.search(clause):
+                minus.add(n.fact_id)
+            prev_end = n.end
+        if minus:
+            out.append(Structure(last, tuple(terms), "eq", "balance", minus=frozenset(minus)))
+    return out
+
+
+def _clause_before(sentence: str, n: Num, since: int) -> str:
+    """The words between the figure before ``n`` (at ``since``) and ``n``: its clause's head."""
+    text = sentence[max(0, since):n.start - n.sentence_start]
+    return _CLAUSE_HEAD.split(text)[-1] if _CLAUSE_HEAD.search(text) else text
+

@@ -9,6 +9,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import regex
+
+from ..rules import Rules, concept_key
+
 #: brackets that nest a breakdown inside a sentence
 OPEN, CLOSE = "(（", ")）"
 
@@ -45,6 +49,8 @@ class Structure:
     marker: str
     #: changes summed with their direction (减少 counts negative): a total change and its parts' changes
     signed: bool = False
+    #: parts that count negative (a balance: 收入 + 上年结余 − 上解支出 − 支出 = 年终结余)
+    minus: frozenset[str] = frozenset()
     #: the structure is read from the figures' layout alone (a numbered list whose intro the facts do
     #: not hold): it is kept only when it adds up, since nothing shows the items are the total's parts
     unsure: bool = False
@@ -71,3 +77,57 @@ def depth_at(sentence: str, pos: int) -> int:
 
 def same_measure(a: Num, b: Num) -> bool:
     return a.kind == b.kind and a.unit == b.unit
+
+
+_PER_HEAD = regex.compile(r"人均|户均|平均|每人|每户")
+# words before a concept that say whose it is (…安排的, 市级部门), not another measure (财政拨款收入 is
+# one fund's part of 收入)
+_QUALIFIED = regex.compile(r"(?:的|部门|单位|本级|级)$")
+_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年度?|本年度?|全年)")
+_NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
+# single generic words among the synonyms (工程, 服务, 货物) name a concept only as a whole label
+_SUFFIX_MIN = 4
+
+
+class _Concepts:
+    """What a label names, beyond the synonyms: without a bracketed note at its end
+    (工资福利支出(人员支出) -> 工资福利支出) and by the longest synonym it ends with
+    (拨款安排的“三公”经费决算支出数 -> 三公经费)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.keys = sorted((k for k in rules.concepts if len(k) >= _SUFFIX_MIN), key=len, reverse=True)
+        self.memo: dict[str, str | None] = {}
+
+    def __call__(self, label: str) -> str | None:
+        if label in self.memo:
+            return self.memo[label]
+        rules = self.rules
+        found = rules.concept(label)
+        bare = _YEAR.sub("", _NOTE.sub("", label))
+        if found is None and bare != label and bare:
+            found = rules.concept(bare)
+        if found is None and bare and not _PER_HEAD.search(bare):
+            whole = concept_key(bare)
+            key = whole
+            for _ in range(2):  # 决算支出数 -> 决算 -> (nothing): endings come in pairs at most
+                key = rules.label_suffix.sub("", key) or key
+            for k in self.keys:
+                for cand in (key, whole):
+                    # the words before the concept qualify it (拨款安排的…, 区本级…), they do not make
+                    # another measure of it (人均…, 涉及…当年财政拨款)
+                    if cand.endswith(k) and (_QUALIFIED.search(cand[:-len(k)])
+                                             or rules.label_prefix.fullmatch(cand[:-len(k)])):
+                        found = rules.concepts[k]
+                        break
+                if found:
+                    break
+        self.memo[label] = found
+        return found
+
+
+def concept_of(label: str | None, rules: Rules) -> str | None:
+    """The concept a figure's label names (see :class:`_Concepts`)."""
+    if not label:
+        return None
+    return rules.derived("checks.concepts", _Concepts)(label)

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 
 import regex
 
-from .breakdowns import change_breakdowns, classified, parallel, shares_of, subject_run, totals_after
-from .figures import CLOSE, OPEN, Num, Structure, depth_at, same_measure
+from .breakdowns import balances, change_breakdowns, classified, parallel, shares_of, subject_run, totals_after
+from .figures import CLOSE, OPEN, Num, Structure, concept_of, depth_at, same_measure
 from .lists import item_lists, opening_lists, per_head
 from ..rules import Rules
 
@@ -84,6 +84,21 @@ def _levels_not_parts(parts: Sequence[Num]) -> bool:
     return len(parts) >= 2 and all(_LEVEL.match(p.label or "") for p in parts)
 
 
+def _named_total(before: Sequence[Num], parts: Sequence[Num], rules: Rules) -> Num | None:
+    """The figure before a 其中 that the parts' identity names as their total: 因公出国、公务用车、
+    公务接待 are parts of 三公经费, so in …“三公”经费决算数为9663万元，预算数为13874万元…其中，因公出国…
+    the total is 9663, not the budget figure printed between."""
+    concepts = {concept_of(p.label, rules) for p in parts} - {None}
+    if not concepts or len(before) < 2:
+        return None
+    for ident in rules.identities:
+        if concepts <= {*ident.parts, *ident.optional}:
+            named = [n for n in before if concept_of(n.label, rules) == ident.total]
+            if named:
+                return named[-1]
+    return None
+
+
 def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     """Every stated total/parts structure among one document's numeric facts (sorted by start)."""
 
@@ -131,8 +146,9 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                 parts.append(n)
             before = [n for n in members if n.end <= mpos and same_measure(n, first)
                       and depth_at(sentence, n.start - ss) == depth]
-            total = before[-1] if before else None
-            if len(before) >= 2 and not rules.part_marker.search(
+            named = _named_total(before, parts, rules)
+            total = named or (before[-1] if before else None)
+            if named is None and len(before) >= 2 and not rules.part_marker.search(
                     sentence, before[-2].end - ss, before[-1].start - ss) and not _STATEMENT_END.search(
                     sentence, before[-2].end - ss, before[-1].start - ss):
                 # 一等奖8个，二等奖17个，三等奖18个，其中8个…: the last item of a list is no total
@@ -162,8 +178,11 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     out.extend(totals_after(by_sentence, nums, rules))
     out.extend(shares_of(nums, rules))
     out.extend(change_breakdowns(with_changes, rules))
+    out.extend(balances(by_sentence, rules))
     totals = {st.total.fact_id for st in out} | {st.total.fact_id for st in listed}
-    out.extend(st for st in subject_run(by_sentence, rules) if st.total.fact_id not in totals)
+    read = {st.total.sentence_start for st in out if st.minus}  # a balance read the sentence already
+    out.extend(st for st in subject_run(by_sentence, rules)
+               if st.total.fact_id not in totals and st.total.sentence_start not in read)
     # a list read whole from its numbering replaces what a single sentence of it seemed to say
     out = [st for st in out if not claimed & {p.fact_id for p in st.parts}] + listed
     return [st for st in out if not _levels_not_parts(st.parts)]

@@ -30,7 +30,7 @@ from .breakdowns import base_of
 from .rates import shares, stated_changes
 from ..records import CHECK_COLUMNS, fmt_decimal
 from ..rules import Rules, concept_key
-from .figures import Num
+from .figures import Num, concept_of
 from .structures import discover
 
 if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
@@ -238,6 +238,11 @@ def _row(doc_id: str, rule: str, relation: str, total: Figure, parts: Sequence[F
     }
 
 
+def _negated(fig: Figure) -> Figure:
+    """A figure that a balance subtracts (上解支出5000万元 -> −5000万元)."""
+    return Figure(fig.num, -fig.value, -fig.hi, -fig.lo, f"−{fig.text}", fig.qualifier, fig.direction)
+
+
 def _signed(fig: Figure) -> Figure:
     """A change figure with its direction as a sign (减少 12万元 -> -12万元)."""
     if fig.direction != "减少":
@@ -264,60 +269,6 @@ def _where(total: Figure, parts: Sequence[Figure]) -> str:
 
 def _concept(fig: Figure, rules: Rules) -> str | None:
     return concept_of(fig.num.label, rules)
-
-
-_PER_HEAD = regex.compile(r"人均|户均|平均|每人|每户")
-# words before a concept that say whose it is (…安排的, 市级部门), not another measure (财政拨款收入 is
-# one fund's part of 收入)
-_QUALIFIED = regex.compile(r"(?:的|部门|单位|本级|级)$")
-_YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年度?|本年度?|全年)")
-_NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
-# single generic words among the synonyms (工程, 服务, 货物) name a concept only as a whole label
-_SUFFIX_MIN = 4
-
-
-class _Concepts:
-    """What a label names, beyond the synonyms: without a bracketed note at its end
-    (工资福利支出(人员支出) -> 工资福利支出) and by the longest synonym it ends with
-    (拨款安排的“三公”经费决算支出数 -> 三公经费)."""
-
-    def __init__(self, rules: Rules) -> None:
-        self.rules = rules
-        self.keys = sorted((k for k in rules.concepts if len(k) >= _SUFFIX_MIN), key=len, reverse=True)
-        self.memo: dict[str, str | None] = {}
-
-    def __call__(self, label: str) -> str | None:
-        if label in self.memo:
-            return self.memo[label]
-        rules = self.rules
-        found = rules.concept(label)
-        bare = _YEAR.sub("", _NOTE.sub("", label))
-        if found is None and bare != label and bare:
-            found = rules.concept(bare)
-        if found is None and bare and not _PER_HEAD.search(bare):
-            whole = concept_key(bare)
-            key = whole
-            for _ in range(2):  # 决算支出数 -> 决算 -> (nothing): endings come in pairs at most
-                key = rules.label_suffix.sub("", key) or key
-            for k in self.keys:
-                for cand in (key, whole):
-                    # the words before the concept qualify it (拨款安排的…, 区本级…), they do not make
-                    # another measure of it (人均…, 涉及…当年财政拨款)
-                    if cand.endswith(k) and (_QUALIFIED.search(cand[:-len(k)])
-                                             or rules.label_prefix.fullmatch(cand[:-len(k)])):
-                        found = rules.concepts[k]
-                        break
-                if found:
-                    break
-        self.memo[label] = found
-        return found
-
-
-def concept_of(label: str | None, rules: Rules) -> str | None:
-    """The concept a figure's label names (see :class:`_Concepts`)."""
-    if not label:
-        return None
-    return rules.derived("checks.concepts", _Concepts)(label)
 
 
 def _compares(fig: Figure, rules: Rules) -> bool:
@@ -355,6 +306,8 @@ def _stated(doc_id: str, figs: Sequence[Figure], rules: Rules
     for st in discover([f.num for f in figs], rules):
         total = by_id[st.total.fact_id]
         parts = [by_id[p.fact_id] for p in st.parts]
+        if st.minus:  # a balance: what goes out counts negative
+            parts = [_negated(p) if p.num.fact_id in st.minus else p for p in parts]
         if st.signed and len({f.direction for f in (total, *parts)}) > 1:
             # changes in both directions add up with their signs (减少 negative); a partial list of
             # them says nothing about the total
