@@ -122,6 +122,8 @@ class Rules:
     figures: tuple[FigureRule, ...]
     award_data: dict[str, Any]
     award_figures: dict[str, FigureRule]
+    #: numerals.yaml as loaded: find/numerals.py compiles its word tables from it
+    numeral_data: dict[str, Any]
     # sections
     heading: regex.Pattern[str]
     heading_ranks: dict[str, int]
@@ -311,6 +313,7 @@ def load_rules(folder: str | None = None) -> Rules:
         rank_before=compile_rule(alternation(units["rank_words"]), "units.yaml"),
         figures=figures,
         award_data=aw,
+        numeral_data=num,
         award_figures=award_figures,
         heading=heading,
         heading_ranks=ranks,

@@ -39,9 +39,11 @@ class _Candidate:
 def _candidates(text: str, years: YearContext, rules: Rules) -> list[_Candidate]:
     out: list[_Candidate] = []
     days: list[tuple[int, regex.Match[str]]] = []
+    list_order = None
     for order, rule in enumerate(rules.figures):
+        list_order = order if rule.id == _DAY_LIST_RULE else list_order
         for m in rule.pattern.finditer(text):
-            if rule.id == _DAY_RULE:
+            if rule.id in (_DAY_RULE, _DAY_LIST_RULE):
                 days.append((order, m))
                 continue
             if rule.kind in ("date", "year"):
@@ -55,24 +57,29 @@ def _candidates(text: str, years: YearContext, rules: Rules) -> list[_Candidate]
             out.append(_Candidate(rule.id, rule.kind, m.start(), m.end(), order, parsed,
                                   m.group("unit") if "unit" in m.re.groupindex else None))
     if days:
-        out.extend(_days(text, days, out))
+        out.extend(_days(text, days, out, list_order))
     return out
 
 
 _DAY_RULE = "date.day"
+_DAY_LIST_RULE = "date.day_list"
 _DAY_WINDOW = 150
 
 
-def _days(text: str, days: list[tuple[int, regex.Match[str]]], found: list[_Candidate]) -> list[_Candidate]:
+def _days(text: str, days: list[tuple[int, regex.Match[str]]], found: list[_Candidate],
+          list_order: int | None = None) -> list[_Candidate]:
     """A day printed alone (记者22日从…) in the month of the nearest full date before it in the same
-    paragraph (7月22日讯), within a few lines; otherwise no fact."""
+    paragraph (7月22日讯), within a few lines; otherwise no fact. A day of a list (5月3号，4号，5号;
+    the rule listed at ``list_order``) follows a date or a day of the list with only the separator
+    between, so each day found becomes the anchor of the next."""
     anchors = sorted((c.end, c.parsed) for c in found
                      if c.kind == "date" and c.parsed.date_start and c.parsed.date_start == c.parsed.date_end)
     ends = [a for a, _ in anchors]
     out = []
-    for order, m in days:
+    for order, m in sorted(days, key=lambda d: (d[1].start(), d[0])):
         k = bisect.bisect_right(ends, m.start()) - 1
-        if k < 0 or m.start() - ends[k] > _DAY_WINDOW or "\n" in text[ends[k]:m.start()]:
+        window = 1 if order == list_order else _DAY_WINDOW
+        if k < 0 or m.start() - ends[k] > window or "\n" in text[ends[k]:m.start()]:
             continue
         y, mo, _ = (int(x) for x in str(anchors[k][1].date_start).split("-"))
         d = int(m.group("dd"))
@@ -80,8 +87,13 @@ def _days(text: str, days: list[tuple[int, regex.Match[str]]], found: list[_Cand
             day = date(y, mo, d).isoformat()
         except ValueError:
             continue
-        out.append(_Candidate(_DAY_RULE, "date", m.start(), m.end(), order, Parsed(day, None, date_start=day,
-                                                                                  date_end=day), None))
+        parsed = Parsed(day, None, date_start=day, date_end=day)
+        out.append(_Candidate(_DAY_LIST_RULE if order == list_order else _DAY_RULE, "date", m.start(), m.end(),
+                              order, parsed, None))
+        if order == list_order:
+            k = bisect.bisect_right(ends, m.end())
+            ends.insert(k, m.end())
+            anchors.insert(k, (m.end(), parsed))
     return out
 
 

@@ -20,6 +20,7 @@ import cn2an
 import regex
 
 from ..rules import Rules, load_rules
+from .numerals import numeral_words
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ _FULLWIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _FULLWIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _FULLWIDTH.update({"％": "%", "．": ".", "－": "-", "～": "~", "／": "/", "＋": "+", "‰": "‰",
                    "—": "-", "–": "-", "−": "-", "\u00a0": " ", "\u3000": " ", "\u2002": " ",
-                   "\u2003": " ", "\u2009": " ", "\ufeff": " "})
+                   "\u2003": " ", "\u2009": " "})
 
 _FULLWIDTH = {k: v for k, v in _FULLWIDTH.items() if k != v}
 # found with the standard library's re: for a plain character class it scans ~10x faster than
@@ -104,15 +105,28 @@ def _edits(half: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple
     # 2. line breaks the caller knows are wraps (PDF lines), and thousands separators
     for pos in deletions:
         put(pos, pos + 1, "")  # thousands separators next: 24,169.74 -> 24169.74
+    words = numeral_words(rules)
+    for m in words.invisible.finditer(half):  # zero-width characters; a BOM between digits too, else a space
+        put(m.start(), m.end(), "" if m.group() != "\ufeff" or words.inside_number(half, m.start()) else " ")
     for m in _SEP.finditer(half):
         put(m.start(), m.end(), "")
+    for m in words.compound.finditer(half):  # 1亿2000万元, 2万5千人, 1万2000元
+        rep = words.compound_text(m.group(), rules)
+        if rep is not None:
+            put(m.start(), m.end(), rep)
     # 3. spaces inside figures: "达 5 万元", "2021 年"
     for m in rules.figure_space.finditer(half):
         put(m.start(), m.end(), "")
     # 4. Chinese numerals inside figures and dates, never inside fixed phrases (五位一体)
     for m in rules.cn_idioms.finditer(half):
         taken.update(range(m.start(), m.end()))
+    for m in words.money.finditer(half):  # 伍元零贰分, 256元4角5分, 二百零八块四角三分钱, 肆分
+        yuan = words.money_value(m, rules)
+        if yuan is not None:
+            put(m.start(), m.end(), f"{yuan}元")
     for m in rules.money_words.finditer(half):  # 贰佰元整, 三十二万零五百零六元二角, 二十块五毛
+        if m.start() in taken:  # most are read just above
+            continue
         yuan = _money_value(m, rules)
         if yuan is not None:
             put(m.start(), m.end(), f"{yuan}元")
@@ -136,6 +150,14 @@ def _edits(half: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple
             value = _cn_value(raw, rules, bare_ok=after in ("余", "多"))
         if value is not None:
             put(m.start("n"), m.end("n"), str(value))
+    for m in words.month.finditer(half):  # 从二月三日, 四月到六月
+        put(m.start("n"), m.end("n"), str(words.digit_value(m.group("n"))))
+    for m in words.year2.finditer(half):  # 八九年3月
+        put(m.start("y"), m.end("y"), "".join(str(rules.cn_digits[c]) for c in m.group("y")))
+    for m in words.magnitude.finditer(half):  # 以六千万收购, 投资五百万, 陆佰贰拾萬
+        rep = words.magnitude_text(m, rules)
+        if rep is not None:
+            put(m.start(), m.end(), rep)
     return sorted((s, e, r) for s, (e, r) in edits.items())
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+import cn2an
 import regex
 
 from ..rules import Rules
@@ -60,9 +61,36 @@ def qualifier_of(m: regex.Match[str], text: str, rules: Rules) -> str | None:
     return before.group() if before else q_after
 
 
+#: more significant digits than Decimal's default context keeps: such a figure would be rounded
+#: silently by the arithmetic below, so it is refused (no fact) rather than misread
+MAX_DIGITS = 28
+
+
+def significant_digits(num: str) -> int:
+    """Digits of a printed number without leading zeros and the point.
+
+    >>> significant_digits("0012.50"), significant_digits("0.05")
+    (4, 1)
+    """
+    return len(num.replace(".", "").lstrip("0"))
+
+
 def parse_measure(kind: str, m: regex.Match[str], text: str, rules: Rules) -> Parsed | None:
-    """Value of an amount, headcount, quantity or percent match."""
+    """Value of an amount, headcount, quantity or percent match.
+
+    A printed sign (the rule's ``neg`` group: ``-``, ``负``, or an accountant's brackets) makes
+    the value negative; a change stays a level with its direction in the qualifier (减少5万元).
+    """
+    parsed = _measure(kind, m, text, rules)
+    if parsed is None or not _group(m, "neg") or not isinstance(parsed.value, Decimal) or not parsed.value:
+        return parsed  # -0 is 0
+    return Parsed(-parsed.value, parsed.unit, parsed.qualifier, parsed.value_max, parsed.resolution)
+
+
+def _measure(kind: str, m: regex.Match[str], text: str, rules: Rules) -> Parsed | None:
     num = m.group("num")
+    if significant_digits(num) > MAX_DIGITS or significant_digits(_group(m, "num2") or "") > MAX_DIGITS:
+        return None
     unit = _group(m, "unit")
     qual = qualifier_of(m, text, rules)
     factor = _factor(m, rules)
@@ -148,6 +176,31 @@ def _period_months(period: str) -> tuple[int, int] | None:
     return 3 * qs[0] - 2, 3 * qs[0]
 
 
+def two_digit_year(yy: int, base: int | None) -> int:
+    """The year a report of year ``base`` means by ``yy年``: the latest century-year not more than
+    five years after the report (a plan may look a few years ahead; 97年 in a 1996 report is 1997,
+    89年 in a 2021 report is 1989, 49年 in a 2021 report is 1949). Without a base year, 00-49 are
+    20xx and 50-99 are 19xx.
+
+    >>> two_digit_year(97, 1996), two_digit_year(89, 2021), two_digit_year(25, 2021), two_digit_year(49, 2021)
+    (1997, 1989, 2025, 1949)
+    """
+    if base is None:
+        return 2000 + yy if yy < 50 else 1900 + yy
+    candidates = [century + yy for century in (1800, 1900, 2000, 2100)]
+    return max(c for c in candidates if c <= base + 5)
+
+
+def _count(raw: str) -> int | None:
+    """A small count in digits or numerals (十, 两, 8)."""
+    if raw.isdigit():
+        return int(raw)
+    try:
+        return int(cn2an.cn2an(raw.replace("两", "二"), "normal"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def parse_date(m: regex.Match[str], year: int | None, doc_year: int | None = None) -> Parsed | None:
     """ISO value of a date match.
 
@@ -169,7 +222,9 @@ def parse_date(m: regex.Match[str], year: int | None, doc_year: int | None = Non
     y2, mo2, d2 = num("y2"), num("m2"), num("d2")
     part = g.get("part")
     if g.get("yy"):
-        y = 2000 + int(g["yy"]) if int(g["yy"]) < 50 else 1900 + int(g["yy"])
+        y = two_digit_year(int(g["yy"]), doc_year or year)
+    if g.get("yy2"):
+        y2 = two_digit_year(int(g["yy2"]), doc_year or year)
     if g.get("rel"):
         if doc_year is None:
             return None
@@ -178,6 +233,15 @@ def parse_date(m: regex.Match[str], year: int | None, doc_year: int | None = Non
         y = year
     if y is None and y2 is None:
         return None  # the text never says which year
+    if g.get("next") and y is not None:
+        y2 = y + 1  # 10月至次年3月
+    if g.get("mpart"):  # 2021年前十个月, 2019年首月, 二零二零年后两个月
+        n = 1 if g["mpart"] == "首" else _count(g.get("nm") or "")
+        if y is None or n is None or not 1 <= n <= 12:
+            return None
+        a, b = (1, n) if g["mpart"] != "后" else (13 - n, 12)
+        value = _iso(y, a) if a == b else f"{_iso(y, a)}/{_iso(y, b)}"
+        return Parsed(value, None, None, date_start=_bounds(y, a, None, False), date_end=_bounds(y, b, None, True))
     if g.get("period"):
         months = _period_months(g["period"])
         if months is None or y is None:
@@ -195,6 +259,11 @@ def parse_date(m: regex.Match[str], year: int | None, doc_year: int | None = Non
         first, last = _iso(y, mo, d), _iso(y2, mo2, d2)
         return Parsed(f"{first}/{last}", None, part, date_start=_bounds(y, mo, d, False),
                       date_end=_bounds(y2, mo2, d2, True))
+    if mo2 is not None and mo is None:  # from a year to a month: 1992到95年6月
+        if y is None or y2 is None or y2 <= y:
+            return None
+        return Parsed(f"{y}/{_iso(y2, mo2)}", None, part, date_start=_bounds(y, None, None, False),
+                      date_end=_bounds(y2, mo2, None, True))
     if mo2 is not None:  # month range: 1-2月, 2019年9月至2020年8月
         y2 = y2 or y
         if mo is None or (y2 or 0, mo2) <= (y or 0, mo):
