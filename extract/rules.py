@@ -213,6 +213,7 @@ def load_rules(folder: str | None = None) -> Rules:
     units = load_yaml(d / "units.yaml")
     figs = load_yaml(d / "figures.yaml")
     aw = load_yaml(d / "awards.yaml")
+    aw["honours"] = load_yaml(d / "honours.yaml")  # the honour vocabulary, compiled by find/awards.py
     sec = load_yaml(d / "sections.yaml")
     lab = load_yaml(d / "labels.yaml")
     ide = load_yaml(d / "identities.yaml")

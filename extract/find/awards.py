@@ -1,180 +1,64 @@
 """Awards and honours: what a sentence confers, retains or nominates, and on whom.
 
-The vocabulary and grammar are data (patterns/awards.yaml); the rules are:
+The vocabulary of honour names is data (patterns/honours.yaml, compiled in :mod:`.honours`), the
+grammar around it too (patterns/awards.yaml). The rules that start from a verb are here:
 
 * ``award.quoted`` — a quoted title after a verb of conferring in the same clause,
-  with recipients or 第N届 between (授予甲、乙等3家单位“…”; 获得第六届“…”荣誉称号);
-* ``award.retained`` — 保留“…”荣誉称号 (stage ``retained``);
-* ``award.named`` — an unquoted title after such a verb, ending in an honour noun
-  (被评为…示范基地学校, 获先进集体表彰);
+  with recipients or 第N届 between (授予甲、乙等3家单位“…”; 获得第六届“…”荣誉称号), and the
+  quoted titles listed after it (授予6个集体“青年文明号”、15名个人“青年岗位能手”称号);
+* ``award.retained`` — 保留“…”荣誉称号, 分别保留“A”、“B”荣誉称号 (stage ``retained``);
+* ``award.named`` — an unquoted title after such a verb, ending in an honour head
+  (被评为…示范基地学校, 获评全国美丽河湖, 获先进集体表彰);
 * ``award.level`` — an award level in a sentence with such a verb (获一等奖8个);
 * ``award.listed`` — the honours listed after a verb that announces results
-  (评选出一等奖6名、二等奖9名…, 表彰奖励15个先进单位、30名“最美乡村教师”);
+  (评选出一等奖6名、二等奖9名…, 表彰奖励15个先进单位、20名我心中的好老师);
 * ``award.nominated`` — 推荐…为…候选对象, 拟推荐…申报… (stage ``nominated``);
 * ``award.merit`` — 记集体三等功一次.
 
-A name that is only a category (国家级荣誉称号), a placing in a ranking (全市考核第一名),
-a name inside a document title (《…》) and a headline that repeats an honour conferred
-in the body are not awards. The recipient is the clause before the verb (or the
-recipients named between verb and title); the count is the number printed with them.
+The rules that start from a list (对…予以表彰, nominee lists, list headings, counted honours
+before a colon, honour columns of text tables, epithets) are in :mod:`.award_lists`. A name that is only a category (国家级荣誉称号), a placing in a ranking
+(全市考核第一名), prize money or medals (奖金, 奖牌), a name inside a document title (《…》) and
+a headline that repeats an honour conferred in the body are not awards. The recipient is the
+clause before the verb (or the recipients named between verb and title); the count is the
+number printed with them.
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import regex
 
-from ..rules import FigureRule, Rules, alternation, compile_rule
+from .award_lists import (bare_headings, commended, continued, counted, elected, epithets, headings, nominee_lists,
+                          table_column)
+from .honours import (CLAUSE, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
+                      strip_tail, unquote)
 
 if TYPE_CHECKING:
+    from ..rules import Rules
     from .sections import Sentences
 
-_CLAUSE = regex.compile(r"[，,。；;！!？?\n]")
+__all__ = ["AwardHit", "award_rules", "find_awards"]
+
 _SENTENCE_STOP = regex.compile(r"[。；;！!？?\n]")
-_IN_EVENT = regex.compile(r"^在(?P<event>.+?)(?:活动)?中$")
-_QUOTES = "“”\"'‘’「」『』"
-_OPEN, _CLOSE = "“\"「『”", "”\"」』“"
-_PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+届|(?:19|20)\d{2}年度?)$")
-_COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|家|所|位|户|项|件|篇|部|支|人)")
-_LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:单位|集体|个人|同志|团队)?")
+_PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+[届批]|首[届批]|(?:19|20)\d{2}(?:[—\-－](?:19|20)?\d{2})?年度?)+$")
+_LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:单位|集体|个人|同志|团队)?")
 _TAIL_COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:以上|左右)?$")
 _ITEM_SPLIT = regex.compile(r"以及|[、，,和及与]")
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
-# the words right after a closing quote that continue the same name (“两山”实践创新基地)
 # an item that ends in the kind of honour only (…多项荣誉, 省市荣誉) names no honour of its own
 _VAGUE_END = regex.compile(r"(?:荣誉称号|荣誉|称号|奖项|表彰)$")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 _GENERIC_REST = regex.compile(r"(?:多|各|数|若干|一系列)(?:项|个|种)|^(?:等|各类)?(?:荣誉称号|荣誉|称号|奖项)$")
+# the words right after a closing quote that continue the same name (“两山”实践创新基地)
 _AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与))[\p{Han}]{1,12}?"
                              r"(?=[，,。；;、：:\s（(“]|和|及|与|等|$)")
-
-
-@dataclass(frozen=True)
-class AwardRules:
-    """The compiled grammar of patterns/awards.yaml."""
-
-    rules: dict[str, FigureRule]
-    verbs: regex.Pattern[str]
-    quoted: regex.Pattern[str]
-    named: regex.Pattern[str]
-    level: regex.Pattern[str]
-    result_verbs: regex.Pattern[str]
-    commend_verbs: regex.Pattern[str]
-    named_item: regex.Pattern[str]
-    head_end: regex.Pattern[str]
-    list_item: regex.Pattern[str]
-    nominated_as: regex.Pattern[str]
-    nominate_verbs: regex.Pattern[str]
-    applied_for: regex.Pattern[str]
-    merit: regex.Pattern[str]
-    generic: regex.Pattern[str]
-    tails: regex.Pattern[str]
-    ranking: regex.Pattern[str]
-    retain: frozenset[str]
-    count_after: regex.Pattern[str]
-    count_before: regex.Pattern[str]
-    event: regex.Pattern[str]
-
-
-def award_rules(rules: Rules) -> AwardRules:
-    """The award grammar of a rule set, compiled once (the rule loader hands over the raw file)."""
-    return rules.derived("awards", _compile_award_rules)
-
-
-def _compile_award_rules(r: Rules) -> AwardRules:
-    """Compile the award vocabulary of patterns/awards.yaml."""
-    aw, rules, alt, comp = r.award_data, r.award_figures, alternation, compile_rule
-    where = "awards.yaml"
-    verb = rf"(?:{alt(aw['verbs'])})(?!{alt(aw['verb_not_before'])})"
-    retain = alt(aw["retain_verbs"])
-    heads = alt(aw["heads"])
-    tails = alt(aw["tails"])
-    no_quote = "“”\"「」『』《》"
-    return AwardRules(
-        rules=rules,
-        verbs=comp(verb, where),
-        quoted=comp(
-            rf"(?P<verb>{verb}|{retain})了?(?P<between>[^，,。；;！!？?\n{no_quote}]{{0,80}}?)"
-            rf"[{_OPEN}](?P<name>[^{no_quote}\n]{{2,40}}?)[{_CLOSE}](?P<tail>{tails})?", where),
-        named=comp(
-            rf"(?P<verb>{verb})了?(?![评得选授]|\d+[个项次名人家所])"
-            rf"(?P<name>[^，,。；;、：:{no_quote}()（）\s的和]{{0,30}}?{heads})"
-            rf"(?=[，,。；;、\s]|表彰|$)", where),
-        level=comp(rf"(?P<name>{aw['levels']})", where),
-        result_verbs=comp(alt(aw["result_verbs"]) + "了?", where),
-        commend_verbs=comp(alt(aw["commend_verbs"]) + "了?", where),
-        named_item=comp(rf"[\p{{Han}}A-Za-z0-9]{{1,16}}?{heads}", where),
-        head_end=comp(rf"{heads}$", where),
-        list_item=comp(aw["list_item"], where),
-        nominated_as=comp(
-            rf"{alt(aw['nominate_verbs'])}[^，,。；;]{{0,30}}?为(?P<name>[^，,。；;{no_quote}为]{{2,30}}?{heads})"
-            rf"(?:{alt(aw['nominee_nouns'])})", where),
-        nominate_verbs=comp(alt(aw["apply_nominate_verbs"]), where),
-        applied_for=comp(rf"{alt(aw['apply_verbs'])}(?P<name>[^，,。；;、{no_quote}]{{2,30}}?{heads})(?=[，,。；;、]|$)", where),
-        merit=comp(aw["merit"], where),
-        generic=comp(aw["generic"], where),
-        tails=comp(f"{tails}$", where),
-        ranking=comp(alt(aw["ranking_words"]), where),
-        retain=frozenset(aw["retain_verbs"]),
-        count_after=comp(r"^(?:[\u4e00-\u9fff]{0,4}?)(?P<n>\d+)(?:个|项|名|篇|件|部|次|人)", where),
-        count_before=comp(r"(?P<n>\d+)(?:个|项|名|篇|件|部|次)$", where),
-        event=comp(rf"(?:参加|参与|参赛|在)(?P<event>[^，,。；;、]{{2,40}}?{aw['events']})", where),
-    )
-
-
-@dataclass(frozen=True)
-class AwardHit:
-    rule: str
-    start: int
-    end: int
-    name: str
-    count: int | None
-    subject: str | None
-    event: str | None
-    priority: int
-    stage: str = "conferred"
-
-
-def _recipient(text: str, sent_start: int, verb_start: int) -> tuple[str | None, str | None]:
-    """(recipient, event) from the clause before the award verb."""
-    window = text[sent_start:verb_start]
-    cut = None
-    for m in _CLAUSE.finditer(window):
-        cut = m.end()
-    clause = (window[cut:] if cut is not None else window).strip()
-    clause = regex.split(r"、(?=在)", clause)[-1]  # 在A中被评为“…”、在B中被授予“…”
-    clause = regex.sub(r"被[^被]*$", "", clause)  # 被中国科协(授予): the granting body, not the recipient
-    clause = regex.sub(r"^(?:并|还|又|先后|同时|其中|均|共|已)", "", clause)
-    clause = regex.sub(r"(?:被|均|先后|共|分别|还|也|又)$", "", clause)
-    ev = _IN_EVENT.match(clause)
-    if ev:
-        return None, ev.group("event").strip(_QUOTES)
-    if not clause:
-        return None, None
-    return clause, None
-
-
-def _count_in(words: str | None) -> int | None:
-    """The number of recipients printed with them (衡水市中医院等4个单位 -> 4)."""
-    last = None
-    for m in _COUNT.finditer(words or ""):
-        last = m
-    return int(last.group("n")) if last else None
-
-
-def _event(text: str, sent_start: int, pos: int, ar: AwardRules) -> str | None:
-    last = None
-    for m in ar.event.finditer(text, sent_start, pos):
-        last = m
-    return last.group("event") if last else None
-
-
-def _strip_tail(name: str, ar: AwardRules) -> str:
-    """第六届全国文明单位荣誉称号 -> 第六届全国文明单位 (the tail is the kind of honour, not its name)."""
-    short = ar.tails.sub("", name)
-    return short if short and short != name and not ar.generic.match(short) else name
+# one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
+_NEXT_QUOTED = regex.compile(r"(?:、|以及|和|及)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,20}?)"
+                             r"[“\"「『](?P<name>[^“”\"「」『』《》\n]{2,40}?)[”\"」』]")
+# “全国双拥模范城”六连冠: the honour won again, not a longer name
+_STREAK = regex.compile(r"[二三四五六七八九十\d]+连冠")
+_LIST_TAIL = regex.compile(r"荣誉称号|称号|荣誉")
 
 
 def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
@@ -183,6 +67,14 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         between, tail = m.group("between"), m.group("tail")
         prefix = _PREFIX.search(between)
         recipients = between[: prefix.start()] if prefix else between
+        # the quoted titles listed after this one (、15名个人“青年岗位能手”、3个团支部“…”称号)
+        more, last = [], m
+        if not tail:
+            while (nxt := _NEXT_QUOTED.match(text, last.end())) is not None:
+                more.append(nxt)
+                last = nxt
+            list_tail = _LIST_TAIL.match(text, last.end()) if more else None
+            tail = list_tail.group() if list_tail else None  # 保留“A”、“B”荣誉称号: the tail of all
         # words between verb and title must name recipients (…等3家单位, …为) or be empty
         if recipients and not tail and not regex.search(r"[等、为]|\d|单位|同志|集体|个人", recipients):
             continue
@@ -190,41 +82,89 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         if retained and not tail:
             continue
         name = m.group("name").strip()
-        if ar.generic.match(name):
+        if ar.generic.match(name) or ar.not_honour.search(name):
             continue
         start = m.start("between") + prefix.start() if prefix else m.start("name")
         end = m.end("name") + (1 if prefix else 0)
         if not tail:
             # a quoted word inside a longer name: “五个一工程”奖, “科普日”活动优秀组织单位
             rest = _AFTER_QUOTE.match(text, m.end())
-            if rest and not _GENERIC_REST.search(rest.group()):
+            if rest and not _GENERIC_REST.search(rest.group()) and not _STREAK.fullmatch(rest.group()):
                 if not ar.head_end.search(rest.group()):
                     continue  # the quote names a part of something that is no honour
                 name += rest.group()
                 end = rest.end()
+        if m.group("verb") in ar.head_verbs and not ar.head_end.search(name):
+            continue  # 入选“…影像节”: selected for an event, not given an honour
         value = (prefix.group() if prefix else "") + name
         ss, _ = sents.at(m.start())
-        subj, ev = _recipient(text, ss, m.start())
+        subj, ev = recipient(text, ss, m.start())
         recip = recipients.strip().removesuffix("为").strip() or None
-        hits.append(AwardHit("award.retained" if retained else "award.quoted", start, end, value,
-                             _count_in(recip) or _count_in(subj), recip or subj, ev, 0,
-                             "retained" if retained else "conferred"))
+        rule, stage = ("award.retained", "retained") if retained else ("award.quoted", "conferred")
+        hits.append(AwardHit(rule, start, end, value, count_in(recip) or count_in(subj), recip or subj, ev, 0, stage))
+        for nxt in more:
+            nm, r = nxt.group("name").strip(), nxt.group("recip").strip() or None
+            if ar.generic.match(nm) or ar.not_honour.search(nm):
+                continue
+            hits.append(AwardHit(rule, nxt.start("name"), nxt.end("name"), nm, count_in(r), r or subj, ev, 0, stage))
     return hits
+
+
+# recipients counted before an honour's name: 赵某等15名同志 | 保定某公司等92个单位
+_RECIPIENTS_LEAD = regex.compile(r"^(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)[个名家所位户支][\p{Han}]{0,3}?"
+                                 r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织)?)(?=[^\d])")
+# the honour after the last of several counted recipient lists: 、乙等108个班组河北省先进集体称号
+_AFTER_RECIPIENTS = regex.compile(r"、(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)[个名家所位户支]"
+                                  r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织))"
+                                  r"(?P<name>[^，,。；;、“”\d]{2,30}?)(?=荣誉称号|称号)")
 
 
 def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     hits = []
     for m in ar.named.finditer(text):
-        name = _strip_tail(m.group("name"), ar)
-        if len(name) < 2 or ar.generic.match(name) or ar.generic.match(m.group("name")):
+        name = strip_tail(m.group("name"), ar)
+        if name[0] in QUOTES or name[-1] in QUOTES or _GENERIC_REST.search(name):
+            continue  # a quoted title is read by award.quoted; 多项荣誉 names no honour
+        value = unquote(name)
+        if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
+                or ar.not_honour.search(value):
             continue
         ss, _ = sents.at(m.start())
-        subj, ev = _recipient(text, ss, m.start())
-        hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), name,
-                             _count_in(subj), subj, ev, 2))
+        subj, ev = recipient(text, ss, m.start())
+        count = int(m.group("n")) if m.group("n") else count_in(subj)  # 获得五一劳动奖章2枚
+        start = m.start("name")
+        lead = _RECIPIENTS_LEAD.match(name)
+        if lead:  # 授予赵某等15名同志河北省特等劳动模范称号: the recipients are no part of the name
+            name, start = name[lead.end():], start + lead.end()
+            value, count, subj = unquote(name), int(lead.group("n")), lead.group("recip")
+            if len(value) < 2 or not ar.named_item.fullmatch(name) or ar.generic.match(value):
+                continue  # 授予甲等92个单位、乙等108个班组…: the first list names no honour
+        hits.append(AwardHit("award.named", start, start + len(name), value, count, subj, ev, 2))
+    for m in _AFTER_RECIPIENTS.finditer(text):  # …、乙等108个班组河北省先进集体称号: after the last list
+        name = m.group("name")
+        stop = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 200)
+        if not ar.verbs.search(text, stop + 1, m.start()) or not ar.named_item.fullmatch(name) \
+                or ar.generic.match(name) or ar.not_honour.search(name):
+            continue
+        hits.append(AwardHit("award.named", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
+                             m.group("recip"), None, 2))
+    for m in ar.named_as.finditer(text):
+        name = m.group("name")
+        if ar.generic.match(name) or ar.not_honour.search(name):
+            continue
+        recip = m.group("recip").strip()
+        hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, count_in(recip), recip, None, 2))
+    for m in ar.retained_named.finditer(text):
+        name = m.group("name")
+        if ar.generic.match(name) or ar.not_honour.search(name):
+            continue
+        ss, _ = sents.at(m.start())
+        subj, _ev = recipient(text, ss, m.start())
+        hits.append(AwardHit("award.retained", m.start("name"), m.end("name"), name, count_in(subj), subj, None, 1,
+                             "retained"))
     for m in ar.merit.finditer(text):
         ss, _ = sents.at(m.start())
-        subj, _ev = _recipient(text, ss, m.start())
+        subj, _ev = recipient(text, ss, m.start())
         hits.append(AwardHit("award.merit", m.start("name"), m.end("name"), m.group("name"), None, subj, None, 2))
     return hits
 
@@ -235,7 +175,7 @@ def _levels(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         ss, _ = sents.at(m.start())
         if not (ar.verbs.search(text, ss, m.start()) or ar.result_verbs.search(text, ss, m.start())):
             continue
-        clause_start = max([ss] + [c.end() for c in _CLAUSE.finditer(text, ss, m.start())])
+        clause_start = max([ss] + [c.end() for c in CLAUSE.finditer(text, ss, m.start())])
         if m.group("name").startswith("第") and ar.ranking.search(text, clause_start, m.start()):
             continue  # 全市考核第一名: a ranking
         count = None
@@ -246,11 +186,11 @@ def _levels(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         elif before:
             count = int(before.group("n"))
         hits.append(AwardHit("award.level", m.start("name"), m.end("name"), m.group("name"), count,
-                             None, _event(text, ss, m.start(), ar), 1))
+                             None, event_before(text, ss, m.start(), ar), 1))
         short = _SHORT_LEVEL.search(text, max(ss, m.start() - 2), m.start())
         if short and m.group("name")[1:] == "等奖":  # 分获…大赛一、二等奖: the 一 is 一等奖
             hits.append(AwardHit("award.level", short.start(), short.start() + 1, short.group("n") + "等奖", None,
-                                 None, _event(text, ss, m.start(), ar), 1))
+                                 None, event_before(text, ss, m.start(), ar), 1))
     return hits
 
 
@@ -262,7 +202,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         [(v, False, True) for v in ar.verbs.finditer(text)]
     for v, need_count, conferred in verbs:
         ss, se = sents.at(v.start())
-        stop = (_CLAUSE if conferred else _SENTENCE_STOP).search(text, v.end(), se)
+        stop = (CLAUSE if conferred else _SENTENCE_STOP).search(text, v.end(), se)
         end = stop.start() if stop else se
         pos = v.end()
         for n, piece in enumerate(_ITEM_SPLIT.split(text[v.end():end])):
@@ -278,19 +218,23 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             if tail and tail.start() > 0:
                 count = count or int(tail.group("n"))
                 core = core[: tail.start()]
-            inner = core.strip(_QUOTES)
+            inner = core.strip(QUOTES)
             if conferred:  # 获中国戏剧梅花奖、白玉兰奖: the items after the first (the rules above read that one)
-                inner = regex.sub(r"等.*$", "", inner)
+                inner = strip_tail(regex.sub(r"等.*$", "", inner), ar)  # 全国劳动模范称号 -> 全国劳动模范
                 if n == 0 or not inner or len(inner) > 16 or not ar.named_item.fullmatch(inner) \
                         or ar.generic.match(inner) or _GENERIC_REST.search(inner) or _VAGUE_END.search(inner):
                     continue
-            elif not inner or len(inner) > 16 or not ar.list_item.fullmatch(inner) or ar.generic.match(inner):
-                continue
+            else:  # 表彰奖励了12个教育世家: with counts, any honour name; after 评出, a level or 优秀… (after a year)
+                bare = ar.prefix.sub("", unquote(inner))
+                if not inner or len(inner) > 20 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
+                        ar.list_item.fullmatch(bare) or (count is not None and ar.named_item.fullmatch(inner)
+                                                         and (need_count or not ar.weak_end.search(bare)))):
+                    continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour
             if need_count and count is None:
                 continue
             s = p_start + core_start + core.find(inner)
-            hits.append(AwardHit("award.listed", s, s + len(inner), inner, count, None,
-                                 _event(text, ss, v.start(), ar), 1))
+            hits.append(AwardHit("award.listed", s, s + len(inner), unquote(inner), count, None,
+                                 event_before(text, ss, v.start(), ar), 1))
     return hits
 
 
@@ -305,7 +249,7 @@ def _nominated(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             continue
         recip = regex.split(r"[，,。；;、]", text[ss:m.start()])[-1]
         hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), m.group("name"),
-                             _count_in(recip), None, None, 0, "nominated"))
+                             count_in(recip), None, None, 0, "nominated"))
     return hits
 
 
@@ -325,7 +269,13 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     """Every award in the normalised ``text``; overlaps resolved longest first."""
     ar = award_rules(rules)
     hits = _quoted(text, sents, ar) + _named(text, sents, ar) + _levels(text, sents, ar) \
-        + _listed(text, sents, ar) + _nominated(text, sents, ar)
+        + _listed(text, sents, ar) + _nominated(text, sents, ar) + commended(text, sents, ar) \
+        + nominee_lists(text, sents, ar) + continued(text, ar) + counted(text, ar) + table_column(text, ar) \
+        + elected(text, ar) + epithets(text, ar)
+    # a list heading names an honour only where the text confers it nowhere else (全国二等奖获奖名单(10人))
+    said = [_key(h.name) for h in hits]
+    hits += [h for h in headings(text, ar) + bare_headings(text, ar)
+             if not any(_key(h.name) in k or k in _key(h.name) for k in said)]
     books = [(b.start(), b.end()) for b in _BOOK.finditer(text)]
     hits = [h for h in hits if not any(a <= h.start < b for a, b in books)]  # inside a document title
     hits.sort(key=lambda h: (-(h.end - h.start), h.priority, h.start))
@@ -347,4 +297,4 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
 
 
 def _key(name: str) -> str:
-    return "".join(ch for ch in name if ch not in _QUOTES)
+    return unquote(name)

@@ -15,6 +15,7 @@ import logging
 import regex
 
 from ..rules import Rules
+from .honour_labels import honour_label
 
 _MARKER = regex.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][、.．]?|[一二三四五六七八九十\d]{1,3}[、．]|[一二三四五六七八九十]{1,3}\."
@@ -159,6 +160,9 @@ def noun_after(text: str, end: int, rules: Rules) -> str | None:
 
 def label_for(text: str, start: int, end: int, unit: str | None, rules: Rules) -> str | None:
     """Label of the figure ``text[start:end]`` printed with ``unit`` (normalised text)."""
+    honour = honour_label(text, start, end, unit, rules)
+    if honour:
+        return honour
     before = label_before(text, start, rules)
     if unit in rules.noun_after_units:
         after = noun_after(text, end, rules)

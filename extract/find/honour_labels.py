@@ -1,0 +1,91 @@
+"""Labels of figures that count an honour's holders or its prize money: they name the honour.
+
+``3名同学斩获“全国一等奖”`` is labelled 全国一等奖获奖同学 rather than 同学, ``评选出一等奖6名``
+一等奖获奖者, ``全国二等奖获奖名单(10人)`` 全国二等奖获奖者, and ``授予…“县长质量奖”，各奖励10万元``
+县长质量奖奖金. :func:`.labels.label_for` asks here first; every other figure keeps the label of
+its own words.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..rules import Rules
+from .honours import AwardRules, award_rules, strip_tail, unquote
+
+
+_HEADING = regex.compile(r"(?P<name>[^\s，,。；;：:、.．]{2,30}?)(?P<kind>获奖人员名单|获奖学生名单|获奖者名单|获奖名单|名单|拟推荐对象"
+                         r"|推荐对象|候选人|候选对象)[（(]共?$")
+_GIVEN = regex.compile(r"^(?P<noun>\p{Han}{1,4}?)[“\"](?P<name>[^“”\"]{2,30})[”\"]")
+_HOLDER = regex.compile(r"^(?P<noun>\p{Han}{0,4}?)(?:在[^，,。；;]{1,20}?中)?(?:被|均|分别|先后)?$")
+
+
+_PRIZE = regex.compile(r"(?:^|[，,])(?:各|每家|每人|每个|分别|并|同时)?(?:给予)?(?:一次性)?(?:奖励|奖金|发放奖金)[^，,。；;]{0,2}$")
+
+
+def _prize_money(text: str, start: int, ar: AwardRules) -> str | None:
+    """授予…“2012年度某县县长质量奖”，各奖励10万元 -> 2012年度某县县长质量奖奖金: the money of an honour
+    conferred in the clause before is its prize money."""
+    lo = max(0, start - 120)
+    stop = max(text.rfind(c, lo, start) for c in "。；;\n")
+    window = text[stop + 1:start]
+    if not _PRIZE.search(window):
+        return None
+    last = None
+    for pat in (ar.quoted, ar.named):
+        for m in pat.finditer(window):
+            if last is None or m.end() > last[0]:
+                last = (m.end(), m.group("name"))
+    if last is None:
+        return None
+    name = strip_tail(unquote(last[1]).strip(), ar)
+    return name + "奖金" if name and not ar.generic.match(name) else None
+
+
+def honour_label(text: str, start: int, end: int, unit: str | None, rules: Rules) -> str | None:
+    """The label of a count of people who received an honour names the honour, not just the people:
+    ``3名同学斩获“全国一等奖”`` -> 全国一等奖获奖同学, ``评选出一等奖6名`` -> 一等奖获奖者,
+    ``全国二等奖获奖名单(10人)`` -> 全国二等奖获奖者. None when the figure counts no honour's holders.
+
+    >>> from extract.rules import load_rules
+    >>> r = load_rules()
+    >>> t = "马某等三名同学斩获“全国一等奖”。"
+    >>> honour_label(t, 3, 5, "名", r), honour_label("共有职工3名。", 4, 6, "名", r)
+    ('全国一等奖获奖同学', None)
+    """
+    ar = award_rules(rules)
+    if unit in rules.money:
+        return _prize_money(text, start, ar)
+    if unit not in rules.headcount_units:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    head = _HEADING.search(text[line_start:start].strip())
+    if head:  # 全国二等奖获奖名单(10人), 优秀共产党员拟推荐对象(2名)
+        name, kind = head.group("name"), head.group("kind")
+        if ar.named_item.fullmatch(name) and not ar.generic.match(name):
+            return name + ("获奖者" if "获奖" in kind or kind == "名单" else kind)
+    stop = rules.clause_stop.search(text, end, min(len(text), end + 60))
+    after = text[end:stop.start() if stop else min(len(text), end + 60)]
+    verb = ar.verbs.search(after)
+    if verb:  # 10多位老师荣获“优秀指导教师”称号
+        holder = _HOLDER.match(after[: verb.start()])
+        name = strip_tail(unquote(after[verb.end():]).removeprefix("了").strip(), ar)
+        if holder and (ar.named_item.fullmatch(name) or ar.level.fullmatch(name)) and not ar.generic.match(name):
+            return name + "获奖" + (holder.group("noun") or "者")
+        return None
+    lo = max(line_start, start - 30)
+    clause = text[lo:start]
+    cut = rules.clause_stop.search(clause[::-1])
+    clause = clause[len(clause) - cut.start():] if cut else clause
+    given = _GIVEN.match(after)
+    if given and ar.verbs.search(clause):  # 授予肖某等16名同志“…先进个人”称号
+        name = given.group("name")
+        if not ar.generic.match(name) and not ar.not_honour.search(name):
+            return name + "获奖" + given.group("noun")
+    last = None
+    for last in ar.result_verbs.finditer(clause):
+        pass
+    if last is not None:  # 评选出一等奖6名
+        name = clause[last.end():]
+        if (ar.level.fullmatch(name) or ar.named_item.fullmatch(name)) and not ar.generic.match(name):
+            return name + "获奖者"
+    return None

@@ -1,0 +1,227 @@
+"""The honour vocabulary and the award grammar compiled from it, shared by the award rules.
+
+An honour's name is a *head* from patterns/honours.yaml (劳动模范, 先进集体, 示范县, 一等奖 …)
+with the modifiers before it: a year or a round (2021年度, 第六届, 首批), a level, a region, an
+organiser, quotes, and a bracket at the end (全国双拥模范城（县）). A name alone is never an award:
+the grammar of patterns/awards.yaml (verbs of conferring, commendation lists, nominations,
+list headings) decides where one is conferred, retained or nominated.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..records import RuleError
+from ..rules import FigureRule, Rules, alternation, compile_rule
+
+CLAUSE = regex.compile(r"[，,。；;！!？?\n]")
+QUOTES = "“”\"'‘’「」『』"
+_IN_EVENT = regex.compile(r"^在(?P<event>.+?)(?:活动)?中$")
+_COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|家|所|位|户|项|件|篇|部|支|人)")
+#: a year or a round before a name: 2021年度, 2021—2025年度第二批, 第六届, 首批, 新一届
+PREFIX = r"(?:(?:19|20)\d{2}(?:[—\-－~～至](?:19|20)?\d{2})?年度?|第[\d一二三四五六七八九十]+[届批次]|首[届批]|新一届|本届)"
+
+
+@dataclass(frozen=True)
+class AwardRules:
+    """The compiled grammar of patterns/awards.yaml over the vocabulary of patterns/honours.yaml."""
+
+    rules: dict[str, FigureRule]
+    verbs: regex.Pattern[str]
+    quoted: regex.Pattern[str]
+    named: regex.Pattern[str]
+    level: regex.Pattern[str]
+    result_verbs: regex.Pattern[str]
+    commend_verbs: regex.Pattern[str]
+    named_item: regex.Pattern[str]
+    head_end: regex.Pattern[str]
+    list_item: regex.Pattern[str]
+    nominated_as: regex.Pattern[str]
+    nominate_verbs: regex.Pattern[str]
+    applied_for: regex.Pattern[str]
+    merit: regex.Pattern[str]
+    generic: regex.Pattern[str]
+    tails: regex.Pattern[str]
+    ranking: regex.Pattern[str]
+    retain: frozenset[str]
+    head_verbs: frozenset[str]
+    count_after: regex.Pattern[str]
+    count_before: regex.Pattern[str]
+    event: regex.Pattern[str]
+    prefix: regex.Pattern[str]
+    commended: regex.Pattern[str]
+    nominee_list: regex.Pattern[str]
+    heading: regex.Pattern[str]
+    not_honour: regex.Pattern[str]
+    counted: regex.Pattern[str]
+    named_as: regex.Pattern[str]
+    retained_named: regex.Pattern[str]
+    elect_list: regex.Pattern[str]
+    nominee_item: regex.Pattern[str]
+    honour_column: regex.Pattern[str]
+    column_word: regex.Pattern[str]
+    weak_end: regex.Pattern[str]
+    epithet: regex.Pattern[str]
+    holder_end: regex.Pattern[str]
+
+
+def honour_heads(groups: list[dict[str, Any]], where: str = "honours.yaml") -> list[str]:
+    """Every head of the vocabulary; a head listed twice (in one group or two) is refused.
+
+    >>> honour_heads([{"id": "a", "heads": ["标兵", "能手"]}, {"id": "b", "heads": ["一等奖"]}])
+    ['标兵', '能手', '一等奖']
+    """
+    seen: dict[str, str] = {}
+    for g in groups:
+        for h in g.get("heads", []):
+            if h in seen:
+                raise RuleError(f"{where}: head {h!r} listed in {seen[h]} and {g['id']}")
+            seen[h] = g["id"]
+    return list(seen)
+
+
+def award_rules(rules: Rules) -> AwardRules:
+    """The award grammar of a rule set, compiled once (the rule loader hands over the raw files)."""
+    return rules.derived("awards", _compile)
+
+
+def _compile(r: Rules) -> AwardRules:
+    aw, rules, alt, comp = r.award_data, r.award_figures, alternation, compile_rule
+    where = "awards.yaml"
+    verb = rf"(?<!{alt(aw['goal_words'])})(?:{alt(aw['verbs'] + aw['head_verbs'])})(?!{alt(aw['verb_not_before'])})"
+    retain = alt(aw["retain_verbs"])
+    heads = alt(honour_heads(aw["honours"]["groups"]))
+    person = alt([h for g in aw["honours"]["groups"] if g["id"] == "honour.person" for h in g["heads"]])
+    tails = alt(aw["tails"])
+    bracket = r"(?:[（(][\p{Han}、]{1,6}[）)])?"
+    no_quote = "“”\"「」『』《》"
+    nominee = alt(aw["nominee_nouns"])
+    return AwardRules(
+        rules=rules,
+        verbs=comp(verb, where),
+        quoted=comp(
+            rf"(?P<verb>{verb}|{retain})了?(?P<between>[^，,。；;！!？?\n{no_quote}]{{0,80}}?)"
+            rf"[“\"「『”](?P<name>[^{no_quote}\n]{{2,40}}?)[”\"」』“](?P<tail>{tails})?", where),
+        # an unquoted name ending in a head; quotes may stand inside (山东省2022年“全国科技工作者日”优秀组织单位)
+        named=comp(
+            rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所])"
+            rf"(?P<name>[^，,。；;、：:《》()（）\s的和]{{0,30}}?{heads}{bracket})"
+            rf"(?=[，,。；;、\s]|表彰|$|(?P<n>\d+)(?:枚|块|座)|\d+(?:\.\d+)?万?元)", where),
+        level=comp(rf"(?P<name>{aw['levels']})", where),
+        result_verbs=comp(alt(aw["result_verbs"]) + "了?", where),
+        commend_verbs=comp(alt(aw["commend_verbs"]) + "了?", where),
+        named_item=comp(rf"(?:{PREFIX})*[\p{{Han}}A-Za-z0-9“”]{{0,16}}?{heads}{bracket}", where),
+        head_end=comp(rf"{heads}$", where),
+        list_item=comp(aw["list_item"], where),
+        nominated_as=comp(
+            rf"(?:{alt(aw['nominate_verbs'])}[^，,。；;]{{0,30}}?为|{alt(aw['elect_verbs'])})"
+            rf"(?P<name>[^，,。；;、\d{no_quote}为]{{2,30}}?{heads})(?:{nominee})", where),
+        nominate_verbs=comp(alt(aw["apply_nominate_verbs"]), where),
+        applied_for=comp(rf"{alt(aw['apply_verbs'])}(?P<name>[^，,。；;、{no_quote}]{{2,30}}?{heads})(?=[，,。；;、]|$)", where),
+        merit=comp(aw["merit"], where),
+        generic=comp(aw["generic"], where),
+        tails=comp(f"{tails}$", where),
+        ranking=comp(alt(aw["ranking_words"]), where),
+        retain=frozenset(aw["retain_verbs"]),
+        head_verbs=frozenset(aw["head_verbs"]),
+        count_after=comp(r"^(?:[\u4e00-\u9fff]{0,4}?)(?P<n>\d+)(?:个|项|名|篇|件|部|次|人)", where),
+        count_before=comp(r"(?P<n>\d+)(?:个|项|名|篇|件|部|次)$", where),
+        event=comp(rf"(?:参加|参与|参赛|在)(?P<event>[^，,。；;、]{{2,40}}?{aw['events']})", where),
+        prefix=comp(rf"^(?:{PREFIX})+", where),
+        # 对 LIST 予以表彰 / 进行了表彰 / 通报表扬: the honours are the items of the list
+        commended=comp(rf"(?<![针面相核反应绝])对(?![于照接标外象待比口话策])(?P<list>[^，,。；;！!？?\n对]{{2,160}}?)(?:{alt(aw['commend_frames'])})", where),
+        # 现将 A、B 和 C 拟推荐对象予以公示 / 推选出…候选人
+        nominee_list=comp(rf"(?:将|对)(?P<list>[^，,。；;！!？?\n将对]{{2,120}}?)(?:{nominee})(?:名单)?(?:予以|进行)?公示", where),
+        # a line that heads a list of recipients: 全国二等奖获奖名单(10人), 拟推荐全国五一劳动奖章（2名）
+        heading=comp(rf"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]{{1,2}}[、.．])?[ \t]*(?P<nom>{alt(aw['nominate_verbs'])})?"
+                     rf"(?P<name>[^\s，,。；;：:、《》()（）]{{2,30}}?)(?P<kind>{alt(aw['heading_words'])})?"
+                     rf"[（(](?:共)?(?P<n>\d+)[人名个家项户位][）)][：:]?[ \t\u3000]*$", where),
+        not_honour=comp(alt(aw["not_honours"]), where),
+        # an honour, its count and a colon before the recipients: 第三届全国文明家庭2户：…
+        counted=comp(r"(?m)(?:^|(?<=[。；;]))[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
+                     r"[ \t]*(?P<name>[^\s，,。；;：:、《》()（）]{2,30}?)[（(]?(?P<n>\d+)(?:户|名|个|家|人|项|所|位|支|件)[）)]?[：:]", where),
+        # 命名甲等100个县（市、区）为全国科普示范县（市、区）: verb, recipients, 为, an unquoted name
+        named_as=comp(rf"(?:{alt(aw['as_verbs'])})(?P<recip>[^，,。；;！!？?\n“”为]{{1,40}}?)为"
+                      rf"(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})(?=[，,。；;、\s]|$)", where),
+        # 继续保留全国文明单位荣誉称号: an unquoted name kept after review
+        retained_named=comp(rf"(?:{retain})(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
+                            rf"(?:荣誉称号|称号)", where),
+        # 推选出 A候选单位3个、B候选人10名: the nominees listed after a verb of choosing
+        elect_list=comp(rf"(?:{alt(aw['elect_verbs'])})(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
+        nominee_item=comp(rf"^(?P<name>.{{2,30}}?)(?:{alt(aw['nominee_nouns'] + aw['nominee_units'])})"
+                          rf"(?:(?P<n>\d+)(?:个|名|人|家|位|项))?$", where),
+        # “全国劳动模范”李某某出席: a person's honour held as an epithet before the name (stage held)
+        epithet=comp(rf"(?<![\p{{Han}}])[“\"](?P<name>[^“”\"\n]{{0,20}}?{person})[”\"](?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
+                     rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})", where),
+        honour_column=comp(rf"^(?:{alt(aw['honour_columns'])})$", where),
+        column_word=comp(alt(aw["honour_columns"]), where),
+        weak_end=comp(rf"(?:{alt(aw['honours']['weak_heads'])}){bracket}$", where),
+        holder_end=comp(rf"(?<!工)(?:{alt(aw['holder_nouns'])})$", where),
+    )
+
+
+def recipient(text: str, sent_start: int, verb_start: int) -> tuple[str | None, str | None]:
+    """(recipient, event) from the clause before the award verb."""
+    window = text[sent_start:verb_start]
+    cut = None
+    for m in CLAUSE.finditer(window):
+        cut = m.end()
+    clause = (window[cut:] if cut is not None else window).strip()
+    clause = regex.split(r"、(?=在)", clause)[-1]  # 在A中被评为“…”、在B中被授予“…”
+    clause = regex.sub(r"被[^被]*$", "", clause)  # 被中国科协(授予): the granting body, not the recipient
+    clause = regex.sub(r"^(?:并|还|又|先后|同时|其中|均|共|已)", "", clause)
+    clause = regex.sub(r"(?:被|均|先后|共|分别|还|也|又)$", "", clause)
+    ev = _IN_EVENT.match(clause)
+    if ev:
+        return None, ev.group("event").strip(QUOTES)
+    if not clause:
+        return None, None
+    return clause, None
+
+
+def count_in(words: str | None) -> int | None:
+    """The number of recipients printed with them.
+
+    >>> count_in("衡水市中医院等4个单位"), count_in("甲、乙"), count_in(None)
+    (4, None, None)
+    """
+    last = None
+    for m in _COUNT.finditer(words or ""):
+        last = m
+    return int(last.group("n")) if last else None
+
+
+def event_before(text: str, sent_start: int, pos: int, ar: AwardRules) -> str | None:
+    """What the award was won at (在全省青年职工技能大赛中获得…), the nearest before ``pos``."""
+    last = None
+    for m in ar.event.finditer(text, sent_start, pos):
+        last = m
+    return last.group("event") if last else None
+
+
+def strip_tail(name: str, ar: AwardRules) -> str:
+    """第六届全国文明单位荣誉称号 -> 第六届全国文明单位 (the tail is the kind of honour, not its name)."""
+    short = ar.tails.sub("", name)
+    return short if short and short != name and not ar.generic.match(short) else name
+
+
+def unquote(name: str) -> str:
+    """A name as the value column keeps it: quote marks removed (山东省2022年“全国科技工作者日”优秀活动)."""
+    return "".join(ch for ch in name if ch not in QUOTES)
+
+
+@dataclass(frozen=True)
+class AwardHit:
+    """One honour found: where, its name, how many recipients, on whom, at what, at which stage."""
+
+    rule: str
+    start: int
+    end: int
+    name: str
+    count: int | None
+    subject: str | None
+    event: str | None
+    priority: int
+    stage: str = "conferred"
