@@ -139,6 +139,10 @@ FOUND += [
     # each object of one result verb, the first recipient quoted
     ("最终评选出“某某食堂”等8家单位为“十佳职工食堂”，某中心等50家单位为“百佳爱心驿站”。",
      [("十佳职工食堂", 8, "conferred"), ("百佳爱心驿站", 50, "conferred")]),
+    # more verbs of winning
+    ("我校代表队包揽全省中学生辩论赛一等奖。", [("全省中学生辩论赛一等奖", None, "conferred")]),
+    ("该厂捧得全国质量奖。", [("全国质量奖", None, "conferred")]),
+    ("该中心荣获全国巾帼文明岗，问鼎全国青年文明号。", [("全国巾帼文明岗", None, "conferred"), ("全国青年文明号", None, "conferred")]),
     # a line that is an honour's name alone over its recipients, in a list announced before it
     ("我院多个集体和个人获得荣誉表彰。\n省级五四红旗团支部\n某学院2020级1班团支部\n省级优秀共青团员\n张某 某学院学生\n",
      [("省级五四红旗团支部", None, "conferred"), ("省级优秀共青团员", None, "conferred")]),
