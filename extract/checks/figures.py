@@ -96,7 +96,6 @@ class _Concepts:
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
-        self.keys = sorted((k for k in rules.concepts if len(k) >= _SUFFIX_MIN), key=len, reverse=True)
         self.memo: dict[str, str | None] = {}
 
     def __call__(self, label: str) -> str | None:
@@ -112,16 +111,17 @@ class _Concepts:
             key = whole
             for _ in range(2):  # 决算支出数 -> 决算 -> (nothing): endings come in pairs at most
                 key = rules.label_suffix.sub("", key) or key
-            for k in self.keys:
-                for cand in (key, whole):
+            best: tuple[int, str] | None = None  # the longest synonym either form ends with
+            for cand in (key, whole):
+                for i in range(len(cand) - _SUFFIX_MIN + 1):  # one dict look-up per ending, longest first
+                    ending, before = cand[i:], cand[:i]
                     # the words before the concept qualify it (拨款安排的…, 区本级…), they do not make
                     # another measure of it (人均…, 涉及…当年财政拨款)
-                    if cand.endswith(k) and (_QUALIFIED.search(cand[:-len(k)])
-                                             or rules.label_prefix.fullmatch(cand[:-len(k)])):
-                        found = rules.concepts[k]
+                    if ending in rules.concepts and (_QUALIFIED.search(before) or rules.label_prefix.fullmatch(before)):
+                        if best is None or len(ending) > best[0]:
+                            best = (len(ending), rules.concepts[ending])
                         break
-                if found:
-                    break
+            found = best[1] if best else None
         self.memo[label] = found
         return found
 

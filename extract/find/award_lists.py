@@ -220,7 +220,11 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
     col = None
     width = 0
     for m in _LINE.finditer(text):
-        cells = _cells(m.group())
+        line = m.group()
+        if "|" not in line and "\t" not in line and "  " not in line and "\u3000" not in line:
+            col = None  # a line of prose: no table row, and the table (if any) ended
+            continue
+        cells = _cells(line)
         if col is not None:
             if len(cells) < 2 or len(cells) > width + 1 or len(cells) <= col - (width - len(cells)):
                 col = None  # the table ended

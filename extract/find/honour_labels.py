@@ -7,6 +7,8 @@ its own words.
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..rules import Rules
@@ -17,6 +19,15 @@ _HEADING = regex.compile(r"(?P<name>[^\s，,。；;：:、.．]{2,30}?)(?P<kind>
                          r"|推荐对象|候选人|候选对象)[（(]共?$")
 _GIVEN = regex.compile(r"^(?P<noun>\p{Han}{1,4}?)[“\"](?P<name>[^“”\"]{2,30})[”\"]")
 _HOLDER = regex.compile(r"^(?P<noun>\p{Han}{0,4}?)(?:在[^，,。；;]{1,20}?中)?(?:被|均|分别|先后)?$")
+
+
+# a text that never says any of these counts no honour's holders (one search per text, cached)
+_HONOUR_WORDS = regex.compile(r"奖|荣誉|称号|表彰|表扬|先进|模范|标兵|能手|之星|名单|推荐|候选")
+
+
+@functools.lru_cache(maxsize=8)
+def _speaks_of_honours(text: str) -> bool:
+    return bool(_HONOUR_WORDS.search(text))
 
 
 _PRIZE = regex.compile(r"(?:^|[，,])(?:各|每家|每人|每个|分别|并|同时)?(?:给予)?(?:一次性)?(?:奖励|奖金|发放奖金)[^，,。；;]{0,2}$")
@@ -52,13 +63,15 @@ def honour_label(text: str, start: int, end: int, unit: str | None, rules: Rules
     >>> honour_label(t, 3, 5, "名", r), honour_label("共有职工3名。", 4, 6, "名", r)
     ('全国一等奖获奖同学', None)
     """
+    if not _speaks_of_honours(text):
+        return None  # most reports: no figure of theirs counts an honour's holders
     ar = award_rules(rules)
     if unit in rules.money:
         return _prize_money(text, start, ar)
     if unit not in rules.headcount_units:
         return None
     line_start = text.rfind("\n", 0, start) + 1
-    head = _HEADING.search(text[line_start:start].strip())
+    head = _HEADING.search(text[max(line_start, start - 48):start].strip())  # a heading's last 48 characters
     if head:  # 全国二等奖获奖名单(10人), 优秀共产党员拟推荐对象(2名)
         name, kind = head.group("name"), head.group("kind")
         if ar.named_item.fullmatch(name) and not ar.generic.match(name):
