@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test bench typecheck clean
+.PHONY: run test bench typecheck notebooks clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ bench: $(DEV_STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/pdf_pages.py
 	$(BIN)/python benchmarks/hostile.py
+
+# re-run every notebook and save it with its outputs (the notebook test fails on stale outputs)
+notebooks: $(DEV_STAMP)
+	$(BIN)/python notebooks/refresh.py
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy extract

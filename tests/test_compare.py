@@ -119,3 +119,12 @@ def test_cli_compare_writes_tables_and_a_workbook(tmp_path, department):
     checks = wb["failed and warned"]
     assert checks.max_row == 3
     assert any("300.00万元" in str(c.value) for c in checks[2])
+
+
+def test_an_organisation_that_matches_nothing_is_an_error_and_writes_nothing(tmp_path):
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["run", str(COURT), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    before = sorted(p.name for p in out.iterdir())
+    res = CliRunner().invoke(main, ["compare", str(out), "--org", "不存在的单位"])
+    assert res.exit_code == 2 and "no organisation matches" in res.output
+    assert sorted(p.name for p in out.iterdir()) == before

@@ -105,7 +105,7 @@ def test_bad_corpus_runs_as_one_batch(bad_corpus):
     assert status == {
         "binary": "binary", "dangling": "error", "deep": "ok", "empty": "empty", "good": "ok",
         "leak": "skipped", "locked": "encrypted", "loop": "skipped", "nul": "ok", "png": "error",
-        "report": "unsupported", "table": "unsupported", "truncated": "truncated", "utf16": "ok",
+        "report": "error", "table": "error", "truncated": "truncated", "utf16": "ok",
     }
     docs = result.documents.set_index("doc_id")
     assert docs.loc["utf16", "encoding"] == "utf-16-le"

@@ -52,10 +52,24 @@ def test_truncated_multibyte_keeps_what_was_read(tmp_path):
 
 
 def test_unsupported_suffix(tmp_path):
-    p = tmp_path / "report.docx"
+    p = tmp_path / "report.odt"
     p.write_bytes(b"PK\x03\x04")
     doc = read_report(p)
-    assert doc.status == "unsupported" and ".docx" in doc.error
+    assert doc.status == "unsupported" and ".odt" in doc.error
+
+
+def test_old_office_formats_say_how_to_convert(tmp_path):
+    p = tmp_path / "report.doc"
+    p.write_bytes(b"\xd0\xcf\x11\xe0")
+    doc = read_report(p)
+    assert doc.status == "unsupported" and "soffice --headless --convert-to docx" in doc.error
+
+
+def test_a_broken_docx_is_an_error_row(tmp_path):
+    p = tmp_path / "report.docx"
+    p.write_bytes(b"PK\x03\x04 not a zip")
+    doc = read_report(p)
+    assert doc.status == "error" and "not a readable .docx" in doc.error
 
 
 def test_batch_goes_on_after_bad_files(tmp_path):

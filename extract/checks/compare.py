@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from ..records import fmt_decimal
+from ..records import ReportFactsError, fmt_decimal
 from ..rules import load_rules, load_yaml, patterns_dir
 from ..store import iter_rows, typed
 from .validate import interval, split_direction
@@ -152,6 +152,9 @@ def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataF
     docs = docs[docs["org_key"].notna()]
     if org:
         docs = docs[docs["organization"].str.contains(org, regex=False) | docs["org_key"].str.contains(org, regex=False)]
+        if not len(docs):
+            known = ", ".join(sorted(set(keys.values()))) or "none"
+            raise ReportFactsError(f"no organisation matches {org!r}; organisations: {known}")
     shown = docs.groupby("org_key")["organization"].agg(lambda s: s.value_counts().index[0]).to_dict()
     meta = docs.set_index("doc_id")[["org_key", "report_type", "year"]].to_dict("index")
     f = facts[facts["doc_id"].isin(meta) & facts["kind"].isin(["amount", "headcount"])]

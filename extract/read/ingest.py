@@ -20,8 +20,12 @@ import regex
 from ..records import Document, IngestError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
+MARKUP_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+OFFICE_SUFFIXES = {".docx", ".xlsx"}
+#: old binary Office formats: a row that says how to convert them
+OLD_OFFICE_SUFFIXES = {".doc": "docx", ".wps": "docx", ".xls": "xlsx", ".et": "xlsx"}
 PDF_SUFFIXES = {".pdf"}
-SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | MARKUP_SUFFIXES | OFFICE_SUFFIXES
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -208,6 +212,23 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
 
             doc = read_pdf(data, doc_id=doc_id, path=str(p), sha256=sha, max_pages=limits.pages,
                            reader=limits.pdf_reader)
+        elif p.suffix.lower() in MARKUP_SUFFIXES or p.suffix.lower() in OFFICE_SUFFIXES:
+            from .markup import read_html
+            from .office import read_docx, read_xlsx
+
+            if p.suffix.lower() in MARKUP_SUFFIXES:
+                try:
+                    doc = read_html(data, doc_id=doc_id, path=str(p), sha256=sha, decode=decode)
+                except _Truncated as t:  # a page cut inside a character: what decodes is read, and said
+                    doc = read_html(t.text.encode("utf-8"), doc_id=doc_id, path=str(p), sha256=sha)
+                    doc = Document(**{**doc.__dict__, "status": "truncated", "error": str(t)})
+            else:
+                reader = read_docx if p.suffix.lower() == ".docx" else read_xlsx
+                doc = reader(data, doc_id=doc_id, path=str(p), sha256=sha)
+        elif p.suffix.lower() in OLD_OFFICE_SUFFIXES:
+            raise IngestError("unsupported", f"{p.suffix} is an old binary Office format, not read: convert it "
+                                             f"(LibreOffice: soffice --headless --convert-to "
+                                             f"{OLD_OFFICE_SUFFIXES[p.suffix.lower()]} {p.name})")
         elif p.suffix.lower() in TEXT_SUFFIXES:
             try:
                 text, enc = decode(data)

@@ -87,9 +87,10 @@ def to_spacy(document: Document | str, facts: pd.DataFrame | None = None, checks
              nlp: Any = None) -> Any:
     """A spaCy Doc of ``document`` (a Document or a text) with its facts as spans.
 
-    ``facts`` are that document's facts (extracted now when not given); ``checks`` adds the
-    figures of failed and warned checks as ``doc.spans["checks"]``."""
-    from ..api import extract_facts
+    ``facts`` are that document's facts (extracted now when not given); the figures of failed
+    and warned checks are ``doc.spans["checks"]``: ``checks`` given, or computed from the facts
+    (as the pipeline component does); pass an empty table for none."""
+    from ..api import check, extract_facts
 
     text = document.text if isinstance(document, Document) else str(document)
     doc_id = document.doc_id if isinstance(document, Document) else "text"
@@ -97,10 +98,27 @@ def to_spacy(document: Document | str, facts: pd.DataFrame | None = None, checks
         facts = extract_facts(text, year=document.year if isinstance(document, Document) else None, doc_id=doc_id)
     elif "doc_id" in facts and isinstance(document, Document):
         facts = facts[facts["doc_id"] == document.doc_id]
+    if checks is None and len(facts):
+        checks = check(facts)
     if checks is not None and "doc_id" in checks and isinstance(document, Document):
         checks = checks[checks["doc_id"] == document.doc_id]
     doc = (nlp or _blank()).make_doc(text)
     return _set_spans(doc, facts, checks)
+
+
+def displacy_html(doc: Any, key: str = "facts") -> str:
+    """``doc.spans[key]`` drawn by displaCy over the text as written: its span style puts a space
+    after every token, and a Chinese token is one character, so the text is drawn from character
+    offsets instead (the entity style, fed the spans by hand). Overlapping spans keep the first."""
+    from spacy import displacy
+
+    ents, end = [], -1
+    for span in sorted(doc.spans.get(key, []), key=lambda s: (s.start_char, -s.end_char)):
+        if span.start_char >= end:
+            ents.append({"start": span.start_char, "end": span.end_char, "label": span.label_})
+            end = span.end_char
+    return str(displacy.render({"text": doc.text, "ents": ents, "title": None}, style="ent", manual=True,
+                               jupyter=False))
 
 
 class ReportFacts:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..records import Document
+from ..records import Document, ReportFactsError
 from ..store import iter_rows
 
 COLOURS = {"amount": "#ffd666", "headcount": "#95de64", "quantity": "#bae7ff", "percent": "#d3adf7",
@@ -169,28 +169,65 @@ def render(document: Document, facts: pd.DataFrame, checks: pd.DataFrame | None 
 
 
 def show(source: Any, doc_id: str | None = None) -> View:
-    """The HTML view of one report: ``source`` is a run's result (``extract.run``), an outputs
-    folder, or a file path (read and extracted now); ``doc_id`` picks the report (default: the
-    first readable one)."""
-    from ..api import RunResult, run
-    from ..read.ingest import read_report
+    """The HTML view of one report.
 
+    ``source`` is a :class:`~extract.records.Document` (its facts are extracted and checked now),
+    a run's result (``extract.run``), an outputs folder, or a file path (read and extracted now);
+    ``doc_id`` picks the report (default: the first readable one). From a result or a folder the
+    report is read again from the path the run recorded (as given, then beside the outputs folder),
+    and only if its bytes are the ones the run read (sha256): never facts over another text."""
+    from ..api import RunResult, check, run
+    from ..find.facts import document_facts
+    from ..api import facts_frame
+    from ..rules import load_rules
+
+    if isinstance(source, Document):
+        facts = facts_frame(document_facts(source, load_rules(), year=source.year))
+        return View(render(source, facts, check(facts)))
+    folder: Path | None = None
     if isinstance(source, (str, Path)) and Path(source).is_file():
         result = run([source], jobs=1)
     elif isinstance(source, RunResult):
         result = source
-    else:
+    elif isinstance(source, (str, Path)):
         from ..store import read_table
 
-        result = RunResult(read_table(source, "documents"), read_table(source, "facts"), read_table(source, "checks"))
+        folder = Path(source)
+        if not folder.is_dir():
+            raise ReportFactsError(f"{source}: no such file or outputs folder")
+        result = RunResult(read_table(folder, "documents"), read_table(folder, "facts"), read_table(folder, "checks"))
+    else:
+        raise TypeError(f"show() takes a Document, a run's result, an outputs folder or a file path, "
+                        f"not {type(source).__name__}")
     docs = result.documents
     ok = docs[docs["status"].isin(["ok", "partial", "truncated"])]
     if doc_id is None:
         if not len(ok):
-            raise ValueError("no readable document to show")
+            raise ReportFactsError("no readable document to show")
         doc_id = str(ok.iloc[0]["doc_id"])
     row = docs[docs["doc_id"] == doc_id]
     if not len(row):
-        raise ValueError(f"no document {doc_id!r}; documents: {', '.join(map(str, docs['doc_id']))}")
-    document = read_report(str(row.iloc[0]["path"]), doc_id=doc_id)
+        raise ReportFactsError(f"no document {doc_id!r}; documents: {', '.join(map(str, docs['doc_id']))}")
+    document = reread(row.iloc[0], folder)
     return View(render(document, result.facts, result.checks))
+
+
+def reread(row: Any, folder: Path | None = None) -> Document:
+    """A documents-table row's report, read again: from its recorded path, else beside the outputs
+    folder (a dataset moved or opened from another working directory), and only when its sha256 is
+    the one recorded (an edited or replaced file would put the facts over the wrong characters)."""
+    from ..read.ingest import read_report
+
+    stored = str(row["path"] or "")
+    doc_id = str(row["doc_id"])
+    candidates = [Path(stored)]
+    if folder is not None and stored and not Path(stored).is_absolute():
+        candidates += [folder / stored, folder.parent / stored]
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        raise ReportFactsError(f"{doc_id}: its file {stored} is gone (looked in {', '.join(map(str, candidates))})")
+    document = read_report(str(found), doc_id=doc_id)
+    want = str(row.get("sha256") or "")
+    if want and document.sha256 and document.sha256 != want:
+        raise ReportFactsError(f"{doc_id}: {found} has changed since the run (sha256 differs); run it again")
+    return document
