@@ -17,14 +17,21 @@ from typing import Any
 
 from .find.facts import document_facts
 from .read.ingest import Entry, Limits, entry_row, read_report
-from .records import Fact
+from .records import Fact, ReportFactsError
 from .rules import load_rules
 
 ENGINES = ("local", "dask")
+#: seconds to connect to a Dask scheduler
+DASK_CONNECT_SECONDS = 30
 
 
-class DocumentTimeout(Exception):
-    """One document took longer than its time limit."""
+class DaskUnavailable(ReportFactsError):
+    """The Dask scheduler named cannot be reached (or its address is not one)."""
+
+
+class DocumentTimeout(BaseException):
+    """One document took longer than its time limit. A BaseException: library code that catches
+    every Exception (a PDF reader falling back after a damaged stream) cannot swallow the limit."""
 
 
 @dataclass
@@ -69,43 +76,65 @@ def _deadline(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-def read_and_extract(entry: Entry, year: int | None, limits: Limits | None = None
-                     ) -> tuple[dict[str, Any], list[Fact]]:
-    """One entry: its documents row and its facts; failures and timeouts become the row's status."""
+#: the largest amount DECIMAL(38, 8) holds: 30 digits before the point
+DECIMAL_DIGITS = 30
+
+
+def _out_of_range(facts: list[Fact]) -> Fact | None:
+    """The first fact whose value DECIMAL(38, 8) cannot hold (the tables could not store it)."""
+    from decimal import Decimal
+
+    for f in facts:
+        for v in (f.value, f.value_max):
+            if isinstance(v, Decimal) and (not v.is_finite() or (v and v.adjusted() >= DECIMAL_DIGITS)):
+                return f
+    return None
+
+
+def _work(entry: Entry, year: int | None, limits: Limits | None
+          ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Read, extract and check one entry - every stage inside the document's time limit (a
+    validation that runs long is a ``timeout`` like a slow reading); a failure or a timeout in
+    any stage becomes the row's status and the document keeps no facts or checks (never half)."""
     if entry.status is not None:
-        return entry_row(entry).row(), []
+        return entry_row(entry).row(), [], []
     limits = limits or Limits()
     stage, doc = "read", None
+    checks: list[dict[str, Any]] = []
     try:
         with _deadline(limits.seconds):
             doc = read_report(entry.path, year, entry.doc_id, limits)
             if not doc.text:
-                return doc.row(), []
+                return doc.row(), [], []
             stage = "extract"
             facts = document_facts(doc, load_rules(), year=year)
+            if limits.facts is not None and len(facts) > limits.facts:
+                return {**doc.row(), "status": "too_large",
+                        "error": f"{len(facts)} facts, over the limit of {limits.facts} per document"}, [], []
+            bad = _out_of_range(facts)
+            if bad is not None:
+                return {**doc.row(), "status": "error",
+                        "error": f"extract: the figure {bad.text[:80]!r} at {bad.start} is beyond what the tables "
+                                 f"hold (DECIMAL(38, 8): at most {DECIMAL_DIGITS} digits before the point)"}, [], []
+            records = [f.row() for f in facts]
+            if records:
+                from .checks.validate import check_rows
+
+                stage = "validate"
+                checks = check_rows(doc.doc_id, records, load_rules())
     except DocumentTimeout:
         row = doc.row() if doc is not None else entry_row(entry).row()
         return {**row, "status": "timeout", "error": f"over the limit of {limits.seconds:g} s per document "
-                                                     f"(while it was at: {stage})"}, []
+                                                     f"(while it was at: {stage})"}, [], []
     except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
         row = doc.row() if doc is not None else entry_row(entry).row()
-        return {**row, "status": "error", "error": f"{stage}: {type(e).__name__}: {e}"}, []
-    return doc.row(), facts
+        return {**row, "status": "error", "error": f"{stage}: {type(e).__name__}: {e}"}, [], []
+    return doc.row(), records, checks
 
 
 def process(index: int, entry: Entry, year: int | None, limits: Limits | None = None) -> Processed:
     """Read, extract and check one document (in whichever process or cluster worker runs it)."""
-    from .checks.validate import check_rows
-
-    row, facts = read_and_extract(entry, year, limits)
-    records = [f.row() for f in facts]
-    checks: list[dict[str, Any]] = []
-    if records:
-        try:
-            checks = check_rows(str(row["doc_id"]), records, load_rules())
-        except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
-            row = {**row, "status": "error", "error": f"validate: {type(e).__name__}: {e}"}
-    return Processed(index, row, records, checks)
+    return Processed(index, *_work(entry, year, limits))
 
 
 #: a document with at least this many facts leaves its worker as Arrow tables (below it, the
@@ -240,6 +269,33 @@ def _windowed(submit: Any, n: int, window: int, completed: Any, result: Any) -> 
             f.cancel()
 
 
+def _connect(client_class: Any, scheduler: str) -> Any:
+    """A Dask client of ``scheduler``, or :class:`DaskUnavailable` within :data:`DASK_CONNECT_SECONDS`:
+    the client is made in a daemon thread, because an address that accepts connections and never
+    answers holds the handshake beyond the client's own timeout."""
+    import queue
+    import threading
+
+    done: queue.Queue[tuple[Any, BaseException | None]] = queue.Queue()
+
+    def connect() -> None:
+        try:
+            done.put((client_class(scheduler, timeout=DASK_CONNECT_SECONDS), None))
+        except Exception as e:  # noqa: BLE001 - handed to the caller, who words it
+            done.put((None, e))
+
+    threading.Thread(target=connect, daemon=True, name="reportfacts-dask-connect").start()
+    try:
+        client, error = done.get(timeout=DASK_CONNECT_SECONDS + 5)
+    except queue.Empty:
+        client, error = None, TimeoutError("no answer")
+    if error is not None or client is None:
+        text = str(error).splitlines()[0] if error is not None and str(error) else ""
+        raise DaskUnavailable(f"cannot reach the Dask scheduler at {scheduler!r} within {DASK_CONNECT_SECONDS} s: "
+                              f"{type(error).__name__}: {text}")
+    return client
+
+
 def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, jobs: int,
              scheduler: str | None, work: Any = process) -> Iterator[Processed]:
     try:
@@ -248,11 +304,12 @@ def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, 
         raise RuntimeError("the dask engine needs the cluster extra: pip install 'reportfacts[cluster]'") from None
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        client = _connect(Client, scheduler)
     else:
         cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
+
     def fetch(f: Any) -> Processed:
         result = f.result()
         f.release()  # the cluster forgets the document once it is here

@@ -9,13 +9,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import api
 from .records import ReportFactsError
-from .store import OutputLock, commit, discard, read_table, write_duckdb, write_table
+from .store import OutputLock, save_file
 
 if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
     import pandas as pd
@@ -28,7 +27,33 @@ def _summary_checks(checks: pd.DataFrame) -> str:
     return ", ".join(f"{int(counts.get(s, 0))} {s}" for s in ("pass", "fail", "warn"))
 
 
-@click.group()
+class _OneLineErrors(click.Group):
+    """Usage errors (a bad option value, a missing path) as one line on stderr and exit 2,
+    without click's usage block: what is wrong and where to look."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as e:
+            if type(e).__name__ == "NoArgsIsHelpError":  # a bare `reportfacts`: the help, as click shows it
+                e.show()
+                sys.exit(e.exit_code)
+            where = e.ctx.command_path if e.ctx is not None else "reportfacts"
+            click.echo(f"Error: {e.format_message()} (see {where} --help)", err=True)
+            sys.exit(2)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_OneLineErrors)
 @click.version_option(package_name="reportfacts")
 def main() -> None:
     """reportfacts: Chinese government reports -> verified fact tables."""
@@ -54,6 +79,48 @@ def _usable_output(out: Path) -> None:
         raise BadInput(f"-o {out}: cannot write there ({e.strerror or e})") from None
 
 
+class Seconds(click.ParamType):
+    """A positive, finite number of seconds (``-1``, ``0``, ``nan`` and ``inf`` are refused: none of
+    them is a time limit)."""
+
+    name = "seconds"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        import math
+
+        try:
+            seconds = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not math.isfinite(seconds) or seconds <= 0:
+            self.fail(f"{value!r} is not a positive, finite number of seconds", param, ctx)
+        return seconds
+
+
+#: the years a report of the People's Republic can be about
+YEARS = click.IntRange(1949, 2100)
+
+
+def _fail_on_store(e: Exception, out: Path) -> None:
+    """A DuckDB error (ours to word) as one line; anything else is raised as it is (a bug)."""
+    if not type(e).__module__.lstrip("_").startswith("duckdb"):
+        raise e
+    first = (str(e).splitlines() or [type(e).__name__])[0]
+    if "No space left" in first or "disk is full" in first.lower():
+        raise click.ClickException(f"disk full while writing to {out}: free some space and run again "
+                                   "(what was stored before is kept)") from None
+    raise click.ClickException(f"the store in {out} failed: {first}") from None
+
+
+def _os_error(e: OSError, out: Path, what: str = "write to") -> click.ClickException:
+    import errno
+
+    if e.errno == errno.ENOSPC:
+        return click.ClickException(f"disk full while writing to {out}: free some space and run again "
+                                    "(what was stored before is kept)")
+    return BadInput(f"cannot {what} {out}: {e.strerror or e}")
+
+
 def _logging(verbose: int, quiet: bool) -> None:
     import logging
 
@@ -65,7 +132,8 @@ def _logging(verbose: int, quiet: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out", default="outputs", show_default=True, type=click.Path(path_type=Path),
               help="Folder of the dataset: reportfacts.duckdb and documents/facts/checks (.parquet, .csv).")
-@click.option("--year", type=int, default=None, help="Report year for every file (default: read from each report).")
+@click.option("--year", type=YEARS, default=None,
+              help="Report year for every file, 1949-2100 (default: read from each report).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any check fails.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes (0: one per CPU core).")
@@ -78,12 +146,14 @@ def _logging(verbose: int, quiet: bool) -> None:
               help="Also write facts_by_year/ (Parquet partitioned by year and organisation; on with --engine dask).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching GLOB (repeatable).")
 @click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links that leave the input folders.")
-@click.option("--timeout", type=float, default=120, show_default=True,
+@click.option("--timeout", type=Seconds(), default=120, show_default=True,
               help="Seconds per document; a slower one is a row with status timeout.")
-@click.option("--max-chars", type=int, default=50_000_000, show_default=True,
+@click.option("--max-chars", type=click.IntRange(min=1), default=50_000_000, show_default=True,
               help="Characters per text file; a larger one is a row with status too_large.")
-@click.option("--max-pages", type=int, default=3_000, show_default=True,
+@click.option("--max-pages", type=click.IntRange(min=1), default=3_000, show_default=True,
               help="Pages per PDF; a larger one is a row with status too_large.")
+@click.option("--max-facts", type=click.IntRange(min=1), default=1_000_000, show_default=True,
+              help="Facts per document; a document with more is a row with status too_large.")
 @click.option("--pdf-reader", type=click.Choice(["pdfium", "pdfminer"]), default=None,
               help="How PDF pages are read: pdfium (default, about twice as fast) or pdfplumber's pdfminer; "
                    "both give the same facts and checks on the test PDFs.")
@@ -91,7 +161,7 @@ def _logging(verbose: int, quiet: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs: int, rebuild: bool, engine: str,
         scheduler: str | None, partitioned: bool, exclude: tuple[str, ...], follow_symlinks: bool, timeout: float,
-        max_chars: int, max_pages: int, pdf_reader: str | None, verbose: int, quiet: bool) -> None:
+        max_chars: int, max_pages: int, max_facts: int, pdf_reader: str | None, verbose: int, quiet: bool) -> None:
     """Read report files or folders (.txt, .md, .pdf) into the dataset in -o and check them.
 
     Documents already in the dataset with the same bytes are not read again."""
@@ -99,6 +169,8 @@ def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs
     from .read.ingest import Limits, discover
 
     _logging(verbose, quiet)
+    if scheduler and engine != "dask":
+        raise BadInput(f"--scheduler {scheduler}: a scheduler is for --engine dask (the local engine has none)")
     _usable_output(out)
     entries = discover(list(paths), follow_symlinks, exclude)
     if not entries:
@@ -112,22 +184,32 @@ def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs
 
     try:
         with OutputLock(out):
-            summary = build(entries, out, year, Limits(timeout or None, max_chars, max_pages, pdf_reader),
+            summary = build(entries, out, year, Limits(timeout, max_chars, max_pages, pdf_reader, max_facts),
                             jobs or os.cpu_count() or 1, engine, scheduler, rebuild,
                             partitioned or engine == "dask", progress)
-    except KeyboardInterrupt:
-        click.echo(f"interrupted: the documents finished so far are in {out}; run again to read the rest",
-                   err=True)
+    except KeyboardInterrupt as e:
+        if e.args:  # a second Ctrl-C, while the exports were being written
+            click.echo(f"interrupted twice: {e.args[0]} ({out / 'reportfacts.duckdb'}); run again to rewrite "
+                       "them and read the rest", err=True)
+        else:
+            click.echo(f"interrupted: the documents finished so far are in {out}; run again to read the rest",
+                       err=True)
         sys.exit(130)
     except ReportFactsError as e:
         raise BadInput(str(e)) from None
     except OSError as e:
-        raise click.ClickException(f"cannot write to {out}: {e.strerror or e}") from None
+        raise _os_error(e, out) from None
+    except Exception as e:  # noqa: BLE001 - a DuckDB error is worded; any other is raised again
+        _fail_on_store(e, out)
+    for line in summary.notices:
+        click.echo(f"note: {line}", err=True)
     c = summary.checks
     failed = c.get("fail", 0)
     click.echo(f"{summary.documents} documents ({summary.not_ok} not ok), {summary.facts} facts, "
                f"{sum(c.values())} checks ({c.get('pass', 0)} pass, {failed} fail, {c.get('warn', 0)} warn) -> {out}/"
                + (f" [{summary.read} read, {summary.unchanged} unchanged]" if summary.unchanged else "")
+               + (f"; read again with other settings: {', '.join(f'{k} ({n})' for k, n in summary.resettled.items())}"
+                  if summary.resettled else "")
                + (f"; failed checks: {out / 'checks.csv'}" if failed else ""))
     if strict and failed:
         sys.exit(1)
@@ -138,19 +220,19 @@ def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs
 @click.option("--strict", is_flag=True, help="Exit 1 when any check fails.")
 def check(folder: Path, strict: bool) -> None:
     """Re-run validation over an existing outputs FOLDER (rewrites its checks table)."""
+    from .dataset import recheck
+
     try:
-        facts = read_table(folder, "facts")
-        checks = api.check(facts)
-        staged: list[tuple[Path, Path]] = []
         with OutputLock(folder):
-            try:  # the checks table and the database, renamed into place together
-                write_duckdb({"checks": write_table(checks, folder, "checks", staged)}, folder, staged, keep=True)
-                commit(staged)
-            except BaseException:
-                discard(staged)
-                raise
+            checks, notices = recheck(folder)
     except ReportFactsError as e:
-        raise click.ClickException(str(e)) from None
+        raise BadInput(str(e)) from None
+    except OSError as e:
+        raise _os_error(e, folder) from None
+    except Exception as e:  # noqa: BLE001 - a DuckDB error is worded; any other is raised again
+        _fail_on_store(e, folder)
+    for line in notices:
+        click.echo(f"note: {line}", err=True)
     click.echo(f"{len(checks)} checks ({_summary_checks(checks)}) -> {folder}/checks.csv")
     if strict and len(checks) and (checks["status"] == "fail").any():
         sys.exit(1)
@@ -167,11 +249,18 @@ def compare(folder: Path, org: str | None, xlsx: Path | None) -> None:
 
     from .checks.compare import compare as run_compare, write_comparison
 
+    target = xlsx or folder / "compare.xlsx"
+    if not target.parent.is_dir():
+        raise BadInput(f"--xlsx {target}: no folder {target.parent}")
     try:
         series, changes = run_compare(folder, org)
-        book = write_comparison(series, changes, folder, xlsx)
+        book = save_file(target, lambda tmp: write_comparison(series, changes, folder, tmp))
     except ReportFactsError as e:
         raise BadInput(str(e)) from None
+    except OSError as e:
+        raise _os_error(e, target) from None
+    except Exception as e:  # noqa: BLE001 - a DuckDB error is worded; any other is raised again
+        _fail_on_store(e, folder)
     counts = changes["status"].value_counts() if len(changes) else pd.Series(dtype=int)
     click.echo(f"{series['organization'].nunique()} organisations, {len(series)} series rows, {len(changes)} "
                f"changes ({', '.join(f'{int(counts.get(s, 0))} {s}' for s in ('pass', 'fail', 'warn', 'info'))}) "
@@ -189,14 +278,18 @@ def show(source: Path, doc_id: str | None, out: Path | None) -> None:
     written by `reportfacts run`, or a report file."""
     from .views.view import show as make_view
 
+    if out is None:  # a doc_id with folders in it (2023/预算) is one file name: 2023_预算.html
+        name = (doc_id or "report").replace("/", "_").replace("\\", "_")
+        out = source / f"{name}.html" if source.is_dir() else source.with_suffix(".html")
+    if not out.parent.is_dir():
+        raise BadInput(f"-o {out}: no folder {out.parent}")
     try:
         view = make_view(source, doc_id)
+        save_file(out, view.save)
     except (ValueError, ReportFactsError) as e:
         raise BadInput(str(e)) from None
-    if out is None:
-        name = doc_id or "report"
-        out = source / f"{name}.html" if source.is_dir() else source.with_suffix(".html")
-    view.save(out)
+    except OSError as e:
+        raise _os_error(e, out) from None
     click.echo(f"wrote {out}")
 
 

@@ -96,8 +96,10 @@ class Document:
             "chars": len(self.text),
             "pages": len(self.pages) or None,
             "tables": len(self.tables) or None,
-            "title": self.title,
-            "organization": self.organization,
+            # words of the page shown as one line: a control character in a title would reach the
+            # organisation and the workbook's sheet names (which cannot hold one)
+            "title": _CONTROL.sub(" ", self.title) if self.title else self.title,
+            "organization": _CONTROL.sub("", self.organization) if self.organization else self.organization,
             "year": self.year,
             "status": self.status,
             "error": self.error,
@@ -159,7 +161,7 @@ class Fact:
     def __post_init__(self) -> None:
         if not self.fact_id:
             key = f"{self.doc_id}|{self.kind}|{self.start}|{self.end}|{self.rule}|{self.column or ''}"
-            object.__setattr__(self, "fact_id", hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])
+            object.__setattr__(self, "fact_id", hex_id(hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]))
 
     def row(self) -> dict[str, Any]:
         """The facts-table row (a shallow copy: every field is a scalar; asdict would deep-copy)."""
@@ -168,6 +170,7 @@ class Fact:
             if d[k]:
                 d[k] = _CONTROL.sub("", d[k])
         d["value_num"] = d["value"] if isinstance(d["value"], Decimal) else None
+        d["value_float"] = float(d["value_num"]) if d["value_num"] is not None else None
         for k in ("value", "value_max", "resolution"):
             d[k] = fmt_decimal(d[k]) if isinstance(d[k], Decimal) else d[k]
         return d
@@ -178,12 +181,24 @@ _DERIVED_TEXT = ("label", "section", "subject", "event", "column")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 FACT_COLUMNS = ["fact_id"] + [name for name in _FACT_FIELDS if name != "fact_id"]
 FACT_COLUMNS.insert(FACT_COLUMNS.index("value") + 1, "value_num")
+#: value_num as a float, for pandas arithmetic (nlargest, plots); value_num stays the exact number
+FACT_COLUMNS.insert(FACT_COLUMNS.index("value_num") + 1, "value_float")
 
 CHECK_COLUMNS = [
     "check_id", "doc_id", "rule", "relation", "scope", "total_fact_id", "total_label",
     "total_value", "part_fact_ids", "part_labels", "part_values", "difference",
     "tolerance", "unit", "status", "message",
 ]
+
+
+def hex_id(digest: str) -> str:
+    """A hex id that is never all digits (a spreadsheet reads ``1234567890123456`` as a number and
+    mangles it): the first digit becomes a letter in the 1 id in 1,000 that would be.
+
+    >>> hex_id("0123456789012345"), hex_id("0a23456789012345")
+    ('g123456789012345', '0a23456789012345')
+    """
+    return "ghijklmnop"[int(digest[0])] + digest[1:] if digest.isdigit() else digest
 
 
 def fmt_decimal(d: Decimal | None) -> str | None:

@@ -27,6 +27,7 @@ _INTEGER = {"start", "end", "page", "count", "sentence_start", "chars", "pages",
             "prior_year"}
 _BOOLEAN = {"change"}
 _DECIMAL = {"value_num"}
+_FLOAT = {"value_float"}
 
 
 def column_type(col: str) -> Any:
@@ -39,6 +40,8 @@ def column_type(col: str) -> Any:
         return pa.bool_()
     if col in _DECIMAL:
         return pa.decimal128(38, DECIMAL_SCALE)
+    if col in _FLOAT:
+        return pa.float64()
     return pa.string()
 
 
@@ -48,6 +51,17 @@ def table_schema(columns: tuple[str, ...]) -> Any:
     import pyarrow as pa
 
     return pa.schema([pa.field(c, column_type(c)) for c in columns])
+
+
+@functools.lru_cache(maxsize=16)
+def file_schema(columns: tuple[str, ...]) -> Any:
+    """:func:`table_schema` with pandas' metadata, so that ``pd.read_parquet`` gives integer
+    columns as integers (``Int64``, with <NA> for empty cells) rather than floats."""
+    import pandas as pd
+    import pyarrow as pa
+
+    empty = typed(pd.DataFrame({c: pd.Series(dtype=object) for c in columns}))
+    return table_schema(columns).with_metadata(pa.Schema.from_pandas(empty, preserve_index=False).metadata)
 
 
 def _cell(v: Any, t: Any) -> Any:
@@ -93,12 +107,16 @@ def iter_rows(df: pd.DataFrame) -> Iterator[Any]:
 def typed(df: pd.DataFrame) -> pd.DataFrame:
     """One dtype per column whatever the rows hold (so a batch without ranges or events has the
     same table shape as one with them): nullable integers, booleans, Decimal objects for
-    ``value_num``, and Python strings (None when empty) for the rest."""
+    ``value_num``, floats for ``value_float``, and Python strings (None when empty) for the rest."""
+    import pandas as pd
+
     for col in df.columns:
         if col in _INTEGER:
             df[col] = df[col].astype("Int64")
         elif col in _BOOLEAN:
             df[col] = df[col].fillna(False).astype(bool)
+        elif col in _FLOAT:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
         elif col not in _DECIMAL:
             values = df[col].astype(object)
             df[col] = values.where(values.notna(), None)
@@ -107,8 +125,8 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
 
 def _fit(v: Any, quantum: Decimal) -> Decimal | None:
     """A Decimal as DECIMAL(38, 8) takes it (rounded past eight decimals), None for anything else."""
-    if not isinstance(v, Decimal):
-        return None
+    if not isinstance(v, Decimal) or not v.is_finite() or (v and v.adjusted() >= 38 - DECIMAL_SCALE):
+        return None  # batch.py makes such a figure its document's error row before it gets here
     exp = v.as_tuple().exponent
     return v.quantize(quantum) if isinstance(exp, int) and exp < -DECIMAL_SCALE else v
 
@@ -178,6 +196,48 @@ def _replace_into(tmp: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
+#: the one folder inside a dataset where the tool writes temporary files: clearing it never
+#: touches a file of the user's (nothing is ever removed by a name pattern over their folder)
+TMP_DIR = ".reportfacts-tmp"
+
+
+def tmp_dir(folder: str | Path) -> Path:
+    """``folder/.reportfacts-tmp/`` (created; a symbolic link or a file planted there is removed,
+    never followed)."""
+    d = Path(folder) / TMP_DIR
+    if d.is_symlink() or (d.exists() and not d.is_dir()):
+        d.unlink()
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def clear_tmp(folder: str | Path) -> None:
+    """Remove what runs killed while writing left in ``folder/.reportfacts-tmp/`` (call it under
+    :class:`OutputLock`: then no other run of ours is writing there)."""
+    import shutil
+
+    d = Path(folder) / TMP_DIR
+    if d.is_symlink():
+        d.unlink()
+    elif d.is_dir():
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def tidy_tmp(folder: str | Path) -> None:
+    """Remove the folder's own temporary folder when nothing is left in it."""
+    d = Path(folder) / TMP_DIR
+    try:
+        if d.is_dir() and not d.is_symlink():
+            d.rmdir()
+    except OSError:  # not empty: another process of ours is writing there
+        pass
+
+
+def tmp_path(folder: str | Path, name: str) -> Path:
+    """A temporary file for ``name`` in the folder's own temporary folder (unique to this process)."""
+    return tmp_dir(folder) / f"{name}.{os.getpid()}"
+
+
 def write_table(df: pd.DataFrame, folder: str | Path, name: str, staged: list[tuple[Path, Path]] | None = None
                 ) -> Any:
     """Write ``df`` as Parquet and CSV; returns the Arrow table (for :func:`write_duckdb`).
@@ -193,10 +253,14 @@ def write_table(df: pd.DataFrame, folder: str | Path, name: str, staged: list[tu
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     table = arrow_table(df)
-    tag = f".tmp-{os.getpid()}"
-    pairs = [(out / f".{name}.parquet{tag}", out / f"{name}.parquet"), (out / f".{name}.csv{tag}", out / f"{name}.csv")]
-    pq.write_table(table, pairs[0][0])
-    csv_frame(df).to_csv(pairs[1][0], index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL)
+    pairs = [(tmp_path(out, f"{name}.parquet"), out / f"{name}.parquet"),
+             (tmp_path(out, f"{name}.csv"), out / f"{name}.csv")]
+    try:
+        pq.write_table(table.replace_schema_metadata(file_schema(tuple(df.columns)).metadata), pairs[0][0])
+        csv_frame(df).to_csv(pairs[1][0], index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL)
+    except BaseException:
+        discard(pairs)
+        raise
     if staged is None:
         commit(pairs)
     else:
@@ -219,14 +283,30 @@ def commit(staged: list[tuple[Path, Path]]) -> None:
 
 
 def discard(staged: list[tuple[Path, Path]]) -> None:
+    """Remove the temporary files of ``staged`` (only those: they are ours)."""
     import shutil
 
     for tmp, _ in staged:
-        if tmp.is_dir():
+        if tmp.is_dir() and not tmp.is_symlink():
             shutil.rmtree(tmp, ignore_errors=True)
         else:
             tmp.unlink(missing_ok=True)
     staged.clear()
+
+
+def save_file(target: str | Path, write: Any) -> Path:
+    """Write one file through ``write(tmp_path)`` to a temporary file beside ``target`` and rename
+    it over ``target``: a symbolic link planted at ``target`` is replaced, never written through,
+    and a failure leaves the old file as it was."""
+    target = Path(target)
+    tmp = target.parent / f".{target.name}.reportfacts-{os.getpid()}"
+    try:
+        write(tmp)
+        _replace_into(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
 
 
 class OutputLocked(ReportFactsError):
@@ -263,24 +343,29 @@ def write_duckdb(tables: dict[str, Any], folder: str | Path, staged: list[tuple[
                  keep: bool = False) -> Path:
     """(Re)write the tables (DataFrames, or the Arrow tables :func:`write_table` returned) into
     ``folder/reportfacts.duckdb``. The database is built under a temporary name and renamed into
-    place (a notebook holding the old file open does not stop the run); with ``keep``, the
-    existing file's other tables are carried over (``reportfacts check`` rewrites one table)."""
-    import shutil
-
+    place (a notebook holding the old file open does not stop the run); with ``keep``, the tables
+    are replaced inside the existing store, in one transaction (its write-ahead log replayed, its
+    other tables untouched: ``reportfacts compare`` adds two)."""
     import duckdb
     import pandas as pd
 
     path = Path(folder) / DUCKDB_FILE
-    tmp = Path(folder) / f".{DUCKDB_FILE}.tmp-{os.getpid()}"
-    tmp.unlink(missing_ok=True)
     if keep and path.exists():
-        shutil.copyfile(path, tmp)
+        con = open_store(path, [])
+        try:
+            con.execute("BEGIN TRANSACTION")
+            for name, df in tables.items():
+                _create(con, name, df)
+            con.execute("COMMIT")
+        finally:
+            con.close()
+        return path
+    tmp = tmp_path(folder, DUCKDB_FILE)
+    tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     try:
         for name, df in tables.items():
-            con.register("_frame", arrow_table(df) if isinstance(df, pd.DataFrame) else df)
-            con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _frame')
-            con.unregister("_frame")
+            _create(con, name, arrow_table(df) if isinstance(df, pd.DataFrame) else df)
     finally:
         con.close()
     Path(str(tmp) + ".wal").unlink(missing_ok=True)
@@ -289,6 +374,75 @@ def write_duckdb(tables: dict[str, Any], folder: str | Path, staged: list[tuple[
     else:
         staged.append((tmp, path))
     return path
+
+
+def _create(con: Any, name: str, table: Any) -> None:
+    import pandas as pd
+
+    con.register("_frame", arrow_table(table) if isinstance(table, pd.DataFrame) else table)
+    try:
+        con.execute(f"CREATE OR REPLACE TABLE {ident(name)} AS SELECT * FROM _frame")
+    finally:
+        con.unregister("_frame")
+
+
+def ident(name: str) -> str:
+    """A quoted SQL identifier (table and column names reach DuckDB quoted, never as raw text).
+
+    >>> ident('a"b')
+    '"a""b"'
+    """
+    return '"' + name.replace('"', '""') + '"'
+
+
+#: a DuckDB file's headers, before its blocks
+_HEADER_BYTES = 3 * 4096
+
+
+def open_store(path: str | Path, notices: list[str]) -> Any:
+    """Open the DuckDB store at ``path``, recovering from what ordinary events leave behind: a
+    write-ahead log that does not belong to the file (a copy, a killed run) is set aside, and a
+    store that cannot be opened or read (truncated, overwritten) is renamed aside
+    (``reportfacts.duckdb.corrupt-<time>``) and a new, empty one is opened. Each recovery adds a
+    line to ``notices``. Another process holding the file open is :class:`OutputLocked`."""
+    import time
+
+    import duckdb
+
+    path = Path(path)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    wal = Path(str(path) + ".wal")
+    for attempt in range(3):
+        con = None
+        try:
+            con = duckdb.connect(str(path))
+            size = con.execute("SELECT block_size, total_blocks FROM pragma_database_size()").fetchone()
+            if size and path.exists() and path.stat().st_size < _HEADER_BYTES + int(size[0]) * int(size[1]):
+                raise duckdb.IOException(f"the file is shorter than the {size[1]} blocks it lists (truncated)")
+            for (name,) in con.execute("SELECT table_name FROM information_schema.tables "
+                                       "WHERE table_type = 'BASE TABLE'").fetchall():
+                con.execute(f"SELECT count(*) FROM {ident(name)}").fetchone()
+            return con
+        except duckdb.Error as e:
+            if con is not None:
+                con.close()
+            first = (str(e).splitlines() or [type(e).__name__])[0]
+            if "Could not set lock" in first or "Conflicting lock" in first:
+                raise OutputLocked(f"{path} is open in another process (a notebook?); close it and run again "
+                                   f"({first})") from None
+            if attempt == 0 and wal.exists():
+                aside = wal.with_name(f"{wal.name}.stale-{stamp}")
+                os.replace(wal, aside)
+                notices.append(f"{wal.name} did not fit {path.name} ({first}); set aside as {aside.name}")
+                continue
+            if not path.exists():
+                raise
+            aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+            os.replace(path, aside)
+            if wal.exists():
+                os.replace(wal, Path(str(aside) + ".wal"))
+            notices.append(f"{path.name} could not be read ({first}); set aside as {aside.name}, a new one is built")
+    raise ReportFactsError(f"{path}: cannot open the store")
 
 
 def read_table(folder: str | Path, name: str) -> pd.DataFrame:

@@ -76,7 +76,7 @@ def test_new_reports_add_to_the_dataset(tmp_path):
 
 
 def _tmp_files(out: Path) -> bool:
-    return any(out.glob(".*.tmp-*"))
+    return any((out / ".reportfacts-tmp").glob("*"))
 
 
 def _start(src: Path, out: Path) -> subprocess.Popen[str]:

@@ -12,6 +12,7 @@ import codecs
 import fnmatch
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,6 +192,8 @@ class Limits:
     pages: int | None = 3_000
     #: ``pdfium`` or ``pdfminer`` (see :data:`extract.pdf.READERS`); None: $REPORTFACTS_PDF_READER, else pdfium
     pdf_reader: str | None = None
+    #: facts found in one document (a text of nothing but figures would fill memory and the store)
+    facts: int | None = 1_000_000
 
 
 def read_report(path: str | Path, year: int | None = None, doc_id: str | None = None,
@@ -202,15 +205,23 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
     doc_id = doc_id or p.stem
     fmt = p.suffix.lower().lstrip(".") or "unknown"
     try:
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # /dev/zero behind a followed link would be read for ever
+            return Document(doc_id, shown(p), fmt, "", status="error",
+                            error="not a regular file (a device, a pipe or a socket); not read")
+        # a text file over the size limit is never read into memory (4 bytes per character at most)
+        if p.suffix.lower() in TEXT_SUFFIXES and limits.chars is not None and st.st_size > 4 * limits.chars + 4:
+            return Document(doc_id, shown(p), fmt, "", sha256=_sha256(p), status="too_large",
+                            error=f"{st.st_size} bytes: over the limit of {limits.chars} characters")
         data = p.read_bytes()
     except OSError as e:
-        return Document(doc_id, str(p), fmt, "", status="error", error=f"cannot read file: {e.strerror or e}")
+        return Document(doc_id, shown(p), fmt, "", status="error", error=f"cannot read file: {e.strerror or e}")
     sha = hashlib.sha256(data).hexdigest()
     try:
         if p.suffix.lower() in PDF_SUFFIXES:
             from .pdf import read_pdf
 
-            doc = read_pdf(data, doc_id=doc_id, path=str(p), sha256=sha, max_pages=limits.pages,
+            doc = read_pdf(data, doc_id=doc_id, path=shown(p), sha256=sha, max_pages=limits.pages,
                            reader=limits.pdf_reader)
         elif p.suffix.lower() in MARKUP_SUFFIXES or p.suffix.lower() in OFFICE_SUFFIXES:
             from .markup import read_html
@@ -218,13 +229,13 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
 
             if p.suffix.lower() in MARKUP_SUFFIXES:
                 try:
-                    doc = read_html(data, doc_id=doc_id, path=str(p), sha256=sha, decode=decode)
+                    doc = read_html(data, doc_id=doc_id, path=shown(p), sha256=sha, decode=decode)
                 except _Truncated as t:  # a page cut inside a character: what decodes is read, and said
-                    doc = read_html(t.text.encode("utf-8"), doc_id=doc_id, path=str(p), sha256=sha)
+                    doc = read_html(t.text.encode("utf-8"), doc_id=doc_id, path=shown(p), sha256=sha)
                     doc = Document(**{**doc.__dict__, "status": "truncated", "error": str(t)})
             else:
                 reader = read_docx if p.suffix.lower() == ".docx" else read_xlsx
-                doc = reader(data, doc_id=doc_id, path=str(p), sha256=sha)
+                doc = reader(data, doc_id=doc_id, path=shown(p), sha256=sha)
         elif p.suffix.lower() in OLD_OFFICE_SUFFIXES:
             raise IngestError("unsupported", f"{p.suffix} is an old binary Office format, not read: convert it "
                                              f"(LibreOffice: soffice --headless --convert-to "
@@ -232,17 +243,17 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
         elif p.suffix.lower() in TEXT_SUFFIXES:
             try:
                 text, enc = decode(data)
-                doc = Document(doc_id, str(p), fmt, text, encoding=enc, sha256=sha)
+                doc = Document(doc_id, shown(p), fmt, text, encoding=enc, sha256=sha)
             except _Truncated as t:
-                doc = Document(doc_id, str(p), fmt, t.text, encoding="utf-8", sha256=sha,
+                doc = Document(doc_id, shown(p), fmt, t.text, encoding="utf-8", sha256=sha,
                                status="truncated", error=str(t))
         else:
             raise IngestError("unsupported", f"unsupported file type {p.suffix or '(none)'}; "
                                              f"expected one of {', '.join(sorted(SUFFIXES))}")
     except IngestError as e:
-        return Document(doc_id, str(p), fmt, "", sha256=sha, status=e.status, error=str(e))
+        return Document(doc_id, shown(p), fmt, "", sha256=sha, status=e.status, error=str(e))
     if limits.chars is not None and len(doc.text) > limits.chars:
-        return Document(doc_id, str(p), fmt, "", encoding=doc.encoding, sha256=sha, status="too_large",
+        return Document(doc_id, shown(p), fmt, "", encoding=doc.encoding, sha256=sha, status="too_large",
                         error=f"{len(doc.text)} characters, over the limit of {limits.chars}")
     if not doc.text.strip() and doc.status == "ok":
         return Document(**{**doc.__dict__, "status": "empty", "error": "no text in file"})
@@ -259,6 +270,18 @@ class Entry:
     status: str | None = None
     error: str | None = None
     sha256: str = ""
+    #: the input folder the user named that holds it (the id is the path relative to it)
+    root: Path | None = None
+
+
+def shown(path: str | Path) -> str:
+    """A path as text every table can hold: bytes of a file name that are not UTF-8 (a Latin-1
+    name from an old archive) are shown as ``\\xe9`` escapes instead of breaking the batch.
+
+    >>> shown(os.fsdecode(b"latin1-\\xe9.txt"))
+    'latin1-\\\\xe9.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _walk(root: Path, follow_symlinks: bool, out: list[tuple[Path, str | None, str | None]]) -> None:
@@ -309,8 +332,9 @@ def discover(paths: list[str | Path], follow_symlinks: bool = False, exclude: tu
     """Every entry under ``paths``, in order: files to read, and rows for what cannot be read
     (unsupported types are read into an ``unsupported`` row, links leaving the input folder are
     ``skipped``, dangling links and unreadable folders are ``error``). ``doc_id`` is the file's
-    stem where that is unique in the run, else its path relative to its input folder; a file
-    whose bytes equal an earlier one's is a ``duplicate`` row, read once. Paths matching an
+    path relative to the input folder named (without its extension), so it does not depend on
+    which other files are in the run; of files with the same bytes one is read (the shortest
+    path) and the others are ``duplicate`` rows. Paths matching an
     ``exclude`` glob (on the file name or the path relative to its input folder) are left out."""
     found: list[tuple[Path, Path, str | None, str | None]] = []  # (root, path, status, error)
     for raw in paths:
@@ -323,19 +347,13 @@ def discover(paths: list[str | Path], follow_symlinks: bool = False, exclude: tu
             found.append((p.parent, p, None, None))
     if exclude:
         found = [x for x in found if not _excluded(x[1], x[0], exclude)]
-    stems: dict[str, int] = {}
-    for _, f, _, _ in found:
-        stems[f.stem] = stems.get(f.stem, 0) + 1
     out: list[Entry] = []
     ids: set[str] = set()
-    by_hash: dict[str, str] = {}
     for root, f, status, error in found:
-        doc_id = f.stem
-        if stems[f.stem] > 1:
-            try:
-                doc_id = f.relative_to(root).with_suffix("").as_posix()
-            except ValueError:
-                doc_id = f.with_suffix("").as_posix()
+        try:
+            doc_id = shown(f.relative_to(root).with_suffix("").as_posix())
+        except ValueError:
+            doc_id = shown(f.with_suffix("").as_posix())
         base_id, k = doc_id, 2
         while doc_id in ids:  # the same file named twice
             doc_id, k = f"{base_id}~{k}", k + 1
@@ -346,12 +364,17 @@ def discover(paths: list[str | Path], follow_symlinks: bool = False, exclude: tu
                 sha = _sha256(f)
             except OSError:
                 sha = ""
-            if sha and sha in by_hash:
-                status, error = "duplicate", f"same bytes as {by_hash[sha]}; read once"
-            elif sha:
-                by_hash[sha] = doc_id
-        out.append(Entry(f, doc_id, status, error, sha))
-    return out
+        out.append(Entry(f, doc_id, status, error, sha, root))
+    # of files with the same bytes, the one with the shortest path (then the first by name, then
+    # the first named) is read and the others are duplicate rows: a copy_of_… never wins over its original
+    original: dict[str, Entry] = {}
+    readable = [(k, e) for k, e in enumerate(out) if e.status is None and e.sha256]
+    for _, e in sorted(readable, key=lambda ke: (len(os.path.abspath(ke[1].path)), os.path.abspath(ke[1].path),
+                                                 ke[0])):
+        original.setdefault(e.sha256, e)
+    return [e if e.status is not None or not e.sha256 or original[e.sha256] is e else
+            Entry(e.path, e.doc_id, "duplicate", f"same bytes as {original[e.sha256].doc_id}; read once",
+                  e.sha256, e.root) for e in out]
 
 
 def _excluded(f: Path, root: Path, globs: tuple[str, ...]) -> bool:
@@ -373,4 +396,4 @@ def _sha256(path: Path) -> str:
 def entry_row(e: Entry) -> Document:
     """The documents row of an entry that is not read."""
     fmt = e.path.suffix.lower().lstrip(".") or "unknown"
-    return Document(e.doc_id, str(e.path), fmt, "", sha256=e.sha256, status=e.status or "error", error=e.error)
+    return Document(e.doc_id, shown(e.path), fmt, "", sha256=e.sha256, status=e.status or "error", error=e.error)
