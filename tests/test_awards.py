@@ -139,6 +139,8 @@ FOUND += [
     # each object of one result verb, the first recipient quoted
     ("最终评选出“某某食堂”等8家单位为“十佳职工食堂”，某中心等50家单位为“百佳爱心驿站”。",
      [("十佳职工食堂", 8, "conferred"), ("百佳爱心驿站", 50, "conferred")]),
+    # the honour, then who holds it
+    ("获得2020年全省五一劳动奖章的会员有：张某、李某。", [("2020年全省五一劳动奖章", None, "conferred")]),
     # more verbs of winning
     ("我校代表队包揽全省中学生辩论赛一等奖。", [("全省中学生辩论赛一等奖", None, "conferred")]),
     ("该厂捧得全国质量奖。", [("全国质量奖", None, "conferred")]),

@@ -108,7 +108,9 @@ def _compile(r: Rules) -> AwardRules:
         named=comp(
             rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所])"
             rf"(?P<name>[^，,。；;、：:《》()（）\s的和]{{0,30}}?{heads}{bracket})"
-            rf"(?=[，,。；;、\s]|表彰|$|(?P<n>\d+)(?:枚|块|座)|\d+(?:\.\d+)?万?元)", where),
+            rf"(?=[，,。；;、\s]|表彰|$|(?P<n>\d+)(?:枚|块|座)|\d+(?:\.\d+)?万?元"
+            # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
+            rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:])", where),
         level=comp(rf"(?P<name>{aw['levels']})", where),
         result_verbs=comp(alt(aw["result_verbs"]) + "了?", where),
         commend_verbs=comp(alt(aw["commend_verbs"]) + "了?", where),
