@@ -8,6 +8,8 @@ why (``empty``, ``binary``, ``undecodable``, ``unsupported``, ``error`` ...).
 """
 from __future__ import annotations
 
+import dataclasses
+
 import codecs
 import fnmatch
 import hashlib
@@ -175,7 +177,7 @@ def _with_meta(doc: Document, year: int | None) -> Document:
         org = organization(table.title, "")  # (二、2017年度江苏省高级人民法院部门收入预算总表)
         if org:
             break
-    return Document(**{**doc.__dict__, "title": title, "organization": org, "year": y})
+    return dataclasses.replace(doc, title=title, organization=org, year=y)
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,7 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
                     doc = read_html(data, doc_id=doc_id, path=shown(p), sha256=sha, decode=decode)
                 except _Truncated as t:  # a page cut inside a character: what decodes is read, and said
                     doc = read_html(t.text.encode("utf-8"), doc_id=doc_id, path=shown(p), sha256=sha)
-                    doc = Document(**{**doc.__dict__, "status": "truncated", "error": str(t)})
+                    doc = dataclasses.replace(doc, status="truncated", error=str(t))
             else:
                 reader = read_docx if p.suffix.lower() == ".docx" else read_xlsx
                 doc = reader(data, doc_id=doc_id, path=shown(p), sha256=sha)
@@ -256,7 +258,7 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
         return Document(doc_id, shown(p), fmt, "", encoding=doc.encoding, sha256=sha, status="too_large",
                         error=f"{len(doc.text)} characters, over the limit of {limits.chars}")
     if not doc.text.strip() and doc.status == "ok":
-        return Document(**{**doc.__dict__, "status": "empty", "error": "no text in file"})
+        return dataclasses.replace(doc, status="empty", error="no text in file")
     return _with_meta(doc, year)
 
 
