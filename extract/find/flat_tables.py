@@ -17,10 +17,10 @@ from decimal import Decimal
 
 import regex
 
+from ..read.tables import NUMBER
 from ..records import Document, Fact
 from ..rules import Rules
 
-_NUMBER = regex.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _UNIT_LINE = regex.compile(r"单位\s*[:：]\s*(?P<unit>[^\s|，,。;；)）]{1,4})")
 _HEAD_UNIT = regex.compile(r"[（(](?P<unit>[^()（）]{1,4})[）)]\s*$")
 _NOT_FIGURES = regex.compile(r"%|％|比重|比例|增长|增幅|增速|占|率|序号|栏次|行次|编号|编码|代码|排名|名次")
@@ -84,14 +84,14 @@ def flat_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
         in_header = True
         for line_start, line in block:
             cells = _cells(line, line_start)
-            figures = [j for j, (c, _) in enumerate(cells) if j and _NUMBER.match(c)]
+            figures = [j for j, (c, _) in enumerate(cells) if j and NUMBER.match(c)]
             if not figures and in_header:
                 for j, (c, _) in enumerate(cells):
                     if c:
                         headers.setdefault(j, []).append(_SPACE.sub("", c))
                 continue
             in_header = False
-            texts = [(j, c) for j, (c, _) in enumerate(cells) if c and not _NUMBER.match(c)]
+            texts = [(j, c) for j, (c, _) in enumerate(cells) if c and not NUMBER.match(c)]
             if not texts or not figures:
                 continue
             row_unit = next((m for _, c in texts if (m := _measure(c, rules))), None)

@@ -22,7 +22,6 @@ from xml.etree import ElementTree
 from ..records import Document, IngestError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-OLD_FORMATS = {".doc": "docx", ".wps": "docx", ".xls": "xlsx", ".et": "xlsx"}
 
 
 def _runs(el: ElementTree.Element) -> str:
