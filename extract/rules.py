@@ -96,6 +96,9 @@ class Identity:
     parts: tuple[str, ...]
     why: str
     optional: tuple[str, ...] = ()
+    #: the identity does not hold where a figure of its scope has a label this matches
+    #: (收入总计 = 支出总计 only where no 结余 is left over)
+    unless: regex.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -293,8 +296,9 @@ def load_rules(folder: str | None = None) -> Rules:
         for c in [it["total"], *it["parts"], *it.get("optional", [])]:
             if c not in ide["concepts"]:
                 raise RuleError(f"identities.yaml: {it['id']}: unknown concept {c!r}")
+        unless = compile_rule(it["unless"], f"identities.yaml: {it['id']}") if it.get("unless") else None
         identities.append(Identity(it["id"], it["total"], tuple(it["parts"]), it.get("why", ""),
-                                   tuple(it.get("optional", []))))
+                                   tuple(it.get("optional", [])), unless))
     markers = ide["part_markers"]
 
     return Rules(

@@ -129,26 +129,42 @@ def _total_head(clause: str) -> str | None:
 
 
 def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: Rules) -> list[Structure]:
-    """A total stated after its parts: …A支出X，B支出Y，总支出Z; X。加上A，B，…总收入T."""
+    """A total stated after its parts: …A支出X，B支出Y，总支出Z; X。加上A，B，…总收入T.
+
+    A running sum (加上…，减…后，收入总计T) starts from the figure before its first 加: in the
+    sentence, or, when 加上 opens it, the first figure of the statement before — not of a 其中
+    sentence that breaks that figure down (…收入完成16.75亿元。其中：税收8.37亿元…。加上…). A
+    sub-total on the way (…转贷收入18195万元，一般预算总收入468222万元，加上年结余…，收入总计…)
+    starts the sum again; what a 减 clause takes away counts negative."""
     out: list[Structure] = []
     order = sorted(by_sentence)
     for i, ss in enumerate(order):
         members = [n for n in _levels(by_sentence[ss]) if depth_at(n.sentence, n.start - ss) == 0]
         sentence = members[0].sentence if members else ""
+        subtotals: list[Num] = []
         for j, total in enumerate(members):
             head = _total_head(_CLAUSE_SPLIT.split(sentence[:total.start - ss])[-1]) if j else None
             if head is None:
                 continue
             earlier = [n for n in members[:j] if same_measure(n, total)]
             plus = _PLUS.search(sentence, 0, total.start - ss)
+            minus: set[str] = set()
             if plus:
-                parts = [n for n in earlier if n.start - ss >= plus.end()]
-                lead = [n for n in earlier if n.start - ss < plus.start()]
-                if lead:
-                    parts = [lead[-1], *parts]
-                elif plus.start() == 0 and i > 0:
-                    prev = [n for n in _levels(by_sentence[order[i - 1]]) if same_measure(n, total)]
-                    parts = prev[:1] + parts
+                since = next((t for t in reversed(subtotals) if same_measure(t, total)), None)
+                if since is not None and since.start - ss >= plus.start():
+                    parts = [since, *(n for n in earlier if n.start > since.start)]
+                else:
+                    parts = [n for n in earlier if n.start - ss >= plus.end()]
+                    lead = [n for n in earlier if n.start - ss < plus.start()]
+                    if lead:
+                        parts = [lead[-1], *parts]
+                    elif plus.start() == 0 and i > 0:
+                        parts = _statement_before(by_sentence, order, i, total, rules)[:1] + parts
+                prev_end = parts[0].end if parts else 0
+                for n in parts[1:]:
+                    if _MINUS.match(_clause_before(sentence, n, prev_end - ss)):
+                        minus.add(n.fact_id)
+                    prev_end = n.end
             else:
                 if rules.part_marker.search(sentence, 0, total.start - ss):
                     continue  # a 其中 list before: that structure is read by structures.py
@@ -156,8 +172,32 @@ def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: 
                 if len(parts) != len(earlier):
                     continue  # 收入A，支出B，总收入C: the parts must all be what the total totals
             if len(parts) >= 2:
-                out.append(Structure(total, tuple(parts), "eq", "加上" if plus else "total-after"))
+                out.append(Structure(total, tuple(parts), "eq", "加上" if plus else "total-after",
+                                     minus=frozenset(minus)))
+                subtotals.append(total)
     return out
+
+
+# a term a running sum takes away: 减调出资金等8亿元, 减去债务还本支出…
+_MINUS = regex.compile(r"^[\s\u3000]*(?:再)?减(?:去|除)?(?!少)")
+
+
+def _statement_before(by_sentence: dict[int, list[Num]], order: Sequence[int], i: int, like: Num,
+                      rules: Rules) -> list[Num]:
+    """The figures of ``like``'s measure in the statement before sentence ``order[i]``: the nearest
+    sentence before it that does not open with a part marker (其中、包括: a breakdown of it)."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        figures = [n for n in _levels(by_sentence[order[k]]) if same_measure(n, like)
+                   and depth_at(n.sentence, n.start - n.sentence_start) == 0]
+        if not figures:
+            continue
+        if _OPENS_PARTS.match(figures[0].sentence) or rules.part_marker.match(figures[0].sentence.lstrip(" \u3000")):
+            continue
+        return figures
+    return []
+
+
+_OPENS_PARTS = regex.compile(r"^[\s\u3000]*(?:其中|包括)")
 
 
 def shares_of(nums: Sequence[Num], rules: Rules) -> list[Structure]:
@@ -261,12 +301,17 @@ def balances(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structure]
         if len(levels) < 3:
             continue
         sentence = levels[0].sentence
-        last = levels[-1]
-        head = _clause_before(sentence, last, levels[-2].end - ss)
-        if not _BALANCE_END.search(head) or _CARRIED_IN.search(head):
+        # what is left: the first figure named as a balance after two terms (…滚存结余7546万元，减结转
+        # 下年支出7546万元，净结余为零: what goes on is a further step, not the balance)
+        for k in range(2, len(levels)):
+            head = _clause_before(sentence, levels[k], levels[k - 1].end - ss)
+            if _BALANCE_END.search(head) and not _CARRIED_IN.search(head) and not _MINUS.match(head):
+                break
+        else:
             continue
-        terms = [n for n in levels[:-1] if same_measure(n, last)]
-        if len(terms) < 2 or len(terms) != len(levels) - 1:
+        last = levels[k]
+        terms = [n for n in levels[:k] if same_measure(n, last)]
+        if len(terms) < 2 or len(terms) != k:
             continue  # a figure of another measure in between: not one account
         minus: set[str] = set()
         prev_end = levels[0].sentence_start

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from . import table_parts
 from .breakdowns import base_of
 from .rates import shares, stated_changes
 from ..records import CHECK_COLUMNS, fmt_decimal
@@ -291,6 +292,7 @@ def check_document(doc_id: str, figures: Sequence[Figure], rules: Rules) -> list
             and not (r["check_id"] in guessed and r["total_fact_id"] in named)] + ident_rows
     rows += _repeated(doc_id, figs, rules)
     rows += _table_checks(doc_id, figs)
+    rows += _table_part_rows(doc_id, figs, rules)
     rows += stated_changes(doc_id, figs, pcts, rules)  # type: ignore[arg-type]  # Figure fits rates._Fig
     rows += shares(doc_id, figs, pcts, rules)  # type: ignore[arg-type]
     return rows
@@ -347,7 +349,10 @@ def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[
     rows: list[dict[str, Any]] = []
     completed: set[str] = set()
     scopes: dict[str, dict[str, Figure]] = {}
+    labels: dict[str, list[str]] = {}
     for f in figs:
+        if f.num.source == "text" and f.value:  # a 收支总表's 支出总计 holds its 年末结转和结余 line;
+            labels.setdefault(_scope(f.num), []).append(f.num.label)  # nothing left over breaks nothing
         c = _concept(f, rules)
         if c and not _compares(f, rules):
             scopes.setdefault(_scope(f.num), {}).setdefault(c, f)
@@ -356,6 +361,8 @@ def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[
         for ident in rules.identities:
             if ident.total not in found:
                 continue
+            if ident.unless is not None and any(ident.unless.search(lb) for lb in labels.get(scope, ()) if lb):
+                continue  # 收入总计 = 支出总计 + 结余: the scope names what is left over
             names: list[str] = []
             absent: list[str] = list(ident.optional)  # parts that may exist beyond those stated
             for p in ident.parts:
@@ -505,6 +512,21 @@ def _table_checks(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
             rows.append(_on_pages(_row(doc_id, "table.total-row", "le" if uncoded else "eq", total, top, scope),
                                   total, top))
     rows.extend(_total_columns(doc_id, figs))
+    return rows
+
+
+def _table_part_rows(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[str, Any]]:
+    """A table's 其中 rows against the row they belong to (see table_parts.py): ``le``, or ``eq``
+    where they are exactly a known identity's parts (户籍总人口 / 其中：男性、女性)."""
+    rows: list[dict[str, Any]] = []
+    for parent, parts in table_parts.groups(figs):
+        relation = "le"
+        concepts = {_concept(p, rules) for p in parts}
+        for ident in rules.identities:
+            if _concept(parent, rules) == ident.total and set(ident.parts) <= concepts <= {*ident.parts, *ident.optional}:
+                relation = "eq"
+        rows.append(_on_pages(_row(doc_id, "table.part-rows", relation, parent, parts, _scope(parent.num)),
+                              parent, parts))
     return rows
 
 

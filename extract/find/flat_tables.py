@@ -25,7 +25,7 @@ _UNIT_LINE = regex.compile(r"单位\s*[:：]\s*(?P<unit>[^\s|，,。;；)）]{1,
 _HEAD_UNIT = regex.compile(r"[（(](?P<unit>[^()（）]{1,4})[）)]\s*$")
 _NOT_FIGURES = regex.compile(r"%|％|比重|比例|增长|增幅|增速|占|率|序号|栏次|行次|编号|编码|代码|排名|名次")
 _SPACE = regex.compile(r"[\s\u3000]+")
-_MARK = regex.compile(r"^(?:其中|含)\s*[:：]?\s*")
+_MARK = regex.compile(r"^(?:(?:其中|#|＃)\s*[:：]?|含\s*[:：])\s*")  # 其中：城镇, #城镇就业人员
 
 
 def _cells(line: str, base: int) -> list[tuple[str, int]]:

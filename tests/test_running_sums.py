@@ -1,0 +1,55 @@
+"""Running sums and balances of budget-execution and final-account reports, "X中" subsets and
+comparison bases (sentences written for this project in the style of those reports; none is a
+corpus text). Each row gives the checks of one rule family expected as (rule, total, parts, status)."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import extract
+
+
+def _checks(text: str, rules: tuple[str, ...] = ("stated-structure", "identity.balance")
+            ) -> list[tuple[str, int, tuple[int, ...], str]]:
+    rows = extract.check(extract.extract_facts(text, year=2022))
+    return sorted((r.rule, int(Decimal(r.total_value)), tuple(int(Decimal(str(x))) for x in json.loads(r.part_values)),
+                   r.status) for r in rows.itertuples() if r.rule in rules)
+
+
+CASES = [
+    pytest.param("全县一般公共预算收入完成10.00亿元，增长3%。其中：税收收入6.00亿元，非税收入4.00亿元。"
+                 "加上上级补助收入20.00亿元、调入资金1.50亿元后，收入总计31.50亿元。",
+                 [("stated-structure", 1000000000, (600000000, 400000000), "pass"),
+                  ("stated-structure", 3150000000, (1000000000, 2000000000, 150000000), "pass")],
+                 id="加上-after-a-其中-sentence-starts-from-the-statement-it-breaks-down"),
+    pytest.param("全县财政收入5000万元，加上级补助收入3000万元，债券转贷收入1000万元，全县一般预算总收入9000万元，"
+                 "加上年结余500万元，再加调入资金200万元，收入总计9700万元。",
+                 [("stated-structure", 90000000, (50000000, 30000000, 10000000), "pass"),
+                  ("stated-structure", 97000000, (90000000, 5000000, 2000000), "pass")],
+                 id="a-sub-total-on-the-way-starts-the-sum-again"),
+    pytest.param("全市收入完成300.0亿元。加上转移支付80.0亿元，减调出资金10.0亿元，减债务还本支出20.0亿元，"
+                 "预算总收入350.0亿元。",
+                 [("stated-structure", 35000000000, (30000000000, 8000000000, -1000000000, -2000000000), "pass")],
+                 id="减-terms-count-negative"),
+    pytest.param("收入总计900万元，减支出总计850万元，财政滚存结余50万元，减结转下年支出50万元，净结余为零。",
+                 [("stated-structure", 500000, (9000000, -8500000), "pass")],
+                 id="the-balance-is-the-first-figure-named-as-left-over"),
+    pytest.param("2021年收入总计900万元，支出总计850万元，年终结余50万元。",
+                 [("stated-structure", 500000, (9000000, -8500000), "pass")],
+                 id="a-final-account-with-a-balance-left-is-not-income-equals-expenditure"),
+    pytest.param("2022年收入总计900万元。2022年支出总计900万元。",
+                 [("identity.balance", 9000000, (9000000,), "pass")], id="a-budget-balances"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_running_sums_and_balances(text: str, expected: list[tuple[str, int, tuple[int, ...], str]]) -> None:
+    assert _checks(text) == sorted(expected)
+
+
+def test_a_comparison_base_is_no_total_of_a_其中_list() -> None:
+    # 比报告数4900万元: the figure reported to the congress is a base, not this year's level
+    text = "本级收入4950万元，比报告数4900万元增加50万元。其中税收收入3000万元、非税收入1950万元。"
+    assert _checks(text) == [("stated-structure", 49500000, (30000000, 19500000), "pass")]

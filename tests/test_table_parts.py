@@ -1,0 +1,53 @@
+"""其中 rows of tables are checked against the row they belong to (own tables, written in the
+layouts web pages are copied in; none is a corpus text). Expected checks are written by hand."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import extract
+from extract.checks.table_parts import marked
+
+
+def _part_checks(text: str) -> list[tuple[float, list[float], str, str]]:
+    checks = extract.check(extract.extract_facts(text, year=2023))
+    rows = checks[checks["rule"] == "table.part-rows"]
+    return sorted((float(r.total_value), [float(v) for v in json.loads(r.part_values)], r.relation, r.status)
+                  for r in rows.itertuples())
+
+
+CASES = [
+    pytest.param("人口构成\n指 标 | 年末人数(人) |\n全乡人口 | 20000 |\n其中:城镇 | 8000 |\n乡村 | 12000 |\n",
+                 [(20000.0, [8000.0, 12000.0], "le", "pass")], id="one-group-to-the-end"),
+    pytest.param("人口构成\n指 标 | 年末人数(人) |\n户籍人口 | 20000 |\n其中:城镇 | 8000 |\n乡村 | 12000 |\n"
+                 "其中:男性 | 10100 |\n女性 | 9900 |\n",
+                 [(20000.0, [8000.0, 12000.0], "le", "pass"), (20000.0, [10100.0, 9900.0], "eq", "pass")],
+                 id="second-group-belongs-to-the-first-parent-identity-makes-eq"),
+    pytest.param("单位：人\n项 目 | 合 计 |\n在职人数 | 40 |\n其中:在岗人数 | 38 |\n离退休人数 | 12 |\n",
+                 [(40.0, [38.0], "le", "pass")], id="sibling-after-the-group-is-not-a-part"),
+    pytest.param("单位：万元\n项目 | 金额 |\n基本支出 | 60.00 |\n其中：人员经费 | 70.00 |\n项目支出 | 40.00 |\n",
+                 [(600000.0, [700000.0], "le", "fail")], id="part-larger-than-its-row-fails"),
+    pytest.param("指标 | 数值(万人) |\n就业人员 | 1473.0 |\n#城镇就业人员 | 923.0 |\n城镇登记失业人数 | 31.0 |\n",
+                 [(14730000.0, [9230000.0], "le", "pass")], id="hash-mark-of-statistical-tables"),
+    pytest.param("人口构成\n指 标 | 年末人数(人) |\n全乡人口 | 20000 |\n城镇 | 8000 |\n乡村 | 12000 |\n",
+                 [], id="no-mark-no-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_table_part_rows(text: str, expected: list[tuple[float, list[float], str, str]]) -> None:
+    assert _part_checks(text) == expected
+
+
+@pytest.mark.parametrize(("label", "row", "expected"), [
+    ("城镇", "其中:城镇 | 8000 |", True),
+    ("城镇", "其中： 城镇 | 8000 |", True),
+    ("城镇就业人员", "#城镇就业人员 | 923 |", True),
+    ("离休人数", "其中离休人数 | 2 |", True),
+    ("乡村", "乡村 | 12000 |", False),
+    ("含税收入", "含税收入 | 100 |", False),  # 含 as part of the name, not a mark before it
+    ("", "其中: | 5 |", False),
+])
+def test_marked(label: str, row: str, expected: bool) -> None:
+    assert marked(label, row) is expected
