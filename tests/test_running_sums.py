@@ -53,3 +53,27 @@ def test_a_comparison_base_is_no_total_of_a_其中_list() -> None:
     # 比报告数4900万元: the figure reported to the congress is a base, not this year's level
     text = "本级收入4950万元，比报告数4900万元增加50万元。其中税收收入3000万元、非税收入1950万元。"
     assert _checks(text) == [("stated-structure", 49500000, (30000000, 19500000), "pass")]
+
+
+@pytest.mark.parametrize(("label", "concept"), [
+    ("公务接待费支出决算", "公务接待费"),
+    ("公务用车购置及运行维护费支出决算", "公务用车费"),
+    ("“三公”经费财政拨款支出年初预算", "三公经费"),
+    ("县本级一般公共预算财政拨款“三公”经费支出决算汇总数", "三公经费"),
+    ("支出决算", None),  # a statement word alone names no line
+    ("财政拨款基本支出", None),  # one fund's part of 基本支出 is not 基本支出
+])
+def test_concepts_of_labels_with_statement_words(label: str, concept: str | None) -> None:
+    from extract.checks.figures import concept_of
+    from extract.rules import load_rules
+
+    assert concept_of(label, load_rules()) == concept
+
+
+def test_parts_stated_as_决算_belong_to_the_决算_total() -> None:
+    text = ("“三公”经费财政拨款支出年初预算为50.00万元，支出决算为40.00万元，完成预算的80%，其中：因公出国(境)费决算为0万元；"
+            "公务用车购置及运行维护费支出决算为30.00万元；公务接待费支出决算为10.00万元。")
+    rows = extract.check(extract.extract_facts(text, year=2022))
+    sums = sorted((r.rule, int(Decimal(r.total_value)), r.status) for r in rows.itertuples() if r.rule != "share")
+    # 40 = 0 + 30 + 10, and no identity pairs the 预算 50 with the 决算 parts
+    assert sums == [("stated-structure", 400000, "pass")]

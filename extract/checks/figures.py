@@ -75,6 +75,19 @@ def depth_at(sentence: str, pos: int) -> int:
     return depths[max(0, min(pos, len(depths) - 1))]
 
 
+_STATEMENT = regex.compile(r"(?P<s>预算|决算|执行)数?$")
+
+
+def statement_of(label: str | None) -> str | None:
+    """Which statement of a figure its label ends with: 预算 (年初预算, 调整预算), 决算 or 执行.
+
+    >>> statement_of("公务接待费支出决算"), statement_of("年初预算数"), statement_of("公务接待费")
+    ('决算', '预算', None)
+    """
+    m = _STATEMENT.search(label or "")
+    return m.group("s") if m else None
+
+
 def same_measure(a: Num, b: Num) -> bool:
     return a.kind == b.kind and a.unit == b.unit
 
@@ -109,7 +122,7 @@ class _Concepts:
         if found is None and bare and not _PER_HEAD.search(bare):
             whole = concept_key(bare)
             key = whole
-            for _ in range(2):  # 决算支出数 -> 决算 -> (nothing): endings come in pairs at most
+            for _ in range(3):  # 三公经费财政拨款支出年初预算 -> …支出 -> …财政拨款 -> 三公经费: three endings at most
                 key = rules.label_suffix.sub("", key) or key
             best: tuple[int, str] | None = None  # the longest synonym either form ends with
             for cand in (key, whole):
@@ -117,7 +130,8 @@ class _Concepts:
                     ending, before = cand[i:], cand[:i]
                     # the words before the concept qualify it (拨款安排的…, 区本级…), they do not make
                     # another measure of it (人均…, 涉及…当年财政拨款)
-                    if ending in rules.concepts and (_QUALIFIED.search(before) or rules.label_prefix.fullmatch(before)):
+                    if ending in rules.concepts and (not before or _QUALIFIED.search(before)
+                                                     or rules.label_prefix.fullmatch(before)):
                         if best is None or len(ending) > best[0]:
                             best = (len(ending), rules.concepts[ending])
                         break

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import regex
 
 from .breakdowns import balances, change_breakdowns, classified, parallel, shares_of, subject_run, totals_after
-from .figures import CLOSE, OPEN, Num, Structure, concept_of, depth_at, same_measure
+from .figures import CLOSE, OPEN, Num, Structure, concept_of, depth_at, same_measure, statement_of
 from .lists import item_lists, opening_lists, per_head
 from ..rules import Rules
 
@@ -95,6 +95,13 @@ def _named_total(before: Sequence[Num], parts: Sequence[Num], rules: Rules) -> N
         if concepts <= {*ident.parts, *ident.optional}:
             named = [n for n in before if concept_of(n.label, rules) == ident.total]
             if named:
+                # parts stated as 决算 belong to the 决算 total, not the 预算 figure named before it
+                # (…年初预算为683.51万元，支出决算为358.18万元，其中：因公出国(境)费决算为0万元…)
+                measure = {statement_of(p.label) for p in parts}
+                if len(measure) == 1 and None not in measure and statement_of(named[-1].label) not in measure:
+                    same = [n for n in before if statement_of(n.label) in measure]
+                    if same:
+                        return same[-1]
                 return named[-1]
     return None
 

@@ -31,7 +31,7 @@ from .breakdowns import base_of
 from .rates import shares, stated_changes
 from ..records import CHECK_COLUMNS, fmt_decimal
 from ..rules import Rules, concept_key
-from .figures import Num, concept_of
+from .figures import Num, concept_of, statement_of
 from .structures import discover
 
 if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
@@ -384,6 +384,8 @@ def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[
                 parts = [found[p] for p in (*names, *ident.optional) if p in found]
                 if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
                     continue
+                if len({statement_of(f.num.label) for f in (total, *parts)} - {None}) > 1:
+                    continue  # a 预算 total and 决算 parts are two statements, not one identity
                 if partial:
                     completed.add(total.num.fact_id)
                 # a table lists every line, so an absent optional part is zero there; in prose it is unknown
