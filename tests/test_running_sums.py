@@ -77,3 +77,18 @@ def test_parts_stated_as_决算_belong_to_the_决算_total() -> None:
     sums = sorted((r.rule, int(Decimal(r.total_value)), r.status) for r in rows.itertuples() if r.rule != "share")
     # 40 = 0 + 30 + 10, and no identity pairs the 预算 50 with the 决算 parts
     assert sums == [("stated-structure", 400000, "pass")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("年末户籍人口50000人，城镇户籍人口20000人，乡村户籍人口30000人。",
+     [("identity.registered_population_named", 50000, (20000, 30000), "pass")]),
+    ("年末常住人口48000人，城镇人口21000人，乡村人口27000人。",
+     [("identity.resident_population", 48000, (21000, 27000), "pass")]),
+    # a 户籍 total and 常住 parts are two counts: no identity combines them (nor warns they differ)
+    ("年末户籍人口50000人。年末常住人口48000人，城镇常住人口21000人。城镇户籍人口20000人。", []),
+])
+def test_populations_are_summed_within_one_count(text: str, expected: list[tuple[str, int, tuple[int, ...], str]]) -> None:
+    rows = extract.check(extract.extract_facts(text, year=2022))
+    got = sorted((r.rule, int(Decimal(r.total_value)), tuple(int(Decimal(str(x))) for x in json.loads(r.part_values)),
+                  r.status) for r in rows.itertuples())
+    assert got == expected
