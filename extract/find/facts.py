@@ -188,8 +188,10 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             cells.extend(table_facts(doc, table, rules))
     elif doc.format != "pdf":  # tables saved as text, | between cells
         from .flat_tables import flat_table_facts
+        from .line_tables import line_table_facts
 
         cells.extend(flat_table_facts(doc, rules))
+        cells.extend(line_table_facts(doc, rules, first_number=len({c.table for c in cells}) + 1))
     outl = outline(norm, doc.text, rules, _table_ranges(doc.text, cells))
     sents = sentences(text)
     facts: list[Fact] = []

@@ -1,0 +1,151 @@
+"""Tables written one cell per line (web pages copied as text) -> a fact per figure.
+
+    表1 2022年年末全区人口数及其结构     the title: the line before the table
+    指 标                               header cells: the lines before the first row
+    年末数(万人)                         (a unit in a header cell is its column's unit)
+    比重(%)
+    年末常住人口                         a row: a line of words, then the lines of its figures
+    728
+    100.00
+    其中:城镇                            (a 其中 or # row keeps its mark in the row's text)
+    483
+    66.34
+    人口(万人)                           a heading row (words, no figure): a unit in its brackets is
+    总人口                               the unit of the rows under it (a heading without one ends
+    3171.0                              it); a row's own unit, 进出口总额(万美元), is that of the
+                                        rows under it too
+
+A block is a run of short lines (blank lines between cells allowed) with at least three rows of
+figures, and figures alone on their lines; prose, or a line with sentence punctuation, ends it.
+Columns are named by the header cells when every row has at most one figure per header cell
+after the first; otherwise only each row's first figure is read (a column that cannot be named
+cannot be told from a share or a rate). Only money and people become facts; the sentence of a
+fact is its row (label to last figure), its column the header cell above it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..read.tables import NUMBER
+from ..records import Document, Fact
+from ..rules import Rules
+from .flat_tables import _NOT_FIGURES, _UNIT_LINE, _measure
+
+_SHORT = 40
+_PROSE = regex.compile(r"[。；;！？!?]|[，,].*[，,]")
+_BRACKET_UNIT = regex.compile(r"[（(](?P<unit>[^()（）]{1,6})[）)]?\s*$")
+_MARK = regex.compile(r"^(?:(?:其中|#|＃)\s*[:：]?|含\s*[:：])\s*")
+_SPACE = regex.compile(r"[\s\u3000]+")
+#: at least this many rows of figures make a block a table
+MIN_ROWS = 3
+
+
+@dataclass
+class _Row:
+    label: str
+    start: int  # the label line's start (after its indent)
+    values: list[tuple[str, int]] = field(default_factory=list)  # printed figure, offset
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _blocks(text: str) -> list[list[tuple[int, str]]]:
+    """Runs of short non-prose lines (blank lines dropped) holding figures alone on their lines."""
+    blocks: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+
+    def close() -> None:
+        if sum(1 for _, ln in run if NUMBER.match(ln.strip())) >= MIN_ROWS:
+            blocks.append(list(run))
+        run.clear()
+
+    for pos, line in _lines(text):
+        cell = line.strip()
+        if not cell:
+            continue
+        if len(cell) > _SHORT or _PROSE.search(cell) or "|" in cell:
+            close()
+            continue
+        run.append((pos + line.find(cell), cell))
+    close()
+    return blocks
+
+
+def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list[Fact]:
+    """Every money or people figure in the one-cell-per-line tables of a text document."""
+    facts: list[Fact] = []
+    text = doc.text
+    for n, block in enumerate(_blocks(text), first_number):
+        first_fig = next(i for i, (_, c) in enumerate(block) if NUMBER.match(c))
+        if first_fig == 0:
+            continue  # figures before any words: no row to hang them on
+        rows: list[_Row] = []
+        units: list[str | None] = []  # the unit in force at each row (headings set it)
+        unit: str | None = None
+        unit_line = next((m.group("unit") for _, c in block[:first_fig] if (m := _UNIT_LINE.search(c))), None)
+        for at, cell in block[first_fig - 1:]:
+            if NUMBER.match(cell):
+                if rows:
+                    rows[-1].values.append((cell, at))
+                continue
+            if rows and not rows[-1].values:  # the row before had no figure: it was a heading
+                head = rows.pop()
+                units.pop()
+                m = _BRACKET_UNIT.search(head.label)
+                unit = m.group("unit") if m else None
+            rows.append(_Row(cell, at))
+            units.append(unit)
+            own = _BRACKET_UNIT.search(cell)
+            if own:  # 进出口总额(万美元), then 出口额, 进口额: the rows under a row share its unit
+                unit = own.group("unit")
+        if rows and not rows[-1].values:
+            rows.pop()
+            units.pop()
+        if sum(1 for r in rows if r.values) < MIN_ROWS:
+            continue
+        width = max(len(r.values) for r in rows)
+        above = [c for _, c in block[:first_fig - 1] if not _UNIT_LINE.search(c)]
+        # the header: one cell over the labels and one over each column of figures; lines above it
+        # are the table's title
+        named = len(above) >= width + 1
+        columns = [_SPACE.sub("", h) for h in above[len(above) - width:]] if named else [""]
+        titles = above[:len(above) - width - 1] if named else above
+        before = text[max(0, block[0][0] - 200):block[0][0]].strip().split("\n")
+        title = titles[-1] if titles else next(
+            (ln.strip() for ln in reversed(before) if ln.strip() and not _UNIT_LINE.search(ln)), "")
+        section = _SPACE.sub("", title)[:40] or f"表{n}"
+        for row, row_unit in zip(rows, units):
+            label = _MARK.sub("", _SPACE.sub("", row.label))
+            own = _BRACKET_UNIT.search(label)
+            end = row.values[-1][1] + len(row.values[-1][0])
+            for j, (printed, at) in enumerate(row.values[:len(columns)]):
+                head = columns[j]
+                if head and _NOT_FIGURES.search(head):
+                    continue
+                col_unit = _BRACKET_UNIT.search(head) if head else None
+                word = (own.group("unit") if own else None) or row_unit \
+                    or (col_unit.group("unit") if col_unit else None) or unit_line
+                measure = _measure(word, rules) if word else None
+                if measure is None:
+                    continue
+                kind, factor, unit_name = measure
+                num = printed.replace(",", "")
+                decimals = len(num.split(".")[1]) if "." in num else 0
+                name = _BRACKET_UNIT.sub("", label) if own else label
+                facts.append(Fact(
+                    doc_id=doc.doc_id, kind=kind, text=printed, start=at, end=at + len(printed),
+                    value=Decimal(num) * factor, unit=unit_name, rule="table.lines", label=name,
+                    section=section, page=doc.page_at(at), sentence=text[row.start:end],
+                    sentence_start=row.start, resolution=Decimal(1).scaleb(-decimals) * factor,
+                    source="table", column=head or None, concept=rules.concept(name), table=n,
+                ))
+    return facts
