@@ -92,3 +92,16 @@ def test_populations_are_summed_within_one_count(text: str, expected: list[tuple
     got = sorted((r.rule, int(Decimal(r.total_value)), tuple(int(Decimal(str(x))) for x in json.loads(r.part_values)),
                   r.status) for r in rows.itertuples())
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bracketed 其中 inside a list belongs to its part; the list goes on after it
+    ("转移性收入500万元，其中：返还性收入100万元、一般性转移支付收入300万元（其中：疫情补助收入50万元）、"
+     "专项转移支付收入100万元。",
+     [("stated-structure", 3000000, (500000,), "pass"), ("stated-structure", 5000000, (1000000, 3000000, 1000000), "pass")]),
+    # 增减 inside a name (城乡建设用地增减挂钩) before the next item is no change word
+    ("调入资金120万元，其中：调入存量资金70万元（城乡建设用地增减挂钩收入）、调入国有资本经营预算收入50万元。",
+     [("stated-structure", 1200000, (700000, 500000), "pass")]),
+])
+def test_lists_around_brackets(text: str, expected: list[tuple[str, int, tuple[int, ...], str]]) -> None:
+    assert _checks(text) == sorted(expected)

@@ -131,7 +131,9 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
         for i, m in enumerate(markers):
             mpos = ss + m.start()
             depth = depth_at(sentence, m.start())
-            nxt = ss + markers[i + 1].start() if i + 1 < len(markers) else ss + len(sentence)
+            # the list runs to the next marker at its own depth (a bracketed 其中 inside it is a part's own)
+            nxt = next((ss + k.start() for k in markers[i + 1:] if depth_at(sentence, k.start()) <= depth),
+                       ss + len(sentence))
             after = [n for n in members if mpos <= n.start < nxt
                      and depth_at(sentence, n.start - ss) == depth]
             if not after:

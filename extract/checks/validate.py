@@ -186,7 +186,7 @@ def _scope(num: Num) -> str:
 
 
 _SPACE = regex.compile(r"\s+")
-_CLAUSE = regex.compile(r"[，,；;：:]")
+_CLAUSE = regex.compile(r"[，,；;：:、]")  # 、 too: …(土地增减挂钩收入)、调入…300万元 is no change
 _PART = regex.compile(r"^第[一二三四五六七八九十]+(?:部分|章|篇)")
 _CODE_LABEL = regex.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2}) ")
 _TOTAL_WORDS = ("合计", "小计", "总计")
