@@ -336,7 +336,8 @@ def load_rules(folder: str | None = None) -> Rules:
         label_suffix=compile_rule(f"{alternation(ide['label_suffixes'])}$", "identities.yaml"),
         label_prefix=compile_rule(f"^(?:{alternation(ide['label_prefixes'])})+", "identities.yaml"),
         identities=tuple(identities),
-        comparison=compile_rule(f"{alternation(ide['comparison_words'])}(?!{alternation(ide['comparison_not_before'])})"
+        comparison=compile_rule(f"{alternation(ide['comparison_words'])}"
+                                f"(?![^，,。；;\\d]{{0,4}}?{alternation(ide['comparison_not_before'])})"
                             f"|{ide['comparison_pattern']}", "identities.yaml"),
         partial_markers=tuple(markers["partial"]),
         part_marker=compile_rule(alternation(markers["exhaustive"] + markers["partial"]), "identities.yaml"),

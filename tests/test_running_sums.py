@@ -105,3 +105,19 @@ def test_populations_are_summed_within_one_count(text: str, expected: list[tuple
 ])
 def test_lists_around_brackets(text: str, expected: list[tuple[str, int, tuple[int, ...], str]]) -> None:
     assert _checks(text) == sorted(expected)
+
+
+def test_上年_before_a_carried_over_fund_is_no_comparison() -> None:
+    from extract.rules import load_rules
+
+    comparison = load_rules().comparison
+    assert not comparison.search("上年专项结转收入") and not comparison.search("上年度结余")
+    assert comparison.search("比上年增长") and comparison.search("上年同期")
+
+
+def test_a_numbered_list_that_adds_up_stands_beside_an_identity_that_does_not() -> None:
+    # 税收/非税 here are the parts of 本级收入 only; the items (1)-(3) are the county total's
+    text = ("2021年，全县一般公共预算收入完成1000万元。\n(1)本级收入300万元，其中税收收入完成200万元、非税收入完成100万元。\n"
+            "(2)转移性收入600万元。\n(3)上年专项结转收入100万元。")
+    got = _checks(text, ("stated-structure", "identity.general_budget_revenue"))
+    assert ("stated-structure", 10000000, (3000000, 6000000, 1000000), "pass") in got
