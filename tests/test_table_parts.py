@@ -51,3 +51,22 @@ def test_table_part_rows(text: str, expected: list[tuple[float, list[float], str
 ])
 def test_marked(label: str, row: str, expected: bool) -> None:
     assert marked(label, row) is expected
+
+
+NUMBERED = [
+    pytest.param("单位：万元\n项目 | 预算数 |\n合计 | 30.00 |\n1、因公出国(境)费 | 0 |\n2、公务接待费 | 10.00 |\n"
+                 "3、公务用车费 | 20.00 |\n其中:(1)公务用车运行维护费 | 15.00 |\n(2)公务用车购置费 | 5.00 |\n",
+                 [(300000.0, [0.0, 100000.0, 200000.0], "pass")], id="合计-first-items-after-its-own-其中-rows-out"),
+    pytest.param("单位：万元\n项目 | 金额 |\n一、工资福利支出 | 50.00 |\n二、商品和服务支出 | 30.00 |\n合计 | 81.00 |\n",
+                 [(810000.0, [500000.0, 300000.0], "fail")], id="合计-last-items-before-a-misprint-fails"),
+    pytest.param("单位：万元\n项目 | 金额 |\n合计 | 30.00 |\n1、培训费 | 10.00 |\n3、会议费 | 20.00 |\n",
+                 [], id="a-gap-in-the-numbering-is-no-list"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERED)
+def test_numbered_rows_under_a_total_row(text: str, expected: list[tuple[float, list[float], str]]) -> None:
+    checks = extract.check(extract.extract_facts(text, year=2023))
+    rows = checks[checks["rule"] == "table.numbered-rows"]
+    assert [(float(r.total_value), [float(v) for v in json.loads(r.part_values)], r.status)
+            for r in rows.itertuples()] == expected

@@ -90,3 +90,48 @@ def groups(figs: Sequence[Any]) -> list[tuple[Any, list[Any]]]:
             out.append((parent, rows))
             previous = (parent, i + len(rows) - 1)
     return out
+
+
+#: the numbering of a table's item rows, by style: 一、 / （一） / 1、 1. / （1）
+_NUMBERED = (regex.compile(r"^[一二三四五六七八九十]{1,3}、"), regex.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]"),
+             regex.compile(r"^\d{1,2}(?:、|[.．](?!\d))"), regex.compile(r"^[（(]\d{1,2}[）)]"))
+
+
+def _style(label: str) -> int | None:
+    return next((k for k, p in enumerate(_NUMBERED) if p.match(label or "")), None)
+
+
+def numbered_items(col: Sequence[Any], total: Any) -> list[Any]:
+    """The rows of one table column numbered in the style of the first numbered row on the side of
+    ``total`` (a 合计 row first: the rows after it; last: the rows before it) — the items it totals
+    (合计 | 1、因公出国(境)费 | 2、公务接待费 | 3、公务用车费 | 其中:(1)…, whose (1) rows are the
+    third item's own). [] when the numbering skips or repeats (two lists in one column)."""
+    rows = sorted(col, key=lambda f: f.num.start)
+    k = rows.index(total)
+    side = rows[k + 1:] if k == 0 else rows[:k] if k == len(rows) - 1 else []
+    side = [f for f in side if not _is_total(f.num.label)]
+    styles = [_style(f.num.label) for f in side]
+    first = next((s for s in styles if s is not None), None)
+    if first is None or any(marked(f.num.label, f.num.sentence) and s == first for f, s in zip(side, styles)):
+        return []
+    items = [f for f, s in zip(side, styles) if s == first]
+    numbers = [_ordinal(f.num.label) for f in items]
+    return items if numbers == list(range(1, len(items) + 1)) else []
+
+
+_CN = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _ordinal(label: str) -> int:
+    """1 for 1、 / 一、 / （一） / (1); 十一 -> 11."""
+    m = regex.match(r"^[（(]?(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})", label)
+    n = m.group("n") if m else ""
+    if n.isdigit():
+        return int(n)
+    if n == "十":
+        return 10
+    if n.startswith("十"):
+        return 10 + _CN.get(n[1:], 0)
+    if len(n) >= 2 and n[1] == "十":
+        return _CN.get(n[0], 0) * 10 + (_CN.get(n[2:], 0) if len(n) > 2 else 0)
+    return _CN.get(n, 0)

@@ -508,6 +508,10 @@ def _table_checks(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
                 rows.append(_on_pages(_row(doc_id, "table.code-hierarchy", "eq", parent, kids, scope), parent, kids))
         top = [f for c, f in coded.items() if len(c) == 3]
         total = next((f for f in col if _TOTAL_ROW.match(f.num.label)), None)
+        if total is not None and not coded:
+            items = table_parts.numbered_items(col, total)
+            if len(items) >= 2:  # 合计 | 1、因公出国(境)费 | 2、公务接待费 | 3、公务用车费 | 其中:(1)…
+                rows.append(_on_pages(_row(doc_id, "table.numbered-rows", "eq", total, items, scope), total, items))
         if total is not None and top:
             # rows without a code beside the coded ones (项目支出 lines under 基本支出's 301/302/303):
             # the coded classes are then only part of the 合计
