@@ -121,3 +121,14 @@ def test_a_numbered_list_that_adds_up_stands_beside_an_identity_that_does_not() 
             "(2)转移性收入600万元。\n(3)上年专项结转收入100万元。")
     got = _checks(text, ("stated-structure", "identity.general_budget_revenue"))
     assert ("stated-structure", 10000000, (3000000, 6000000, 1000000), "pass") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # items that do not all name 支出 are the total's parts when they add up ...
+    ("一般公共预算支出900万元，上解上级支出50万元，安排预算稳定调节基金30万元，补充预算周转金20万元，支出总计1000万元。",
+     [("stated-structure", 10000000, (9000000, 500000, 300000, 200000), "pass")]),
+    # ... and say nothing when they do not (nothing shows they are its parts)
+    ("一般公共预算支出900万元，上解上级支出50万元，安排预算稳定调节基金30万元，补充预算周转金20万元，支出总计1200万元。", []),
+])
+def test_a_total_after_items_not_all_named_like_it(text: str, expected: list[tuple[str, int, tuple[int, ...], str]]) -> None:
+    assert _checks(text) == expected

@@ -170,7 +170,11 @@ def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: 
                     continue  # a 其中 list before: that structure is read by structures.py
                 parts = [n for n in earlier if not head or head in n.label]
                 if len(parts) != len(earlier):
-                    continue  # 收入A，支出B，总收入C: the parts must all be what the total totals
+                    # 收入A，支出B，总收入C: parts that do not all name what the total totals
+                    # (…上解上级支出3370万元，安排预算稳定调节基金731万元，支出总计…) are its parts only if they add up
+                    if len(earlier) >= 3 and len(parts) * 2 > len(earlier):
+                        out.append(Structure(total, tuple(earlier), "eq", "total-after", unsure=True))
+                    continue
             if len(parts) >= 2:
                 out.append(Structure(total, tuple(parts), "eq", "加上" if plus else "total-after",
                                      minus=frozenset(minus)))
