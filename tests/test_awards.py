@@ -150,6 +150,66 @@ FOUND += [
      [("省级五四红旗团支部", None, "conferred"), ("省级优秀共青团员", None, "conferred")]),
 ]
 
+# issue 20: the next common variants (sentences written for this project)
+FOUND += [
+    # one verb, counted recipients before each unquoted name (the recipient noun is no part of the name)
+    ("中央文明委授予1493个村镇全国文明村镇称号，授予2318个单位全国文明单位称号。",
+     [("全国文明村镇", 1493, "conferred"), ("全国文明单位", 2318, "conferred")]),
+    ("决定授予甲市等69个城市全国文明城市称号。", [("全国文明城市", 69, "conferred")]),
+    ("决定授予25家先进单位吉林省五一劳动奖状、100名先进个人省五一劳动奖章、30个先进集体省“工人先锋号”荣誉称号。",
+     [("吉林省五一劳动奖状", 25, "conferred"), ("省五一劳动奖章", 100, "conferred"), ("工人先锋号", 30, "conferred")]),
+    ("全国双拥工作领导小组决定命名411个全国双拥模范城(县)。", [("全国双拥模范城(县)", 411, "conferred")]),
+    ("市政府决定命名甲村等10个村为省级文明村。", [("省级文明村", 10, "conferred")]),
+    # an honour and its count after the verb; A和B称号; levels written as bare numerals
+    ("该局荣获全国五一劳动奖状1个、全国工人先锋号2个。", [("全国五一劳动奖状", 1, "conferred"), ("全国工人先锋号", 2, "conferred")]),
+    ("该局荣获全国文明单位和全国五一劳动奖状称号。", [("全国文明单位", None, "conferred"), ("全国五一劳动奖状", None, "conferred")]),
+    ("学生在比赛中分别荣获一、二、三等奖。", [("一等奖", None, "conferred"), ("二等奖", None, "conferred"), ("三等奖", None, "conferred")]),
+    ("该中队荣立三等功1次。", [("三等功", 1, "conferred")]),
+    # more verbs and heads: 评定为, 上榜, 职工之家, 好人榜
+    ("该会被评定为全国模范职工之家。", [("全国模范职工之家", None, "conferred")]),
+    ("该村上榜2023年中国美丽休闲乡村。", [("2023年中国美丽休闲乡村", None, "conferred")]),
+    ("李某入选2023年度“中国好人榜”。", [("2023年度中国好人榜", None, "conferred")]),
+    # an honour named by its holder
+    ("本次大赛护理员赛项一等奖的获得者张某表示，将继续努力。", [("护理员赛项一等奖", None, "conferred")]),
+    # a prize set beside the results
+    ("经评委审核，最终评选出一等奖1名，二等奖2名，并设优秀组织奖。",
+     [("一等奖", 1, "conferred"), ("二等奖", 2, "conferred"), ("优秀组织奖", None, "conferred")]),
+    # 为 LIST 颁奖 with counted recipients
+    ("会上，为10个先进集体和20名先进个人颁奖。", [("先进集体", 10, "conferred"), ("先进个人", 20, "conferred")]),
+    # retained after review; counted nominations; nominees before a colon; a proposal
+    ("此次复查确认继续保留荣誉称号的往届全国文明城市名单共83个。", [("往届全国文明城市", None, "retained")]),
+    ("各地共推荐奖状312个、奖章1224个、工人先锋号1084个。",
+     [("奖状", 312, "nominated"), ("奖章", 1224, "nominated"), ("工人先锋号", 1084, "nominated")]),
+    ("湖北五一劳动奖章拟推荐人选：张某、李某", [("湖北五一劳动奖章", None, "nominated")]),
+    ("拟推荐以下同志为2023年全国五一劳动奖章推荐人选：", [("2023年全国五一劳动奖章", None, "nominated")]),
+    ("拟申报以下城(县)为全国双拥模范城(县)\n\n拉萨市：拉萨市、当雄县\n", [("全国双拥模范城(县)", None, "nominated")]),
+    # a level or a round before a quoted name belongs to the name
+    ("该站荣获第十一届全国“母亲河奖”。", [("第十一届全国母亲河奖", None, "conferred")]),
+    ("该局被评为省级“文明单位”。", [("省级文明单位", None, "conferred")]),
+    ("该队荣获2022年度省级“青年文明号”。", [("2022年度省级青年文明号", None, "conferred")]),
+    # an honour and a colon opening a line of holders, in a list announced before
+    ("表彰名单\n全国文明单位：区检察院、区法院\n全国青年文明号：区医院\n",
+     [("全国文明单位", None, "conferred"), ("全国青年文明号", None, "conferred")]),
+    # unquoted epithets with a level before them; a retained list heading; a title announcing nominees
+    ("全国劳动模范李某某出席会议并讲话。", [("全国劳动模范", None, "held")]),
+    ("省劳动模范张某说，要继续努力。", [("省劳动模范", None, "held")]),
+    ("第六届全国文明城市（区）复查确认保留荣誉称号名单", [("第六届全国文明城市（区）", None, "retained")]),
+    ("关于2023年全国五一劳动奖和全国工人先锋号拟推荐对象的公示",
+     [("2023年全国五一劳动奖", None, "nominated"), ("全国工人先锋号", None, "nominated")]),
+    # list headings: an honour with a strong head and its count; 名单 lines; a level and a colon; a list announced
+    ("附件：\n全国五一劳动奖状（10个）\n甲公司\n全国五一劳动奖章（20名）\n张某 甲公司\n",
+     [("全国五一劳动奖状", 10, "conferred"), ("全国五一劳动奖章", 20, "conferred")]),
+    ("拟推荐对象名单\n全国劳动模范（3名）\n张某\n", [("全国劳动模范", 3, "nominated")]),
+    ("附件\n2022年度先进集体名单\n甲局\n2022年度先进个人名单\n张某 甲局\n",
+     [("2022年度先进集体", None, "conferred"), ("2022年度先进个人", None, "conferred")]),
+    ("表彰名单：\n一等奖：张某、李某\n二等奖：王某\n", [("一等奖", None, "conferred"), ("二等奖", None, "conferred")]),
+    ("2023年全国五一劳动奖和全国工人先锋号名单公布", [("2023年全国五一劳动奖", None, "conferred"), ("全国工人先锋号", None, "conferred")]),
+    # a yearbook table whose cells are split by single spaces, a cell wrapped onto its own line
+    ("获奖单位 奖励(命名)名称 授奖(命名)单位\n望城区 第二批全国全域旅游示范区 文化和旅游部\n国务院某领\n"
+     "某分局 2020年度全国检察宣传先进集体\n导小组\n",
+     [("第二批全国全域旅游示范区", None, "conferred"), ("2020年度全国检察宣传先进集体", None, "conferred")]),
+]
+
 ABSENT = [
     "决定撤销某某“全国文明单位”称号。",              # a revoked honour
     "会上对全国文明城市、全国文明县城进行了表彰。",     # categories a meeting honoured: no year, no count
@@ -170,6 +230,24 @@ ABSENT = [
     "两部作品入选“第十二届全国青少年科学影像节”。",     # selected for an event
     "一、单位概况\n办公室\n负责机关日常运转。\n",        # a heading line with no list announced before it
     "表彰名单如下：\n重庆某某高等专科学校\n张某\n",        # a school's name: an everyday head alone
+    # issue 20 counter-examples
+    "授予1000名职工荣誉证书。",                          # a certificate, no honour named
+    "获评5个国家生态文明建设示范区。",                    # places counted by their region, no recipients named
+    "共推荐项目30个、课题5项。",                          # things nominated, no honour
+    "困难家庭(30户)：张某、李某",                         # an everyday head before a colon
+    "该县困难家庭名单\n张某\n李某\n",                   # a list of people, no honour
+    "奖项设置：\n一等奖：奖金5000元\n二等奖：3000元\n",  # prizes announced, not conferred
+    "设一等奖1名、二等奖2名，并设优秀组织奖。",            # categories of a contest, no results
+    "市领导为获奖单位颁奖。",                             # a table-header word after 为…颁奖
+    "为推动工作，市里为10个单位拨付资金。",                # 为 with counts, no honour
+    "2023年部门预算公开名单公布",                         # a list announced, no honour
+    "并向受到表彰的个人代表颁奖。",                        # 颁奖 is no honour's name
+    "大会宣读了关于命名411个全国双拥模范城(县)的决定。",    # the title of a decision, read as a reference
+    "关于表彰2021年度全市优秀共产党员和先进基层党组织的决定",  # the same: its honours are those of the body
+    "全国劳动模范表彰大会在京召开。",                      # an honour's meeting, no holder
+    "全国劳动模范代表作发言。",                            # representatives, no one named
+    "单位简介\n荣誉称号：全国文明单位\n",                  # a field of a profile, no list announced
+    "奖项设置\n优秀组织奖：10个\n",                       # a prize announced with its number
 ]
 
 

@@ -12,8 +12,13 @@
 * ``award.counted`` — an honour, its count and a colon before the recipients
   (第三届全国文明家庭2户：…, 优秀共产党员（10名）：…) when the name carries a year or round or reads as
   an honour list item (优秀…, 先进…, a level);
-* ``award.table`` — the cells of a text table's honour column (a header 荣誉称号, 奖项, 获奖等次 …;
-  cells split at tabs, runs of spaces or ``|``), as yearbooks print honour tables.
+* ``award.nominated`` also for 共推荐奖状312个、奖章1224个 (counted nominations), 湖北五一劳动奖章拟推荐人选：…
+  and 拟申报以下城(县)为全国双拥模范城(县) (a proposal); ``award.retained`` for 保留荣誉称号的往届全国文明城市名单;
+* ``award.heading`` also for a level or honour and a colon opening a line of holders (一等奖：张某、李某) and
+  honours whose list is announced (2023年全国五一劳动奖和全国工人先锋号名单公布); ``award.named`` for an
+  honour named by its holder (…赛项一等奖的获得者——赵某).
+
+The honour column of text tables is read in :mod:`.award_tables`.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .honours import AwardHit, AwardRules, unquote
+from .honours import AwardHit, AwardRules, split_recipients, unquote
 
 if TYPE_CHECKING:
     from .sections import Sentences
@@ -33,6 +38,8 @@ _CONTINUED = regex.compile(r"(?:[；;，,]|(?<=评选出|评出|确定|命名|�
 _NOMINEE_LEAD = regex.compile(r"^(?:拟推荐的?|推荐的|拟表彰的?|以下)")
 _COUNT_COLON = regex.compile(r"\d(?:户|名|个|家|人|项|所|位|支|件)[）)]?[：:]")
 _BRACKET_COUNT = regex.compile(r"[（(]共?\d+[人名个家项户位][）)]")
+# a notice of nominees: the list headings after it are nominations (拟推荐对象名单\n全国劳动模范（3名）)
+_NOMINATION = regex.compile(r"拟推荐|推荐对象|推荐人选|候选人|候选对象")
 _CONFERRED = regex.compile(r"^(?:获得|荣获|获评|获(?!奖))")
 
 
@@ -92,7 +99,8 @@ def continued(text: str, ar: AwardRules) -> list[AwardHit]:
     hits = []
     for m in _CONTINUED.finditer(text):
         stop = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 200)
-        if not (ar.verbs.search(text, stop + 1, m.start() + 1) or ar.result_verbs.search(text, stop + 1, m.start() + 1)):
+        upto = m.start("recip") + 6  # the verb may open the clause (…认定,最终评选出“甲”等10家单位为“A”)
+        if not (ar.verbs.search(text, stop + 1, upto) or ar.result_verbs.search(text, stop + 1, upto)):
             continue
         name = m.group("name").strip()
         if ar.generic.match(name) or ar.not_honour.search(name):
@@ -147,18 +155,21 @@ def headings(text: str, ar: AwardRules) -> list[AwardHit]:
         return hits
     for m in ar.heading.finditer(text):
         name = m.group("name")
-        if not (m.group("kind") or m.group("nom") or ar.list_item.fullmatch(name)):
-            continue  # 预算单位(3个): a count of units, no list of honours
+        if not (m.group("kind") or m.group("nom") or ar.list_item.fullmatch(name) or ar.strong(name)):
+            continue  # 预算单位(3个): a count of units, no list of honours; 全国五一劳动奖状（10个） heads one
         if not ar.named_item.fullmatch(name) or ar.generic.match(name) or ar.not_honour.search(name):
             continue
-        nominated = bool(m.group("nom")) or any(w in (m.group("kind") or "") for w in ("推荐", "候选"))
+        nominated = bool(m.group("nom")) or any(w in (m.group("kind") or "") for w in ("推荐", "候选")) \
+            or bool(_NOMINATION.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()))
         hits.append(AwardHit("award.heading", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
                              None, None, 3, "nominated" if nominated else "conferred"))
     return hits
 
 
-_BARE = regex.compile(r"(?m)^[ \t\u3000]*(?P<name>[^\s，,。；;：:、！!？?()（）\d|]{4,25})[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
-_ANNOUNCE = regex.compile(r"荣誉|表彰|称号|名单|获奖|授予|命名|评选结果|表扬|获评|评为")
+_BARE = regex.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、[ \t]*)?(?P<name>[^\s，,。；;：:、！!？?()（）|]{3,31})"
+                      r"[：:]?[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
+_KIND = regex.compile(r"(?:获奖名单|获奖人员名单|获奖者名单|名单|拟推荐人选|推荐人选|拟推荐对象|推荐对象|候选人|候选对象)$")
+_ANNOUNCE = regex.compile(r"荣誉|表彰|称号|名单|获奖|授予|命名|评选结果|表扬|获评|评为|推荐|候选")
 _ANNOUNCE_WINDOW = 400
 
 
@@ -170,15 +181,27 @@ def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
     last = -_ANNOUNCE_WINDOW
     for m in _BARE.finditer(text):
         name = m.group("name")
-        if not ar.named_item.fullmatch(name) or ar.generic.match(name) or ar.not_honour.search(name):
+        k = _KIND.search(name)
+        kind = k.group() if k else ""
+        if k:
+            name = name[:k.start()]
+        if not 3 <= len(name) <= 25:
+            continue
+        if (not ar.named_item.fullmatch(name) and not ar.level.fullmatch(name)) or ar.generic.match(name) \
+                or ar.not_honour.search(name) or name[0].isdigit() and not ar.prefix.match(name):
             continue
         if ar.weak_end.search(name) and not (ar.prefix.match(name) or ar.list_item.fullmatch(name)):
             continue  # 重庆幼儿师范高等专科学校: a school's name, not 示范学校
-        if m.start() - last > _ANNOUNCE_WINDOW and not _ANNOUNCE.search(text, max(0, m.start() - _ANNOUNCE_WINDOW),
-                                                                        m.start()):
+        if kind and not (ar.strong(name) or ar.prefix.match(name) or ar.list_item.fullmatch(name)
+                         or ar.level.fullmatch(name)):
+            continue  # 困难家庭名单: a list of people, no honour
+        if not kind and m.start() - last > _ANNOUNCE_WINDOW and not _ANNOUNCE.search(
+                text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):
             continue
         last = m.end()
-        hits.append(AwardHit("award.heading", m.start("name"), m.end("name"), unquote(name), None, None, None, 3))
+        stage = "nominated" if "推荐" in kind or "候选" in kind else "conferred"
+        hits.append(AwardHit("award.heading", m.start("name"), m.start("name") + len(name), unquote(name), None, None,
+                             None, 3, stage))
     return hits
 
 
@@ -192,53 +215,176 @@ def counted(text: str, ar: AwardRules) -> list[AwardHit]:
         if not (ar.named_item.fullmatch(name) or ar.level.fullmatch(name)) or ar.generic.match(name) \
                 or ar.not_honour.search(name):
             continue
-        if not (ar.prefix.match(name) or ar.list_item.fullmatch(name) or ar.level.fullmatch(name)):
+        if not (ar.prefix.match(name) or ar.list_item.fullmatch(name) or ar.level.fullmatch(name) or ar.strong(name)):
             continue  # 项目支出3项：… counts things; an honour list item reads as one
         hits.append(AwardHit("award.counted", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
                              None, None, 1))
     return hits
 
 
-_CELL = regex.compile(r"(?:(?!\t| {2,}|\u3000|\|).)+")
-_LINE = regex.compile(r"(?m)^[^\n]*$")
+# a line opening with a level or an honour and a colon, then its holders: 一等奖：张某、李某
+_LEVEL_COLON = regex.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])?[ \t]*"
+                             r"(?P<name>[^\s，,。；;：:、《》()（）\d]{2,20})[：:][ \t\u3000]*\S")
 
 
-def _cells(line: str) -> list[tuple[int, str]]:
-    out = []
-    for c in _CELL.finditer(line):
-        stripped = c.group().strip()
-        if stripped:
-            out.append((c.start() + c.group().find(stripped), stripped))
-    return out
+_PRIZE_SET = regex.compile(r"[ \t\u3000]*(?:\d|奖金|奖励|奖品|各|每|[一二三四五六七八九十]+名)")
+_SETTING = regex.compile(r"奖项设置|设置奖项|设立|评选标准|奖励标准|奖励办法|评分标准")
 
 
-def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
-    """The honours in the column headed 荣誉称号 (奖项, 获奖等次 …) of a table printed as text."""
+def level_lines(text: str, ar: AwardRules) -> list[AwardHit]:
+    """获奖名单如下：\n一等奖：张某、李某\n优秀组织奖：甲局 — in a list the text announced just before, each line
+    opening with a level (or an honour list item) and a colon names an honour (kept like a list heading)."""
     hits: list[AwardHit] = []
-    if not ar.column_word.search(text):
-        return hits  # no header word of an honour column anywhere
-    col = None
-    width = 0
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if "|" not in line and "\t" not in line and "  " not in line and "\u3000" not in line:
-            col = None  # a line of prose: no table row, and the table (if any) ended
+    for m in _LEVEL_COLON.finditer(text):
+        name = m.group("name")
+        if not (ar.level.fullmatch(name) or (ar.list_item.fullmatch(name) or ar.strong(name)) and ar.named_item.fullmatch(name)) \
+                or ar.generic.match(name) or ar.not_honour.search(name):
             continue
-        cells = _cells(line)
-        if col is not None:
-            if len(cells) < 2 or len(cells) > width + 1 or len(cells) <= col - (width - len(cells)):
-                col = None  # the table ended
-            else:
-                k = col - (width - len(cells))  # a row without its first cell (序号) keeps its honour column
-                pos, cell = cells[k]
-                name = unquote(cell)
-                if (ar.named_item.fullmatch(cell) or ar.level.fullmatch(cell)) and not ar.generic.match(name) \
-                        and not ar.not_honour.search(name):
-                    holder = cells[k - 1][1] if k and not cells[k - 1][1].isdigit() else None  # the row's recipient
-                    hits.append(AwardHit("award.table", m.start() + pos, m.start() + pos + len(cell), name, None,
-                                         holder, None, 1))
+        if _PRIZE_SET.match(text, m.end() - 1) or _PRIZE_SET.match(text, m.end()) \
+                or not _ANNOUNCE.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()) \
+                or _SETTING.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):
+            continue  # 奖项设置：一等奖：奖金5000元 — a prize announced, not conferred
+        hits.append(AwardHit("award.heading", m.start("name"), m.end("name"), unquote(name), None, None, None, 3))
+    return hits
+
+
+_NOMINEE_COLON = regex.compile(r"(?:拟推荐人选|推荐人选|拟推荐对象|推荐对象|候选人|候选对象|候选单位)(?:名单)?[：:]")
+# the words before it, from the line or sentence start (numbering left out)
+_NOMINEE_WORDS = regex.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,2}[、.．])?[ \t]*"
+                               r"(?P<name>[^\s，,。；;：:、《》()（）]{2,30})$")
+# the clause before words that announce a list, read backwards; a news lead (近日，) left out
+_CLAUSE_BACK = regex.compile(r"(?r)[，,。；;！!？?\n：:]")
+_NEWS_LEAD = regex.compile(r"[ \t\u3000]*(?:近日|日前)?[，,]?")
+
+
+def nominee_colons(text: str, ar: AwardRules) -> list[AwardHit]:
+    """湖北五一劳动奖章拟推荐人选：张某、李某 (stage nominated)."""
+    hits = []
+    for a in _NOMINEE_COLON.finditer(text):
+        m = _NOMINEE_WORDS.search(text, max(0, a.start() - 40), a.start())
+        if m is None:
+            continue
+        words = m.group("name")
+        cut = words.rfind("为") + 1  # 拟推荐以下同志为2023年全国五一劳动奖章推荐人选：
+        hon = _honour(words[cut:], ar)
+        if hon is None:
+            continue
+        s = m.start("name") + cut + hon[0]
+        hits.append(AwardHit("award.nominated", s, s + len(hon[1]), unquote(hon[1]), None, None, None, 1, "nominated"))
+    return hits
+
+
+_COUNTED_ITEM = regex.compile(r"^(?P<name>.{2,30}?)(?P<n>\d+)(?:个|名|人|家|项|位|篇|件|户|所|支)$")
+
+
+def nominated_counts(text: str, ar: AwardRules) -> list[AwardHit]:
+    """共推荐奖状312个、奖章1224个、工人先锋号1084个: honours counted after a verb of nominating
+    (stage nominated); an item without a count or whose name is no honour (项目3个) is left out."""
+    hits = []
+    for m in ar.count_nominate.finditer(text):
+        for p_start, piece in _items(text, m.start("list"), m.end("list")):
+            it = _COUNTED_ITEM.match(piece)
+            if not it:
                 continue
-        heads = [k for k, (_p, c) in enumerate(cells) if ar.honour_column.match(c)]
-        if len(cells) >= 2 and len(heads) == 1:
-            col, width = heads[0], len(cells)
+            hon = _honour(it.group("name"), ar)
+            if hon is None or ar.weak_end.search(hon[1]) and not ar.list_item.fullmatch(hon[1]):
+                continue
+            s = p_start + hon[0]
+            hits.append(AwardHit("award.nominated", s, s + len(hon[1]), unquote(hon[1]), int(it.group("n")), None,
+                                 None, 1, "nominated"))
+    return hits
+
+
+def announced(text: str, ar: AwardRules) -> list[AwardHit]:
+    """2023年全国五一劳动奖和全国工人先锋号名单公布: the honours whose holders are announced."""
+    hits: list[AwardHit] = []
+    if "公布" not in text and "揭晓" not in text and "出炉" not in text and "发布" not in text:
+        return hits  # the cheap test first
+    for a in ar.announced.finditer(text):
+        lo = max(0, a.start() - 60)
+        stop = _CLAUSE_BACK.search(text, lo, a.start())
+        lo = stop.end() if stop else lo
+        lead = _NEWS_LEAD.match(text, lo, a.start())
+        for p_start, piece in _items(text, lead.end() if lead else lo, a.start()):
+            hon = _honour(piece, ar)
+            if hon is None:
+                continue
+            s = p_start + hon[0]
+            hits.append(AwardHit("award.heading", s, s + len(hon[1]), unquote(hon[1]), None, None, None, 2))
+    return hits
+
+
+_MONEY_AFTER = regex.compile(r"^[^，,。；;\n]{0,8}?(?:奖金|奖励|\d[\d.]*万?元)")
+_ADDRESSED = regex.compile(r"给予|每位|每名|每人|向|对")
+_HOLDER_LEAD = regex.compile(r"^(?:本次|此次|本届|今年|该)(?:大赛|比赛|竞赛|活动|评选)?")
+
+
+def holders_of(text: str, ar: AwardRules) -> list[AwardHit]:
+    """本次大赛孤残儿童护理员赛项一等奖的获得者——赵某: an honour named by its holder."""
+    hits: list[AwardHit] = []
+    if "获得者" not in text and "得主" not in text:
+        return hits  # the cheap test first
+    for a in ar.holder_of.finditer(text):
+        m = ar.name_before.search(text, max(0, a.start() - 32), a.start())
+        if m is None:
+            continue
+        name = m.group("name")
+        lead = _HOLDER_LEAD.match(name)
+        off = lead.end() if lead else 0
+        name = name[off:]
+        after = text[a.end():a.end() + 20]
+        if _MONEY_AFTER.match(after) or _ADDRESSED.search(name):
+            continue  # 给予每位一等奖获得者奖金5000元: the prize money of a category, no honour conferred
+        if len(unquote(name)) < 2 or name.endswith(("获奖", "颁奖")) or not ar.named_item.fullmatch(name) \
+                or ar.generic.match(unquote(name)) or ar.not_honour.search(name):
+            continue
+        s = m.start("name") + off
+        hits.append(AwardHit("award.named", s, s + len(name), unquote(name), None, None, None, 2))
+    return hits
+
+
+def proposals(text: str, ar: AwardRules) -> list[AwardHit]:
+    """拟申报以下城(县)为全国双拥模范城(县) (stage nominated); 保留荣誉称号的往届全国文明城市名单 (retained)."""
+    hits: list[AwardHit] = []
+    if "保留" not in text and "拟" not in text:
+        return hits  # the cheap test first
+    for pat, stage in ((ar.proposed, "nominated"), (ar.retained_list, "retained")):
+        for m in pat.finditer(text):
+            name = m.group("name")
+            if ar.generic.match(unquote(name)) or ar.not_honour.search(name):
+                continue
+            rule = "award.nominated" if stage == "nominated" else "award.retained"
+            hits.append(AwardHit(rule, m.start("name"), m.end("name"), unquote(name), None, None, None, 1, stage))
+    for a in ar.retained_tail.finditer(text):  # 第六届全国文明城市（区）复查确认保留荣誉称号名单
+        m = ar.name_before.search(text, max(0, a.start() - 32), a.start())
+        if m is not None and not ar.generic.match(unquote(m.group("name"))) and not ar.not_honour.search(m.group("name")):
+            hits.append(AwardHit("award.retained", m.start("name"), m.end("name"), unquote(m.group("name")), None, None,
+                                 None, 1, "retained"))
+    return hits
+
+
+def titles(text: str, ar: AwardRules) -> list[AwardHit]:
+    """关于2023年全国五一劳动奖和全国工人先锋号拟推荐对象的公示 (nominated), an unquoted epithet
+    全国劳动模范李某某出席会议 (held). The title of a decision (关于表彰…的决定) is no award: the dev
+    conventions read it as a reference to the decision, its honours are those of the body."""
+    hits: list[AwardHit] = []
+    for pat, stage in ((ar.nominee_title, "nominated"),) if "公示" in text else ():
+        for m in pat.finditer(text):
+            for p_start, piece in _items(text, m.start("list"), m.end("list")):
+                off = 0
+                lead = split_recipients(piece, ar)
+                if lead:  # 关于授予张某等10名同志全市劳动模范称号的决定
+                    off = lead[2]
+                hon = _honour(piece[off:], ar)
+                if hon is None:
+                    continue
+                s = p_start + off + hon[0]
+                rule = "award.nominated" if stage == "nominated" else "award.commended"
+                hits.append(AwardHit(rule, s, s + len(hon[1]), unquote(hon[1]), lead[1] if lead else None,
+                                     lead[0] if lead else None, None, 1, stage))
+    for m in ar.bare_epithet.finditer(text):
+        name = m.group("name")
+        if ar.strong(name) and not ar.generic.match(name):
+            hits.append(AwardHit("award.held", m.start("name"), m.end("name"), name, None, m.group("who"), None, 3,
+                                 "held"))
     return hits

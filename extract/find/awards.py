@@ -8,7 +8,8 @@ grammar around it too (patterns/awards.yaml). The rules that start from a verb a
   quoted titles listed after it (授予6个集体“青年文明号”、15名个人“青年岗位能手”称号);
 * ``award.retained`` — 保留“…”荣誉称号, 分别保留“A”、“B”荣誉称号 (stage ``retained``);
 * ``award.named`` — an unquoted title after such a verb, ending in an honour head
-  (被评为…示范基地学校, 获评全国美丽河湖, 获先进集体表彰);
+  (被评为…示范基地学校, 获评全国美丽河湖, 获先进集体表彰), also after counted recipients, one verb
+  several objects (授予1493个村镇全国文明村镇称号，授予25家先进单位A、100名先进个人B);
 * ``award.level`` — an award level in a sentence with such a verb (获一等奖8个);
 * ``award.listed`` — the honours listed after a verb that announces results
   (评选出一等奖6名、二等奖9名…, 表彰奖励15个先进单位、20名我心中的好老师);
@@ -29,10 +30,12 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .award_lists import (bare_headings, commended, continued, counted, elected, epithets, headings, nominee_lists,
-                          table_column)
+from .award_lists import (announced, bare_headings, commended, continued, counted, elected, epithets, headings,
+                          holders_of, level_lines, nominated_counts, nominee_colons, nominee_lists, proposals,
+                          titles)
+from .award_tables import table_column
 from .honours import (CLAUSE, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
-                      strip_tail, unquote)
+                      split_recipients, strip_tail, unquote)
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["AwardHit", "award_rules", "find_awards"]
 
 _SENTENCE_STOP = regex.compile(r"[。；;！!？?\n]")
-_PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+[届批]|首[届批]|(?:19|20)\d{2}(?:[—\-－](?:19|20)?\d{2})?年度?)+$")
+_PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]|本届|全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|(?:19|20)\d{2}(?:[—\-－](?:19|20)?\d{2})?年度?)+$")
 _LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:单位|集体|个人|同志|团队)?")
 _TAIL_COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:以上|左右)?$")
 _ITEM_SPLIT = regex.compile(r"以及|[、，,和及与]")
@@ -59,6 +62,12 @@ _NEXT_QUOTED = regex.compile(r"(?:、|以及|和|及)(?P<recip>[^，,。；;！!
 # “全国双拥模范城”六连冠: the honour won again, not a longer name
 _STREAK = regex.compile(r"[二三四五六七八九十\d]+连冠")
 _LIST_TAIL = regex.compile(r"荣誉称号|称号|荣誉")
+_ENDS_LEVEL = regex.compile(r"(?:[一二三特]等|金|银|铜|优秀|优胜|鼓励)奖$")
+# the objects of one verb: 25家先进单位吉林省五一劳动奖状、100名先进个人省五一劳动奖章
+_OBJECT = regex.compile(r"(?:(?!、|以及|和(?=\d)).)+")
+_AT_TAIL = regex.compile(r"(?:荣誉称号|称号|的(?:决定|通知|命令)).*$")
+# a prize set beside the results announced (…三等奖3名，并设优秀组织奖)
+_ALSO_SET = regex.compile(r"^(?:并|另|同时|还)(?:特)?设(?:立|置)?(?:了)?")
 
 
 def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
@@ -123,7 +132,7 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     hits = []
     for m in ar.named.finditer(text):
         name = strip_tail(m.group("name"), ar)
-        if name[0] in QUOTES or name[-1] in QUOTES or _GENERIC_REST.search(name):
+        if name[0] in QUOTES or name[-1] in QUOTES or _GENERIC_REST.search(name) or name.count("“") != name.count("”"):
             continue  # a quoted title is read by award.quoted; 多项荣誉 names no honour
         value = unquote(name)
         if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
@@ -131,14 +140,19 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             continue
         ss, _ = sents.at(m.start())
         subj, ev = recipient(text, ss, m.start())
+        if m.group("n") and _ENDS_LEVEL.search(value):
+            continue  # 获衡阳市一等奖8个: a level counted is read by award.level
         count = int(m.group("n")) if m.group("n") else count_in(subj)  # 获得五一劳动奖章2枚
         start = m.start("name")
-        lead = _RECIPIENTS_LEAD.match(name)
-        if lead:  # 授予赵某等15名同志河北省特等劳动模范称号: the recipients are no part of the name
-            name, start = name[lead.end():], start + lead.end()
-            value, count, subj = unquote(name), int(lead.group("n")), lead.group("recip")
-            if len(value) < 2 or not ar.named_item.fullmatch(name) or ar.generic.match(value):
+        if _RECIPIENTS_LEAD.match(name):  # 授予赵某等15名同志河北省特等劳动模范称号: the recipients are no part of the name
+            lead = split_recipients(name, ar)
+            if lead is None:
                 continue  # 授予甲等92个单位、乙等108个班组…: the first list names no honour
+            subj, count, cut = lead
+            name, start = name[cut:], start + cut
+            value = unquote(name)
+            if len(value) < 2:
+                continue
         hits.append(AwardHit("award.named", start, start + len(name), value, count, subj, ev, 2))
     for m in _AFTER_RECIPIENTS.finditer(text):  # …、乙等108个班组河北省先进集体称号: after the last list
         name = m.group("name")
@@ -148,6 +162,23 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             continue
         hits.append(AwardHit("award.named", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
                              m.group("recip"), None, 2))
+    for m in ar.counted_objects.finditer(text):  # 授予1493个村镇全国文明村镇称号，…: each counted object's honour
+        if m.group("verb") not in ar.object_verbs or text.endswith("关于", 0, m.start()):
+            # 获评5个国家生态文明建设示范区: the places counted are the subject's, not recipients named;
+            continue  # 关于命名411个…的决定: the title of a decision, read as a reference
+        stop = CLAUSE.search(m.group("list"))
+        end = m.start("list") + (stop.start() if stop else len(m.group("list")))
+        for p_start, piece in ((c.start(), c.group()) for c in _OBJECT.finditer(text, m.start("list"), end)):
+            piece = strip_tail(_AT_TAIL.sub("", piece), ar)
+            lead = split_recipients(piece, ar)
+            if lead is None:
+                continue
+            subj, count, cut = lead
+            name = piece[cut:]
+            if ar.generic.match(unquote(name)) or ar.not_honour.search(name) \
+                    or not (ar.strong(name) or ar.list_item.fullmatch(unquote(name))):
+                continue  # 授予1000名职工荣誉证书: a certificate, no honour named
+            hits.append(AwardHit("award.named", p_start + cut, p_start + len(piece), unquote(name), count, subj, None, 2))
     for m in ar.named_as.finditer(text):
         name = m.group("name")
         if ar.generic.match(name) or ar.not_honour.search(name):
@@ -187,10 +218,12 @@ def _levels(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             count = int(before.group("n"))
         hits.append(AwardHit("award.level", m.start("name"), m.end("name"), m.group("name"), count,
                              None, event_before(text, ss, m.start(), ar), 1))
-        short = _SHORT_LEVEL.search(text, max(ss, m.start() - 2), m.start())
-        if short and m.group("name")[1:] == "等奖":  # 分获…大赛一、二等奖: the 一 is 一等奖
+        pos = m.start()
+        while m.group("name")[1:] == "等奖" and (short := _SHORT_LEVEL.search(text, max(ss, pos - 2), pos)):
+            # 分获…大赛一、二等奖, 分别荣获一、二、三等奖: each bare numeral before is a level of its own
             hits.append(AwardHit("award.level", short.start(), short.start() + 1, short.group("n") + "等奖", None,
                                  None, event_before(text, ss, m.start(), ar), 1))
+            pos = short.start()
     return hits
 
 
@@ -210,9 +243,15 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             pos = p_start + len(piece)
             if not piece or ar.verbs.search(piece):
                 continue  # an item with its own verb (11家单位获得优秀组织奖) is read by the other rules
+            also = _ALSO_SET.match(piece) if not conferred else None
+            if also:  # 评选出一等奖1名…，并设优秀组织奖: a prize set beside the results is conferred too
+                piece, p_start = piece[also.end():], p_start + also.end()
             lead = _LEAD_COUNT.match(piece)
             count = int(lead.group("n")) if lead and lead.group("n") else None
             core_start = lead.end() if lead else 0
+            split = split_recipients(piece, ar) if conferred else None
+            if split:  # 、100名先进个人省五一劳动奖章: the recipients are no part of the name
+                count, core_start = split[1], split[2]
             core = piece[core_start:]
             tail = _TAIL_COUNT.search(core)
             if tail and tail.start() > 0:
@@ -222,6 +261,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             if conferred:  # 获中国戏剧梅花奖、白玉兰奖: the items after the first (the rules above read that one)
                 inner = strip_tail(regex.sub(r"等.*$", "", inner), ar)  # 全国劳动模范称号 -> 全国劳动模范
                 if n == 0 or not inner or len(inner) > 16 or not ar.named_item.fullmatch(inner) \
+                        or ar.not_honour.search(inner) \
                         or ar.generic.match(inner) or _GENERIC_REST.search(inner) or _VAGUE_END.search(inner):
                     continue
             else:  # 表彰奖励了12个教育世家: with counts, any honour name; after 评出, a level or 优秀… (after a year)
@@ -271,10 +311,11 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     hits = _quoted(text, sents, ar) + _named(text, sents, ar) + _levels(text, sents, ar) \
         + _listed(text, sents, ar) + _nominated(text, sents, ar) + commended(text, sents, ar) \
         + nominee_lists(text, sents, ar) + continued(text, ar) + counted(text, ar) + table_column(text, ar) \
-        + elected(text, ar) + epithets(text, ar)
+        + elected(text, ar) + epithets(text, ar) + nominee_colons(text, ar) + nominated_counts(text, ar) \
+        + announced(text, ar) + holders_of(text, ar) + proposals(text, ar) + titles(text, ar)
     # a list heading names an honour only where the text confers it nowhere else (全国二等奖获奖名单(10人))
     said = [_key(h.name) for h in hits]
-    hits += [h for h in headings(text, ar) + bare_headings(text, ar)
+    hits += [h for h in headings(text, ar) + bare_headings(text, ar) + level_lines(text, ar)
              if not any(_key(h.name) in k or k in _key(h.name) for k in said)]
     books = [(b.start(), b.end()) for b in _BOOK.finditer(text)]
     hits = [h for h in hits if not any(a <= h.start < b for a, b in books)]  # inside a document title

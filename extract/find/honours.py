@@ -17,6 +17,7 @@ from ..records import RuleError
 from ..rules import FigureRule, Rules, alternation, compile_rule
 
 CLAUSE = regex.compile(r"[，,。；;！!？?\n]")
+_BRACKET_END = regex.compile(r"[（(][\p{Han}、]{1,6}[）)]$")
 QUOTES = "“”\"'‘’「」『』"
 _IN_EVENT = regex.compile(r"^在(?P<event>.+?)(?:活动)?中$")
 _COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|家|所|位|户|项|件|篇|部|支|人)")
@@ -65,6 +66,25 @@ class AwardRules:
     weak_end: regex.Pattern[str]
     epithet: regex.Pattern[str]
     holder_end: regex.Pattern[str]
+    plain_heads: frozenset[str]
+    count_nominate: regex.Pattern[str]
+    announced: regex.Pattern[str]
+
+    recipient_nouns: tuple[str, ...]
+    object_verbs: frozenset[str]
+    counted_objects: regex.Pattern[str]
+    holder_of: regex.Pattern[str]
+    name_before: regex.Pattern[str]
+    retained_tail: regex.Pattern[str]
+    proposed: regex.Pattern[str]
+    retained_list: regex.Pattern[str]
+    nominee_title: regex.Pattern[str]
+    bare_epithet: regex.Pattern[str]
+
+    def strong(self, name: str) -> bool:
+        """A name ending in a head that is no everyday word (全国五一劳动奖状, 文明家庭; not 困难家庭, 预算单位)."""
+        m = self.head_end.search(_BRACKET_END.sub("", unquote(name)))  # the longest head the name ends in
+        return bool(m) and m.group() not in self.plain_heads
 
 
 def honour_heads(groups: list[dict[str, Any]], where: str = "honours.yaml") -> list[str]:
@@ -108,7 +128,7 @@ def _compile(r: Rules) -> AwardRules:
         named=comp(
             rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所])"
             rf"(?P<name>[^，,。；;、：:《》()（）\s的和]{{0,30}}?{heads}{bracket})"
-            rf"(?=[，,。；;、\s]|表彰|$|(?P<n>\d+)(?:枚|块|座)|\d+(?:\.\d+)?万?元"
+            rf"(?=[，,。；;、\s（(]|表彰|名单|榜单|$|(?:和|及|以及)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?P<n>\d+)(?:枚|块|座|个|项|面|次)|\d+(?:\.\d+)?万?元"
             # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
             rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:])", where),
         level=comp(rf"(?P<name>{aw['levels']})", where),
@@ -119,7 +139,7 @@ def _compile(r: Rules) -> AwardRules:
         list_item=comp(aw["list_item"], where),
         nominated_as=comp(
             rf"(?:{alt(aw['nominate_verbs'])}[^，,。；;]{{0,30}}?为|{alt(aw['elect_verbs'])})"
-            rf"(?P<name>[^，,。；;、\d{no_quote}为]{{2,30}}?{heads})(?:{nominee})", where),
+            rf"(?P<name>(?:{PREFIX})?[^，,。；;、\d{no_quote}为]{{2,30}}?{heads})(?:{nominee})", where),
         nominate_verbs=comp(alt(aw["apply_nominate_verbs"]), where),
         applied_for=comp(rf"{alt(aw['apply_verbs'])}(?P<name>[^，,。；;、{no_quote}]{{2,30}}?{heads})(?=[，,。；;、]|$)", where),
         merit=comp(aw["merit"], where),
@@ -133,11 +153,11 @@ def _compile(r: Rules) -> AwardRules:
         event=comp(rf"(?:参加|参与|参赛|在)(?P<event>[^，,。；;、]{{2,40}}?{aw['events']})", where),
         prefix=comp(rf"^(?:{PREFIX})+", where),
         # 对 LIST 予以表彰 / 进行了表彰 / 通报表扬: the honours are the items of the list
-        commended=comp(rf"(?<![针面相核反应绝])对(?![于照接标外象待比口话策])(?P<list>[^，,。；;！!？?\n对]{{2,160}}?)(?:{alt(aw['commend_frames'])})", where),
+        commended=comp(rf"(?:(?<![针面相核反应绝])对(?![于照接标外象待比口话策])|(?<![因作成认称以并行])为(?![了此何]))(?P<list>[^，,。；;！!？?\n对]{{2,160}}?)(?:{alt(aw['commend_frames'])})", where),
         # 现将 A、B 和 C 拟推荐对象予以公示 / 推选出…候选人
         nominee_list=comp(rf"(?:将|对)(?P<list>[^，,。；;！!？?\n将对]{{2,120}}?)(?:{nominee})(?:名单)?(?:予以|进行)?公示", where),
         # a line that heads a list of recipients: 全国二等奖获奖名单(10人), 拟推荐全国五一劳动奖章（2名）
-        heading=comp(rf"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]{{1,2}}[、.．])?[ \t]*(?P<nom>{alt(aw['nominate_verbs'])})?"
+        heading=comp(rf"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]{{1,2}}[、.．]|[（(][一二三四五六七八九十\d]{{1,2}}[）)])?[ \t]*(?P<nom>{alt(aw['nominate_verbs'])})?"
                      rf"(?P<name>[^\s，,。；;：:、《》()（）]{{2,30}}?)(?P<kind>{alt(aw['heading_words'])})?"
                      rf"[（(](?:共)?(?P<n>\d+)[人名个家项户位][）)][：:]?[ \t\u3000]*$", where),
         not_honour=comp(alt(aw["not_honours"]), where),
@@ -161,6 +181,34 @@ def _compile(r: Rules) -> AwardRules:
         column_word=comp(alt(aw["honour_columns"]), where),
         weak_end=comp(rf"(?:{alt(aw['honours']['weak_heads'])}){bracket}$", where),
         holder_end=comp(rf"(?<!工)(?:{alt(aw['holder_nouns'])})$", where),
+        plain_heads=frozenset(aw["honours"]["plain_heads"] + aw["honours"]["weak_heads"]),
+        recipient_nouns=tuple(sorted(aw["recipient_nouns"], key=len, reverse=True)),
+        object_verbs=frozenset(aw["as_verbs"] + ["追授"]),
+        # 授予1493个村镇全国文明村镇称号、…: one verb, counted recipients before each unquoted name
+        counted_objects=comp(rf"(?P<verb>{verb})了?(?=\d+(?:个|名|家|所|位|户|支))(?P<list>[^，,。；;！!？?\n{no_quote}]{{2,160}})", where),
+        # 孤残儿童护理员赛项一等奖的获得者——赵某: an honour named by its holder
+        # (the name is read backwards from its anchor: an unanchored lazy name would be tried at every position)
+        holder_of=comp(r"的?(?:获得者|得主)", where),
+        name_before=comp(rf"(?P<name>[^，,。；;、：:《》()（）\s的{no_quote}—]{{2,30}}?{heads}{bracket})$", where),
+        # 拟申报以下城(县)为全国双拥模范城(县): a proposal, stage nominated
+        proposed=comp(rf"拟(?:推荐|申报|命名|表彰|授予)[^，,。；;\n]{{0,30}}?为(?P<name>[^，,。；;、：:《》()（）\s的{no_quote}]{{2,30}}?"
+                      rf"{heads}{bracket})(?=[，,。；;、：:\s]|$)", where),
+        # 复查确认继续保留荣誉称号的往届全国文明城市名单: the honour kept after review
+        retained_list=comp(rf"保留(?:荣誉)?称号的(?P<name>[^，,。；;、：:《》()（）\s的{no_quote}]{{2,30}}?{heads}{bracket})"
+                           rf"(?=名单|[，,。；;、\s]|$)", where),
+        # 第六届全国文明城市（区）复查确认保留荣誉称号名单: the name before it is read by name_before
+        retained_tail=comp(r"(?:通过)?(?:复查|复审)?(?:确认)?(?:继续)?保留(?:荣誉)?称号(?:的)?(?:单位)?名单", where),
+        # 关于2023年全国五一劳动奖和全国工人先锋号拟推荐对象的公示
+        nominee_title=comp(rf"(?m)(?:^|关于)(?P<list>[^，,。；;！!？?\n关将对]{{2,80}}?)(?:{nominee})(?:名单)?的?公示", where),
+        # 全国劳动模范李某某出席会议: an unquoted epithet, a level before it
+        bare_epithet=comp(rf"(?:^|(?<=[，,。；;\n：:]))[ \t\u3000]*(?P<name>(?:{PREFIX})?(?:{alt(aw['epithet_levels'])})"
+                          rf"[^\s，,。；;、：:“”\d]{{0,12}}?{person})(?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
+                          rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})", where),
+        # 共推荐奖状312个、奖章1224个、工人先锋号1084个: the list after a verb of nominating
+        count_nominate=comp(rf"(?:{alt(aw['count_nominate_verbs'])})了?(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
+        # 2023年全国五一劳动奖和全国工人先锋号名单公布: honours whose list of holders is announced
+        # (the list is read back from the words, to the clause start: see :func:`.award_lists.announced`)
+        announced=comp(alt(aw['announce_words']), where),
     )
 
 
@@ -181,6 +229,31 @@ def recipient(text: str, sent_start: int, verb_start: int) -> tuple[str | None, 
     if not clause:
         return None, None
     return clause, None
+
+
+_COUNT_LEAD = regex.compile(r"^(?P<recip>(?:[^，,。；;、“”\d]{1,40}?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|座|条))")
+
+
+def split_recipients(words: str, ar: AwardRules) -> tuple[str, int, int] | None:
+    """(recipients, their count, where the honour's name starts) when ``words`` open with counted
+    recipients (甲等69个城市全国文明城市 -> 甲等69个城市, 69, 7), else None. The recipient noun that
+    leaves an honour's name is taken, longest first; without one the name follows the count.
+
+    >>> from extract.rules import load_rules
+    >>> ar = award_rules(load_rules())
+    >>> split_recipients("1493个村镇全国文明村镇", ar), split_recipients("全国文明村镇", ar)
+    (('1493个村镇', 1493, 7), None)
+    """
+    m = _COUNT_LEAD.match(words)
+    if m is None:
+        return None
+    rest = words[m.end():]
+    for noun in ar.recipient_nouns + ("",):
+        name = rest[len(noun):]
+        if rest.startswith(noun) and ar.named_item.fullmatch(name) and not ar.generic.match(unquote(name)) \
+                and "为" not in name and not name.startswith("的"):  # 甲村等10个村为…: the frame of award.named as
+            return m.group() + noun, int(m.group("n")), m.end() + len(noun)
+    return None
 
 
 def count_in(words: str | None) -> int | None:
