@@ -6,6 +6,7 @@ gap (pdfium does not report most space glyphs; pdfplumber then splits words by t
 from __future__ import annotations
 
 import io
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from pypdf import PdfReader, PdfWriter
 import extract
 from extract.read.ingest import Limits
 from extract.read.pdf import dedupe_chars, read_pdf
-from extract.read.pdfium import objects
+from extract.read.pdfium import intact, objects
 
 ROOT = Path(__file__).parent.parent
 PDFS = sorted((ROOT / "tests" / "fixtures" / "pdf").rglob("*.pdf")) + sorted((ROOT / "corpus").glob("*.pdf"))
@@ -153,3 +154,58 @@ def test_cli_reader_option(tmp_path):
         assert r.exit_code == 0, r.output
         results[reader] = (tmp_path / reader / "facts.csv").read_text(encoding="utf-8-sig").count("\n")
     assert results["pdfium"] == results["pdfminer"] > 10
+
+
+# --- damaged streams (issue 27) -------------------------------------------------------------------
+
+def _flate(raw: bytes):
+    from pdfminer.psparser import LIT
+    from pdfminer.pdftypes import PDFStream
+
+    return PDFStream({"Filter": LIT("FlateDecode")}, raw)
+
+
+_TEXT = b"BT /F1 12 Tf 72 700 Td (1250.50) Tj ET\n" * 200
+
+
+@pytest.mark.parametrize("stream,whole", [
+    pytest.param(_flate(zlib.compress(_TEXT)), True, id="intact"),
+    pytest.param(_flate(zlib.compress(_TEXT)[:-20]), False, id="cut-short"),
+    pytest.param(_flate(zlib.compress(_TEXT)[:-1] + b"\x00"), False, id="bad-checksum"),
+    pytest.param(_flate(b"\x78\x9c" + bytes(64)), False, id="zeroed"),
+    pytest.param(_flate(b"plain text, not deflate"), False, id="not-deflate"),
+    pytest.param(_flate(zlib.compress(_TEXT) + b"\r\n"), True, id="end-of-line-after-the-data"),
+])
+def test_intact_tells_a_damaged_flate_stream(stream, whole):
+    assert intact(stream) is whole
+
+
+def test_a_stream_of_another_filter_is_not_checked():
+    from pdfminer.psparser import LIT
+    from pdfminer.pdftypes import PDFStream
+
+    assert intact(PDFStream({"Filter": LIT("DCTDecode")}, b"\xff\xd8 not checked"))
+    assert intact(PDFStream({}, b"BT ET"))
+
+
+def test_a_font_with_a_damaged_stream_gets_pdfiums_metrics():
+    """pdfminer never decompresses a font stream that does not inflate (its repair ran byte by
+    byte for minutes): the page's characters are the same, placed with pdfium's metrics."""
+    from pdfminer.pdftypes import resolve1
+
+    from extract.read.pdfium import Metrics, font_streams
+
+    path = ROOT / "tests" / "fixtures" / "pdf" / "js_prov_court_2017_dept_budget_p15-16-17.pdf"
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        specs = resolve1(page.page_obj.resources["Font"])
+        damaged = {objid for spec in specs.values() for objid, _ in font_streams(spec)}
+        assert damaged  # the fixture embeds its fonts
+        assert Metrics(page).fonts and not Metrics(page, damaged).fonts
+        doc = pdfium.PdfDocument(path)
+        try:
+            sound = [c["text"] for c in objects(doc[0], page)["char"]]
+            guarded = [c["text"] for c in objects(doc[0], page, damaged)["char"]]
+        finally:
+            doc.close()
+    assert guarded == sound and len(sound) > 100

@@ -10,7 +10,12 @@ joined later, in normalisation, through the offset map (see ``line_joins``).
 from __future__ import annotations
 
 import io
+import logging
 import os
+import threading
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -88,76 +93,137 @@ READERS = ("pdfium", "pdfminer")
 
 
 def read_pdf(data: bytes, doc_id: str, path: str, sha256: str, max_pages: int | None = None,
-             reader: str | None = None) -> Document:
+             reader: str | None = None, ocr: str | None = None) -> Document:
     """Read a PDF's pages and tables; raise IngestError for an encrypted or corrupt file, or one
     with more than ``max_pages`` pages (``too_large``, before any page is read). Each page's
     parsed objects are released once read, so memory stays flat with the page count.
 
     ``reader``: see :data:`READERS`; by default the environment's ``REPORTFACTS_PDF_READER``,
-    else ``pdfium``. A page pdfium cannot read, or a rotated page, is read by pdfminer."""
+    else ``pdfium``. A page pdfium cannot read, or a rotated page, is read by pdfminer.
+
+    A damaged file is never ``ok`` with data missing: every repair made while reading it (a
+    page stream that does not inflate, pdfminer's data loss, a rebuilt cross-reference table,
+    objects it cannot read, page counts pdfium and pdfminer disagree on, a page repeated) makes
+    it ``partial`` with the reason in ``error``; the page count is pdfium's, taken before pdfminer
+    enumerates a page."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfexceptions import PDFException
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
     from pdfplumber.utils.exceptions import PdfminerException
 
+    from .ocr import Recogniser
     from .tables import read_tables
 
+    # what pdfminer raises on objects a damaged file garbled (a name where a dictionary belongs,
+    # a missing key, None for an array): the page, or the file when it is its page tree, is unreadable
+    broken = (PSException, PDFException, PdfminerException, ValueError, KeyError, TypeError, IndexError,
+              AttributeError)
     texts: list[str] = []
     spans: list[PageSpan] = []
     tables: list[Table] = []
     bad: dict[str, list[int]] = {}
     pos = 0
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except PdfminerException as e:  # pdfplumber wraps what pdfminer raised
-        cause = e.args[0] if e.args else e.__context__
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise IngestError("encrypted", "PDF is encrypted (password required)") from None
-        raise IngestError("error", f"not a readable PDF: {type(cause).__name__}: {cause}") from None
-    except PDFPasswordIncorrect:
-        raise IngestError("encrypted", "PDF is encrypted (password required)") from None
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as e:
-        raise IngestError("error", f"not a readable PDF: {type(e).__name__}: {e}") from None
     reader = reader or os.environ.get("REPORTFACTS_PDF_READER") or "pdfium"
     if reader not in READERS:
         raise ValueError(f"unknown PDF reader {reader!r}; expected one of {', '.join(READERS)}")
-    pdfium_doc = _pdfium_document(data) if reader == "pdfium" else None
-    with pdf:
-        if not pdf.pages:
-            raise IngestError("empty", "PDF has no pages")
-        if max_pages is not None and len(pdf.pages) > max_pages:
-            raise IngestError("too_large", f"PDF has {len(pdf.pages)} pages, over the limit of {max_pages}")
-        for number, page in enumerate(pdf.pages, start=1):
-            if pdfium_doc is not None and page.rotation == 0:
-                _from_pdfium(pdfium_doc, number, page)
+    _bound_decompression()
+    # the page count from pdfium's page tree (C, no page is loaded) before pdfminer enumerates pages
+    pdfium_doc = _pdfium_document(data)
+    counted = len(pdfium_doc) if pdfium_doc is not None else None
+    try:
+        if max_pages is not None and counted is not None and counted > max_pages:
+            raise IngestError("too_large", f"PDF has {counted} pages, over the limit of {max_pages}")
+        with _repairs_logged() as repairs:
             try:
-                p = _deduped(page)
-                text = p.extract_text(y_tolerance=_Y_TOLERANCE) or ""
-                why = _page_health(text, len(page.images))
-            except (PSException, PdfminerException) as e:  # a broken content stream: this page only
-                text, why = "", f"unreadable ({type(e).__name__})"
-            if why:
-                bad.setdefault(why, []).append(number)
-                text = ""
-            if texts:
-                pos += len(PAGE_SEPARATOR)
-            spans.append(PageSpan(number, pos, pos + len(text)))
-            texts.append(text)
-            if text:
-                tables.extend(_named(read_tables(p, number, pos, text), tables[-1] if tables else None))
-            pos += len(text)
-            page.close()  # drop the page's parsed objects: a 5,000-page file must not hold them all
-    if pdfium_doc is not None:
-        pdfium_doc.close()
+                pdf = pdfplumber.open(io.BytesIO(data))
+            except PdfminerException as e:  # pdfplumber wraps what pdfminer raised
+                cause = e.args[0] if e.args else e.__context__
+                if isinstance(cause, PDFPasswordIncorrect):
+                    raise IngestError("encrypted", "PDF is encrypted (password required)") from None
+                raise IngestError("error", f"not a readable PDF: {type(cause).__name__}: {cause}") from None
+            except PDFPasswordIncorrect:
+                raise IngestError("encrypted", "PDF is encrypted (password required)") from None
+            except (PDFSyntaxError, ValueError, KeyError, TypeError) as e:
+                raise IngestError("error", f"not a readable PDF: {type(e).__name__}: {e}") from None
+            with pdf:
+                _watch_objects(pdf.doc, repairs)
+                if pdfium_doc is None:  # pdfium opens every sound PDF, repairing what it can
+                    repairs.append("pdfium cannot open the file (pdfminer read it)")
+                if counted is None and max_pages is not None:  # pdfium could not open it: the tree's /Count
+                    declared = _declared_pages(pdf.doc)
+                    if declared is not None and declared > max_pages:
+                        raise IngestError("too_large", f"PDF declares {declared} pages, over the limit of {max_pages}")
+                try:
+                    pages = pdf.pages
+                except broken as e:  # a page tree pdfminer cannot walk
+                    pdf.cached_properties = [c for c in pdf.cached_properties if c != "_pages"]
+                    pdf._pages = []  # (pdfplumber's close() would walk the tree again)
+                    raise IngestError("error", f"not a readable PDF: page tree: {type(e).__name__}: {e}") from None
+                if not pages:
+                    raise IngestError("empty", "PDF has no pages")
+                if max_pages is not None and len(pages) > max_pages:
+                    raise IngestError("too_large", f"PDF has {len(pages)} pages, over the limit of {max_pages}")
+                if counted is not None and counted != len(pages):
+                    # the two parsers disagree on the page tree: page k of one may not be page k of the
+                    # other, so pdfminer reads every page (the pages and facts are pdfminer's)
+                    repairs.append(f"page count differs: pdfium {counted}, pdfminer {len(pages)}")
+                    reader = "pdfminer"
+                use_pdfium = pdfium_doc is not None and reader == "pdfium"
+                seen: dict[Any, int] = {}
+                checked: dict[int, bool] = {}
+                scans = Recogniser(data, pdfium_doc, ocr)  # scanned pages: extract/read/ocr.py
+                for number, page in enumerate(pages, start=1):
+                    lines = None
+                    try:
+                        twin = _twin(page, seen, number)
+                        damaged = _damaged_streams(page, checked)
+                        if damaged:
+                            bad.setdefault("damaged streams (data lost)", []).append(number)
+                        if twin is not None:  # the same page again: read once, its twin left empty
+                            bad.setdefault(f"duplicate of page {twin}", []).append(number)
+                            text, why = "", None
+                        else:
+                            if use_pdfium and page.rotation == 0:
+                                _from_pdfium(pdfium_doc, number, page, damaged)
+                            lines = scans.page(number, page)
+                            p = _deduped(page)
+                            text = p.extract_text(y_tolerance=_Y_TOLERANCE) or ""
+                            why = _page_health(text, len(page.images))
+                    except broken as e:  # a broken content stream, font or resource: this page only
+                        text, why = "", f"unreadable ({type(e).__name__})"
+                    if why:
+                        bad.setdefault(why, []).append(number)
+                        text = ""
+                    if texts:
+                        pos += len(PAGE_SEPARATOR)
+                    spans.append(PageSpan(number, pos, pos + len(text)))
+                    scans.keep(number, text, pos, lines)
+                    texts.append(text)
+                    if text:
+                        tables.extend(_named(read_tables(p, number, pos, text), tables[-1] if tables else None))
+                    pos += len(text)
+                    page.close()  # drop the page's parsed objects: a 5,000-page file must not hold them all
+                scans.close()
+    finally:
+        if pdfium_doc is not None:
+            pdfium_doc.close()
     full = PAGE_SEPARATOR.join(texts)
     title = _cover_title(next((t for t in texts if t.strip()), ""))
     status, error = "ok", None
     if bad:
         error = "; ".join(f"{why} on pages {', '.join(map(str, pages))}" for why, pages in bad.items())
-        status = "no_text_layer" if sum(map(len, bad.values())) == len(spans) else "partial"
+        health = {k: v for k, v in bad.items() if not k.startswith(("damaged streams", "duplicate of"))}
+        status = "no_text_layer" if sum(map(len, health.values())) == len(spans) else "partial"
+    if repairs:  # the file was repaired while read: what it holds may be more or less than what was read
+        error = "; ".join(dict.fromkeys([*([error] if error else []), *repairs]))
+        status = "partial" if status == "ok" else status
+    if scans.missing and error:
+        error += " (scanned pages are read with the OCR extra: pip install 'reportfacts[ocr]')"
     return Document(doc_id, path, "pdf", full, encoding=None, sha256=sha256, title=title, status=status,
-                    error=error, pages=tuple(spans), tables=tuple(tables))
+                    error=error, pages=tuple(spans), tables=tuple(tables),
+                    reader=reader + ("+ocr" if scans.lines else ""), ocr=tuple(scans.lines))
 
 
 def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1,
@@ -190,6 +256,155 @@ def _deduped(page: Any) -> Any:
     return p
 
 
+_PDFMINER_LOG = "pdfminer"
+# what pdfminer logs when it repairs a file, and the reason the document's row gives
+_REPAIR_MESSAGES = (("Data-loss", "data lost while decompressing a stream"),
+                    ("Not adding object", "cross-reference entries skipped"))
+
+
+def _decompress_corrupted(data: bytes) -> bytes:
+    """pdfminer's ``decompress_corrupted`` (a Flate stream zlib refuses: keep what inflates when
+    only the checksum at its end is wrong), in linear time: pdfminer feeds zlib one byte at a time
+    and appends to a ``bytes``, quadratic in the output (a 4 KB zeroed block in a font stream of
+    a budget PDF: 171 s). Here 64 KB at a time; only the block where zlib fails is fed again byte
+    by byte (from a copy of the inflater made before it) to find where, as pdfminer does."""
+    log = logging.getLogger("pdfminer.pdftypes")
+    d = zlib.decompressobj()
+    out: list[bytes] = []
+    pos, step = 0, 1 << 16
+    while pos < len(data):
+        block = data[pos:pos + step]
+        before = d.copy()
+        try:
+            out.append(d.decompress(block))
+        except zlib.error:
+            d = before
+            for k in range(len(block)):
+                try:
+                    out.append(d.decompress(block[k:k + 1]))
+                except zlib.error:
+                    if pos + k < len(data) - 3:  # not in the checksum: pdfminer drops the stream
+                        log.warning("Data-loss: a Flate stream that cannot be decompressed was dropped")
+                        raise
+                    log.warning("Data-loss while decompressing corrupted data")
+                    return b"".join(out)
+        pos += len(block)
+    return b"".join(out)
+
+
+#: pdfminer's own ``decompress_corrupted``, once replaced (tests compare the two)
+pdfminer_decompress_corrupted: Any = None
+
+
+def _bound_decompression() -> None:
+    """Use :func:`_decompress_corrupted` in pdfminer (set once, on the first PDF read; it returns
+    what pdfminer's own returns, so other users of pdfminer in the process see no difference)."""
+    global pdfminer_decompress_corrupted
+    from pdfminer import pdftypes
+
+    if pdftypes.decompress_corrupted is not _decompress_corrupted:
+        pdfminer_decompress_corrupted = pdftypes.decompress_corrupted
+        pdftypes.decompress_corrupted = _decompress_corrupted  # type: ignore[assignment]
+
+
+class _RepairLog(logging.Handler):
+    """pdfminer's warnings about repairs, of this thread's document only."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.repairs: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        msg = record.getMessage()
+        for start, why in _REPAIR_MESSAGES:
+            if msg.startswith(start) and why not in self.repairs:
+                self.repairs.append(why)
+
+
+@contextmanager
+def _repairs_logged() -> Iterator[list[str]]:
+    """The repairs made while reading, as reasons for the document's ``error``: what pdfminer logs
+    (its warnings are taken here, not printed), and what :func:`_watch_objects` sees."""
+    handler = _RepairLog()
+    log = logging.getLogger(_PDFMINER_LOG)
+    log.addHandler(handler)
+    try:
+        yield handler.repairs
+    finally:
+        log.removeHandler(handler)
+
+
+def _watch_objects(doc: Any, repairs: list[str]) -> None:
+    """Note a cross-reference table rebuilt by pdfminer's fallback parser (it scans the file for
+    ``N G obj``: objects of earlier revisions come back, pages can double), and count objects
+    referred to that cannot be read (pdfminer resolves them to nothing, silently)."""
+    from pdfminer.pdfdocument import PDFXRefFallback
+    from pdfminer.pdftypes import PDFObjectNotFound
+
+    if any(isinstance(x, PDFXRefFallback) for x in doc.xrefs):
+        repairs.append("cross-reference table rebuilt (fallback parser)")
+    getobj = doc.getobj
+
+    def counted(objid: int) -> object:
+        try:
+            return getobj(objid)
+        except PDFObjectNotFound:
+            if "objects skipped" not in repairs:
+                repairs.append("objects skipped")
+            raise
+
+    doc.getobj = counted
+
+
+def _declared_pages(doc: Any) -> int | None:
+    """The page tree's /Count (pdfminer, without enumerating pages), where it is a number."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(doc.catalog.get("Pages")).get("Count"))
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return None
+    return count if isinstance(count, int) else None
+
+
+def _twin(page: Any, seen: dict[Any, int], number: int) -> int | None:
+    """The earlier page this one repeats (the same page object, or the same content streams of
+    more than a blank page's few bytes), or None."""
+    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+
+    contents = resolve1(page.page_obj.attrs.get("Contents"))
+    refs = contents if isinstance(contents, list) else [page.page_obj.attrs.get("Contents")]
+    keys = [("page", page.page_obj.pageid)]
+    streams = [resolve1(r) for r in refs]
+    if (refs and all(isinstance(r, PDFObjRef) for r in refs) and all(isinstance(s, PDFStream) for s in streams)
+            and sum(len(s.rawdata or s.data or b"") for s in streams) > 64):
+        keys.append(("contents", tuple(r.objid for r in refs)))
+    for key in keys:
+        if key in seen:
+            return seen[key]
+    for key in keys:
+        seen[key] = number
+    return None
+
+
+def _damaged_streams(page: Any, checked: dict[int, bool]) -> set[int]:
+    """Object ids of the page's Flate streams (content, fonts, forms) that do not inflate cleanly
+    (zlib, in C, output discarded): pdfium reads what it can of them without a word, pdfminer
+    keeps garbage up to the checksum. ``checked`` caches verdicts for the document."""
+    from .pdfium import intact, page_streams
+
+    out: set[int] = set()
+    for objid, stream in page_streams(page.page_obj):
+        if objid not in checked:
+            checked[objid] = intact(stream)
+        if not checked[objid]:
+            out.add(objid)
+    return out
+
+
 def _pdfium_document(data: bytes) -> Any:
     """The PDF opened by pdfium, or None where pdfium cannot open it (pdfminer reads it then)."""
     try:
@@ -200,8 +415,9 @@ def _pdfium_document(data: bytes) -> Any:
         return None
 
 
-def _from_pdfium(pdfium_doc: Any, number: int, page: Any) -> None:
-    """Give a pdfplumber page the objects pdfium reads; leave it to pdfminer when that fails."""
+def _from_pdfium(pdfium_doc: Any, number: int, page: Any, damaged: set[int] | None = None) -> None:
+    """Give a pdfplumber page the objects pdfium reads; leave it to pdfminer when that fails.
+    ``damaged``: stream object ids pdfminer must not decompress (fonts: pdfium's metrics are used)."""
     from .pdfium import objects
 
     try:
@@ -209,7 +425,7 @@ def _from_pdfium(pdfium_doc: Any, number: int, page: Any) -> None:
     except Exception:  # noqa: BLE001 - pdfminer reads the page instead
         return
     try:
-        page._objects = objects(pdfium_page, page)
+        page._objects = objects(pdfium_page, page, damaged or set())
     except Exception:  # noqa: BLE001 - pdfminer reads the page instead
         pass
     finally:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import ctypes
 import re
+import zlib
+from collections.abc import Iterator
 from typing import Any
 
 # pdfium page object and path segment types (fpdf_edit.h)
@@ -154,13 +156,101 @@ def _corners(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
 
 
+_FONT_FILES = ("FontFile", "FontFile2", "FontFile3")
+#: inflating a stream to check it stops after this many bytes of output (a Flate bomb is not read)
+_CHECK_OUTPUT = 256 << 20
+
+
+def intact(stream: Any) -> bool:
+    """Whether a pdfminer stream's Flate data inflates to its end without an error (checked with
+    zlib in C, the output discarded): pdfium reads what it can of a damaged stream without a
+    word, and pdfminer's repair of one runs byte by byte. Streams of other filters, and streams
+    pdfminer has already decoded, count as intact."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE
+
+    try:
+        filters = stream.get_filters()
+    except Exception:  # noqa: BLE001 - a filter entry pdfminer cannot read: not a Flate stream to check
+        return True
+    raw = stream.rawdata
+    if not filters or filters[0][0] not in LITERALS_FLATE_DECODE or raw is None:
+        return True
+    if stream.decipher and stream.objid is not None:
+        raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
+    d = zlib.decompressobj()
+    left, tail = _CHECK_OUTPUT, raw
+    try:
+        while True:
+            out = d.decompress(tail, 1 << 20)
+            left -= len(out)
+            tail = d.unconsumed_tail
+            if d.eof or left <= 0:
+                return True
+            if not tail and not out:  # the data ends before the stream does
+                return False
+    except zlib.error:
+        return False
+
+
+def _streams(ref: Any, *keys: str) -> Iterator[tuple[int, Any]]:
+    """(object id, stream) of an indirect stream reached from ``ref`` through ``keys``."""
+    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+
+    obj = ref
+    for key in keys:
+        obj = resolve1(obj)
+        if not isinstance(obj, dict):
+            return
+        obj = obj.get(key)
+    if isinstance(obj, PDFObjRef):
+        target = resolve1(obj)
+        if isinstance(target, PDFStream):
+            yield obj.objid, target
+
+
+def font_streams(spec: Any) -> Iterator[tuple[int, Any]]:
+    """The streams pdfminer decompresses to read a font: its ToUnicode map and the font
+    programs of its descriptor and its descendant fonts'."""
+    from pdfminer.pdftypes import resolve1
+
+    yield from _streams(spec, "ToUnicode")
+    descendants = resolve1(resolve1(spec).get("DescendantFonts")) if isinstance(resolve1(spec), dict) else None
+    for font in [spec, *(descendants if isinstance(descendants, list) else [])]:
+        for key in _FONT_FILES:
+            yield from _streams(font, "FontDescriptor", key)
+
+
+def page_streams(page_obj: Any) -> Iterator[tuple[int, Any]]:
+    """(object id, stream) of the streams a page's text comes from: its content streams, its
+    fonts' (see :func:`font_streams`) and its form XObjects' content."""
+    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+
+    contents = page_obj.attrs.get("Contents")
+    for ref in resolve1(contents) if isinstance(resolve1(contents), list) else [contents]:
+        if isinstance(ref, PDFObjRef) and isinstance(resolve1(ref), PDFStream):
+            yield ref.objid, resolve1(ref)
+    resources = resolve1(page_obj.resources) or {}
+    fonts = resolve1(resources.get("Font")) if isinstance(resources, dict) else None
+    for spec in (fonts.values() if isinstance(fonts, dict) else ()):
+        yield from font_streams(spec)
+    xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
+    for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
+        target = resolve1(ref)
+        if isinstance(ref, PDFObjRef) and isinstance(target, PDFStream) \
+                and getattr(resolve1(target.get("Subtype")), "name", None) == "Form":
+            yield ref.objid, target
+
+
 class Metrics:
     """pdfminer's metrics of a page's fonts (descent, and width by character), found by the
     font's name: pdfminer places a glyph with the font dictionary's /Descent and /W or /Widths,
     pdfium with the font program's; reading the dictionaries (not the content streams) is
-    cheap, and pdfminer's resource manager caches each font for the whole document."""
+    cheap, and pdfminer's resource manager caches each font for the whole document.
 
-    def __init__(self, page: Any) -> None:
+    A font with a stream in ``damaged`` (object ids of streams that do not inflate, see
+    :func:`intact`) is not read by pdfminer: its glyphs get pdfium's metrics."""
+
+    def __init__(self, page: Any, damaged: set[int] | frozenset[int] = frozenset()) -> None:
         self.fonts: dict[str, Any] = {}
         self.inverse: dict[str, dict[str, int]] = {}
         try:
@@ -168,6 +258,8 @@ class Metrics:
 
             specs = resolve1((page.page_obj.resources or {}).get("Font")) or {}
             for ref in specs.values():
+                if damaged and any(objid in damaged for objid, _ in font_streams(ref)):
+                    continue
                 spec = resolve1(ref)
                 objid = getattr(ref, "objid", None)
                 font = page.pdf.rsrcmgr.get_font(objid, spec)
@@ -198,10 +290,10 @@ class Metrics:
         return float(font.char_width(cid)) if cid is not None else None
 
 
-def _chars(pdfium_page: Any, page: Any) -> list[dict[str, Any]]:
+def _chars(pdfium_page: Any, page: Any, damaged: set[int] | frozenset[int] = frozenset()) -> list[dict[str, Any]]:
     import pypdfium2.raw as R
 
-    metrics = Metrics(page)
+    metrics = Metrics(page, damaged)
     textpage = pdfium_page.get_textpage()
     try:
         tp = textpage.raw
@@ -271,11 +363,13 @@ def _chars(pdfium_page: Any, page: Any) -> list[dict[str, Any]]:
         textpage.close()
 
 
-def objects(pdfium_page: Any, page: Any) -> dict[str, list[dict[str, Any]]]:
-    """The objects pdfplumber's ``page.objects`` would hold, read with pdfium (see module doc)."""
+def objects(pdfium_page: Any, page: Any, damaged: set[int] | frozenset[int] = frozenset()
+            ) -> dict[str, list[dict[str, Any]]]:
+    """The objects pdfplumber's ``page.objects`` would hold, read with pdfium (see module doc).
+    ``damaged``: object ids of streams pdfminer must not decompress (see :class:`Metrics`)."""
     import pypdfium2.raw as R
 
-    out: dict[str, list[dict[str, Any]]] = {"char": _chars(pdfium_page, page)}
+    out: dict[str, list[dict[str, Any]]] = {"char": _chars(pdfium_page, page, damaged)}
     images: list[Any] = []
     for path, stroke, fill, lw in _paths(pdfium_page.raw, images):
         for kind, pts, sub in _shapes(path):
