@@ -16,9 +16,10 @@ $(RUN_STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $(RUN_STAMP)
 
-# the suite also needs the test tools and the cluster engine (it runs a real Dask LocalCluster)
+# the suite also needs the test tools, the cluster engine (it runs a real Dask LocalCluster) and the
+# OCR extra (it reads scanned pages made from real PDFs)
 $(DEV_STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[dev,cluster]'
+	$(BIN)/pip install --quiet -e '.[dev,cluster,ocr]'
 	touch $(RUN_STAMP) $(DEV_STAMP)
 
 run: $(RUN_STAMP)
