@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 
 import extract
 from extract.cli import main
-from extract.checks.compare import organization_keys, report_type
+from extract.checks.compare import line_name, compare_rules, organization_keys, report_type
+from extract.rules import load_rules
 
 COURT = Path(__file__).parent / "fixtures" / "pdf" / "compare"
 
@@ -107,18 +108,32 @@ def test_cli_compare_writes_tables_and_a_workbook(tmp_path, department):
         con.close()
     assert fails == 2 and facts > 0  # the run's own tables are still there
     wb = load_workbook(out / "compare.xlsx")
-    assert wb.sheetnames == ["某市某某局", "failed and warned"]
+    assert wb.sheetnames == ["说明", "某市某某局", "未通过与警告"]
     ws = wb["某市某某局"]
-    assert ws.freeze_panes == "D2"
+    assert ws.freeze_panes == "E2"
     header = [c.value for c in ws[1]]
-    assert header[:6] == ["报告类型", "科目/概念", "单位", "2021", "2022", "2023"]
-    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "收入总计")
-    assert [c.value for c in row[3:6]] == [1000.0, 1100.0, 1500.0]  # in 万元
-    assert row[5].number_format == "#,##0.00"
-    assert row[5].fill.fgColor.rgb.endswith("F8CBAD")  # the year whose stated change fails
-    checks = wb["failed and warned"]
-    assert checks.max_row == 3
-    assert any("300.00万元" in str(c.value) for c in checks[2])
+    assert header == ["报告类型", "科目编码", "科目/项目", "单位", "2021年", "2022年", "2023年",
+                      "2021年出处", "2022年出处", "2023年出处",
+                      "2022比2021变化", "2022比2021变化率(%)", "2022年报告所述变化", "2022年核对结果",
+                      "2023比2022变化", "2023比2022变化率(%)", "2023年报告所述变化", "2023年核对结果"]
+    rows = {r[2].value: [c.value for c in r] for r in ws.iter_rows(min_row=2) if r[0].value == "预算"}
+    total = rows["收入总计"]
+    assert total[3:7] == ["万元", 1000.0, 1100.0, 1500.0]  # in 万元
+    assert total[7:10] == ["budget2021", "budget2022", "budget2023"]  # a text file has no page
+    assert total[10:14] == [100.0, 10.0, 100.0, "一致"]
+    assert total[14:18] == [400.0, 36.36, 300.0, "不一致"]  # 1500 − 1100 = 400, the report says 300
+    verdict = next(r for r in ws.iter_rows(min_row=2) if r[2].value == "收入总计")[17]
+    assert verdict.fill.fgColor.rgb.endswith("F8CBAD")
+    # 项目支出 450 → 800 (+77.78%) and the report states no change: a swing, marked
+    assert rows["项目支出"][14:18] == [350.0, 77.78, None, "大幅变动，报告未说明"]
+    assert rows["基本支出"][17] is None  # 650 → 700: +7.69%, unremarkable
+    assert ws.column_dimensions["C"].width >= 20 and ws.column_dimensions["H"].width >= 20
+    cover = {r[0].value: r[1].value for r in wb["说明"].iter_rows() if r[0].value}
+    assert cover["年份"] == "2021、2022、2023"
+    assert (cover["一致"], cover["不一致"], cover["需核实"], cover["大幅变动，报告未说明"]) == (1, 1, 0, 1)
+    failed = wb["未通过与警告"]
+    assert [c.value for c in failed[1]][:6] == ["单位", "报告类型", "科目/项目", "年份", "核对规则", "结果"]
+    assert failed.max_row == 3 and any("300.00万元" in str(c.value) for c in failed[2])
 
 
 def test_an_organisation_that_matches_nothing_is_an_error_and_writes_nothing(tmp_path):
@@ -128,3 +143,123 @@ def test_an_organisation_that_matches_nothing_is_an_error_and_writes_nothing(tmp
     res = CliRunner().invoke(main, ["compare", str(out), "--org", "不存在的单位"])
     assert res.exit_code == 2 and "no organisation matches" in res.output
     assert sorted(p.name for p in out.iterdir()) == before
+
+
+@pytest.mark.parametrize("label,concept,line", [
+    # real_reports: labels of the court's and the procuratorate's budgets
+    ("本年收入合计", "收入总计", "本年收入合计"),  # not 收入总计: they differ in 决算 reports
+    ("本年支出合计", "支出总计", "本年支出合计"),
+    ("一般公共预算机关运行经费预算支出", None, "机关运行经费"),
+    ("我部门政府采购预算总金额", None, "政府采购"),
+    ("年一般公共预算财政拨款支出预算", None, "一般公共预算财政拨款支出"),
+    ("公共预算拨款安排的会议费预算支出", None, "会议费"),
+    ("一般公共预算", None, "一般公共预算收入"),
+    (". 法院（款）案件审判（项）支出", None, "案件审判（项）"),  # one item, split over rows
+    ("法院（款）案件审判（项）支出", None, "案件审判（项）"),
+    ("项目支出安排", None, "项目支出"),
+    ("基本支出", "基本支出", "基本支出"),
+    # fragments from wrapped lines and table cells: no budget line
+    ("支出", None, None), ("单价", None, None), ("（", None, None), ("加", None, None),
+    ("数小于上年预算数", None, None), ("支预算总计各", None, None), ("（项）支出", None, None),
+])
+def test_budget_lines(label, concept, line):
+    assert line_name(label, concept, load_rules(), compare_rules()) == line
+
+
+LEVELLESS = {
+    2021: "某县某某局2021年部门预算\n2021年收入、支出预算总计500.00万元。其中基本支出300.00万元，项目支出200.00万元。"
+          "单价 3.00万元。",
+    2022: "某县某某局2022年部门预算\n2022年收入、支出预算总计560.00万元，与上年相比增加60.00万元。"
+          "主要原因是基本支出增加人员工资、提租补贴等 50.00万元、项目支出安排增加10.00万元。"
+          "其中基本支出350.00万元，项目支出210.00万元。单价 4.00万元。",
+}
+
+
+@pytest.fixture()
+def levelless(tmp_path):
+    d = tmp_path / "reports"
+    d.mkdir()
+    for year, text in LEVELLESS.items():
+        (d / f"b{year}.txt").write_text(text, encoding="utf-8")
+    return extract.run([d], jobs=1)
+
+
+@pytest.mark.parametrize("line,stated", [("基本支出", "500000"), ("项目支出", "100000"), ("收入总计", "600000")])
+def test_a_change_stated_without_its_level_is_matched(levelless, line, stated):
+    """主要原因是基本支出增加…50.00万元: the change of 基本支出, checked against both reports' 基本支出."""
+    _, changes = extract.compare(levelless)
+    row = changes[(changes.concept == line) & (changes.rule == "stated-change")].iloc[0]
+    assert (Decimal(row.stated_change), row.status) == (Decimal(stated), "pass")
+
+
+def test_a_figure_that_names_no_line_enters_no_series(levelless):
+    series, _ = extract.compare(levelless)
+    assert "单价" not in set(series.concept) and "支出" not in set(series.concept)
+    assert {"收入总计", "基本支出", "项目支出"} <= set(series.concept)
+
+
+def test_two_chosen_years(tmp_path, department):
+    """--years 2021 2023: 2023 against 2021; 与上年相比 (against 2022) is not checked against 2021."""
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["run", str(department), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    res = CliRunner().invoke(main, ["compare", str(out), "--years", "2021", "2023"])
+    assert res.exit_code == 0, res.output
+    _, changes = extract.compare(out, years=(2021, 2023))
+    total = changes[changes.concept == "收入总计"]
+    assert list(total.rule) == ["computed"] and list(total.prior_year) == [2021]
+    assert Decimal(total.iloc[0].change_pct) == Decimal("50.00")
+    ws = load_workbook(out / "compare.xlsx")["某市某某局"]
+    header = [c.value for c in ws[1]]
+    assert "2023比2021变化" in header and "2022年" not in header
+
+
+def test_runs_for_different_organisations_do_not_overwrite_each_other(tmp_path, department):
+    (department / "other2021.txt").write_text("某县乙局2021年部门预算\n2021年收入、支出预算总计10.00万元。", encoding="utf-8")
+    (department / "other2022.txt").write_text("某县乙局2022年部门预算\n2022年收入、支出预算总计12.00万元。", encoding="utf-8")
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["run", str(department), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    for org in ("某市某某局", "某县乙局"):
+        res = CliRunner().invoke(main, ["compare", str(out), "--org", org])
+        assert res.exit_code == 0, res.output
+    a, b = load_workbook(out / "compare_某市某某局.xlsx"), load_workbook(out / "compare_某县乙局.xlsx")
+    assert a.sheetnames[1] == "某市某某局" and b.sheetnames[1] == "某县乙局"
+    assert (out / "changes_某市某某局.csv").exists() and (out / "changes_某县乙局.csv").exists()
+    assert not (out / "compare.xlsx").exists()
+
+
+def test_documents_without_organisation_or_year_are_named(tmp_path, department):
+    (department / "news.txt").write_text("本报讯 近日,某县召开会议。", encoding="utf-8")
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["run", str(department), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    res = CliRunner().invoke(main, ["compare", str(out)])
+    assert res.exit_code == 0 and "could not be placed" in res.output and "news" in res.output
+    cover = [[c.value for c in r] for r in load_workbook(out / "compare.xlsx")["说明"].iter_rows()]
+    assert any(r[0] == "news" and "states no" in str(r[1]) for r in cover)
+
+
+def test_each_years_failed_in_report_checks_are_on_its_sheet(tmp_path, department):
+    """2023's 其中 parts (700 + 900) do not make its 总计 (1500): the check that fails is listed."""
+    (department / "budget2023.txt").write_text(YEARS[2023].replace("项目支出800.00万元", "项目支出900.00万元"),
+                                             encoding="utf-8")
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["run", str(department), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    assert CliRunner().invoke(main, ["compare", str(out)]).exit_code == 0
+    ws = load_workbook(out / "compare.xlsx")["某市某某局"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    start = next(k for k, r in enumerate(rows) if r[0] == "各年报告内部核对（未通过/需核实）")
+    listed = rows[start + 2:]
+    assert any(r[0] == 2023 and r[1] == "budget2023" and r[3] == "不一致" for r in listed), listed
+    assert not any(r[0] in (2021, 2022) for r in listed)
+
+
+@pytest.mark.parametrize("text,shown", [
+    # real_reports: the procuratorate's 2019 text layer has a space between every character
+    ("江 苏 省 人 民 检 察 院 2019 年 度 收 入 、 支 出 预 算 总 计", "江苏省人民检察院 2019 年度收入、支出预算总计"),
+    # counter-examples: ordinary spacing stays
+    ("基本支出 1447.63 万元", "基本支出 1447.63 万元"),
+    ("江苏省人民检察院 2019年度部门预算", "江苏省人民检察院 2019年度部门预算"),
+])
+def test_letter_spaced_sentences_read_as_words_in_the_workbook(text, shown):
+    from extract.checks.workbook import unspaced
+
+    assert unspaced(text) == shown

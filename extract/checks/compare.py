@@ -2,8 +2,9 @@
 
 Two tables (vocabulary in patterns/compare.yaml):
 
-* ``series``: one row per organisation, report type, concept and year — the figure the report
-  states (a table row by its 科目编码 first, then the concept of the label, then the label);
+* ``series``: one row per organisation, report type, budget line and year — the figure the report
+  states (a table row by its 科目编码 first, then the line its label names: :mod:`.lines`; a figure
+  that names no line is in no series);
 * ``changes``: one row per series and year that has the year before, with the computed change,
   the change the report itself prints (``与上年相比增加4322.77万元，增长14.98%``) and the verdict:
   ``stated-change`` and ``stated-rate`` rows (pass/fail), ``restated-prior`` (a 上年 column against
@@ -13,13 +14,12 @@ Two tables (vocabulary in patterns/compare.yaml):
 
 Organisations are matched by name without 人民 and scope notes (江苏省人民检察院 = 江苏省检察院),
 a short name (省检察院) by the one full name that ends with it. Intervals as in the validator:
-each figure stands for the values that round to it; Decimal throughout.
+each figure stands for the values that round to it; Decimal throughout. ``years`` sets chosen
+years against each other; the workbook for people is :mod:`.workbook`.
 """
 from __future__ import annotations
 
-import functools
 import json
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,9 +27,12 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ..records import ReportFactsError, fmt_decimal
-from ..rules import load_rules, load_yaml, patterns_dir
+from ..rules import load_rules
 from ..store import iter_rows, typed
+from .lines import (_CODE, CompareRules, _line_before, _stated_changes, compare_rules,  # noqa: F401
+                    line_name, series_key)
 from .validate import interval, split_direction
+from .workbook import write_workbook  # noqa: F401 - the workbook's home since issue 22; imported here as before
 
 if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
     import pandas as pd
@@ -39,31 +42,12 @@ SERIES_COLUMNS = ["organization", "report_type", "concept", "label", "code", "ke
 CHANGES_COLUMNS = ["organization", "report_type", "concept", "code", "year", "prior_year", "value", "prior_value",
                    "change", "change_pct", "stated_change", "stated_pct", "rule", "status", "difference",
                    "tolerance", "message", "fact_id", "prior_fact_id", "unit", "sentence"]
-_CODE = regex.compile(r"^(?P<code>\d{3,7})\s+(?P<name>.+)$")
 _HUNDRED = Decimal(100)
 # the department's summary tables: 收支预算总表, 收入预算总表, 支出预算总表 (not the 财政拨款 ones)
 _TOTAL_TABLE = regex.compile(r"(?<!财政拨款)(?:收支|收入|支出)(?:预算|决算)?总表")
 # the column of a summary table that holds a row's whole amount (not 基本支出, 项目支出 … beside it)
 _TOTAL_COLUMN = regex.compile(r"(?:^|/)(?:金额|合计|总计|小计|预算数|决算数|本年预算数?|预算)$")
 _FUND = regex.compile(r"财政拨款|一般公共预算|政府性基金|国有资本|专户|其他资金")
-
-
-@dataclass(frozen=True)
-class CompareRules:
-    report_types: tuple[tuple[str, tuple[str, ...]], ...]
-    organization_drop: regex.Pattern[str]
-    short_name_start: regex.Pattern[str]
-    prior_column: regex.Pattern[str]
-    swing_pct: Decimal
-
-
-@functools.lru_cache(maxsize=2)
-def compare_rules(folder: str | None = None) -> CompareRules:
-    data = load_yaml((Path(folder) if folder else patterns_dir()) / "compare.yaml")
-    return CompareRules(
-        tuple((t["type"], tuple(t["words"])) for t in data["report_types"]),
-        regex.compile(data["organization_drop"]), regex.compile(data["short_name_start"]),
-        regex.compile(data["prior_column"]), Decimal(str(data["swing_pct"])))
 
 
 def report_type(title: str | None, cr: CompareRules | None = None) -> str:
@@ -106,19 +90,6 @@ def _load(source: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     return read_table(source, "documents"), read_table(source, "facts")
 
 
-def _key(row: Any, rules: Any) -> tuple[str, str, str, str]:
-    """(key, concept shown, code, which key matched) of a level figure."""
-    label = str(row.label or "")
-    m = _CODE.match(label) if row.source == "table" else None
-    column = str(row.column or "")
-    if m:
-        return f"code:{m['code']}|{column}", f"{m['code']} {m['name']}", m["code"], "code"
-    concept = row.concept if isinstance(row.concept, str) and row.concept else rules.concept(label)
-    if concept:
-        return f"concept:{concept}", concept, "", "concept"
-    return f"label:{label}|{column}", label, "", "label"
-
-
 def _dec(v: Any) -> Decimal | None:
     try:
         return Decimal(str(v)) if v is not None and str(v) not in ("", "nan", "None", "<NA>") else None
@@ -131,9 +102,12 @@ def _interval(row: Any) -> tuple[Decimal, Decimal]:
     return interval(Decimal(str(row.value)), _dec(row.resolution), q)
 
 
-def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def compare(source: Any, org: str | None = None,
+            years: tuple[int, ...] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(series, changes)`` for a run's result or an outputs folder; ``org`` keeps the
-    organisations whose name contains it."""
+    organisations whose name contains it; ``years`` (2017, 2019) keeps those years' reports and
+    sets each against the one before it in the list (a change the report states is checked only
+    against the year just before)."""
     import pandas as pd
 
     rules, cr = load_rules(), compare_rules()
@@ -155,6 +129,15 @@ def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataF
         if not len(docs):
             known = ", ".join(sorted(set(keys.values()))) or "none"
             raise ReportFactsError(f"no organisation matches {org!r}; organisations: {known}")
+    if years:
+        chosen_years = sorted(set(int(y) for y in years))
+        docs = docs[docs["year"].astype(int).isin(chosen_years)]
+        if not len(docs):
+            raise ReportFactsError(f"no report of the years {', '.join(map(str, chosen_years))}"
+                                   + (f" for {org!r}" if org else ""))
+        before = dict(zip(chosen_years[1:], chosen_years))
+    else:
+        before = {}
     shown = docs.groupby("org_key")["organization"].agg(lambda s: s.value_counts().index[0]).to_dict()
     meta = docs.set_index("doc_id")[["org_key", "report_type", "year"]].to_dict("index")
     f = facts[facts["doc_id"].isin(meta) & facts["kind"].isin(["amount", "headcount"])]
@@ -175,9 +158,10 @@ def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataF
         ["doc_id", "_t", "start"])
     for row in iter_rows(ordered):
         m = meta[row.doc_id]
-        key, concept, code, how = _key(row, rules)
-        if not concept.strip():
-            continue  # a figure without a label is no series
+        keyed = series_key(row, rules, cr)
+        if keyed is None:
+            continue  # a figure that names no budget line is no series
+        key, concept, code, how = keyed
         is_prior = bool(row.column) and isinstance(row.column, str) and bool(cr.prior_column.search(row.column))
         if is_prior:
             key = cr.prior_column.sub("", key)
@@ -195,11 +179,17 @@ def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataF
         "unit": r.unit, "doc_id": r.doc_id, "fact_id": r.fact_id, "source": r.source, "page": r.page,
         "column": r.column} for k, r in sorted(chosen.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3]))],
         columns=SERIES_COLUMNS)
-    stated_of_fact = _stated_changes(f)
+    stated_of_fact, unattached = _stated_changes(f, rules, cr)
     stated: dict[tuple[str, str], tuple[Any, Any | None]] = {}  # (doc_id, key) -> the change it prints
     for row in iter_rows(ordered):
-        if row.fact_id in stated_of_fact:
-            stated.setdefault((row.doc_id, _key(row, rules)[0]), stated_of_fact[row.fact_id])
+        keyed = series_key(row, rules, cr) if row.fact_id in stated_of_fact else None
+        if keyed is not None:
+            stated.setdefault((row.doc_id, keyed[0]), stated_of_fact[row.fact_id])
+    for change, rate in unattached:  # 基本支出增加1447.63万元: a change printed without its level
+        keyed = series_key(change, rules, cr)
+        line = keyed[1] if keyed is not None else _line_before(change, rules, cr)
+        if line is not None:
+            stated.setdefault((change.doc_id, keyed[0] if keyed else f"concept:{line}"), (change, rate))
     rows: list[dict[str, Any]] = []
     for k, cur in chosen.items():
         org_key, rtype, key, year = k
@@ -219,11 +209,14 @@ def compare(source: Any, org: str | None = None) -> tuple[pd.DataFrame, pd.DataF
                              "prior_fact_id": other.fact_id, "sentence": other.sentence,
                              "message": f"the {year} report states {shown_concept[key][0]} twice: {_t(cur)} "
                                         f"and {_t(other)}"})
-        last = chosen.get((org_key, rtype, key, year - 1))
+        prev = before.get(year) if years else year - 1
+        last = chosen.get((org_key, rtype, key, prev)) if prev is not None else None
         if last is None:
             continue
-        rows.extend(_pair(base, cur, last, stated.get((cur.doc_id, key)), cr))
-        restated = prior.get(k)
+        adjacent = prev == year - 1  # 与上年相比 and a 上年 column speak of the year just before
+        rows.extend(_pair({**base, "prior_year": prev}, cur, last, stated.get((cur.doc_id, key)) if adjacent else None,
+                          cr))
+        restated = prior.get(k) if adjacent else None
         if restated is not None and _differs(restated, last):
             rows.append({**base, "prior_year": year - 1, "value": restated.value, "prior_value": last.value,
                          "rule": "restated-prior", "status": "warn", "fact_id": restated.fact_id,
@@ -254,36 +247,6 @@ def _differs(a: Any, b: Any) -> bool:
     return ahi < blo or bhi < alo
 
 
-def _stated_changes(f: pd.DataFrame) -> dict[str, tuple[Any, Any | None]]:
-    """level fact id -> (the change the sentence prints for it, its rate): the change figure after
-    the level in the same sentence (江苏省… 预算总计 33172.15万元，与上年相比…各增加 4322.77万元，增长 14.98%)."""
-    out: dict[str, tuple[Any, Any | None]] = {}
-    pct_rows = f  # the rate is a percent fact: not in f (amount/headcount); looked up from the sentence text
-    del pct_rows
-    for _, group in f.sort_values(["doc_id", "start"]).groupby(["doc_id", "sentence_start"], sort=False):
-        rows = list(iter_rows(group))
-        for i, r in enumerate(rows):
-            if not r.change or r.source != "text":
-                continue
-            level = next((x for x in reversed(rows[:i]) if not x.change and x.kind == r.kind), None)
-            if level is not None and level.fact_id not in out:
-                out[level.fact_id] = (r, _rate_after(r))
-    return out
-
-
-_RATE = regex.compile(r"^[^。；;]*?(?:增长|下降|增加|减少|提高|降低|上升)\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
-
-
-def _rate_after(change: Any) -> tuple[Decimal, Decimal] | None:
-    """The rate printed right after a change (…增加 4322.77 万元，增长 14.98%): (value, resolution)."""
-    rest = str(change.sentence)[int(change.end) - int(change.sentence_start):]
-    m = _RATE.match(rest)
-    if not m:
-        return None
-    pct = m.group("pct")
-    return Decimal(pct), Decimal(1).scaleb(-(len(pct.split(".")[1]) if "." in pct else 0))
-
-
 def _pair(base: dict[str, Any], cur: Any, last: Any, stated: tuple[Any, Any] | None,
           cr: CompareRules) -> list[dict[str, Any]]:
     v, pv = Decimal(str(cur.value)), Decimal(str(last.value))
@@ -291,7 +254,7 @@ def _pair(base: dict[str, Any], cur: Any, last: Any, stated: tuple[Any, Any] | N
     plo, phi = _interval(last)
     change = v - pv
     pct = (change / pv * _HUNDRED) if pv else None
-    common = {**base, "prior_year": base["year"] - 1, "value": cur.value, "prior_value": last.value,
+    common = {**base, "prior_year": base["prior_year"], "value": cur.value, "prior_value": last.value,
               "change": fmt_decimal(change), "change_pct": fmt_decimal(pct.quantize(Decimal("0.01"))) if pct is not None
               else None, "prior_fact_id": last.fact_id}
     if stated is None:
@@ -300,7 +263,7 @@ def _pair(base: dict[str, Any], cur: Any, last: Any, stated: tuple[Any, Any] | N
         return [{**common, "rule": "computed", "status": "info", "fact_id": None,
                  "message": (f"{base['concept']} changed by {shown_pct}% from "
                              f"{_t(last)} to {_t(cur)} and the report states no change" if swing else
-                             f"{base['concept']}: {_t(last)} ({base['year'] - 1}) → {_t(cur)} ({base['year']})")}]
+                             f"{base['concept']}: {_t(last)} ({base['prior_year']}) → {_t(cur)} ({base['year']})")}]
     change_fact, rate = stated
     sign = -1 if str(change_fact.qualifier or "").startswith("减少") else 1
     s_val = Decimal(str(change_fact.value)) * sign
@@ -331,91 +294,57 @@ def _pair(base: dict[str, Any], cur: Any, last: Any, stated: tuple[Any, Any] | N
     return rows
 
 
-def write_workbook(series: pd.DataFrame, changes: pd.DataFrame, path: str | Path) -> Path:
-    """compare.xlsx for people: one sheet per organisation (concepts down, years across, in 万元
-    with separators, a change column per year, failed cross-year checks in red, frozen header)
-    and a sheet of every failed or warned check with its sentence."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+def unplaced(source: Any) -> pd.DataFrame:
+    """The documents read without an organisation or a year (``doc_id``, ``title``, ``notes``):
+    they enter no series, and ``compare`` says so."""
+    documents, _ = _load(source)
+    docs = documents[(documents["status"] == "ok") & (documents["organization"].isna() | documents["year"].isna())]
+    notes = docs["notes"] if "notes" in docs else None
+    out = docs[["doc_id", "title"]].copy()
+    out["notes"] = notes if notes is not None else "no organisation or no year"
+    return out.reset_index(drop=True)
 
-    from ..store import csv_cell
 
-    red = PatternFill("solid", fgColor="F8CBAD")
-    amber = PatternFill("solid", fgColor="FFE699")
-    bold = Font(bold=True)
-    wb = Workbook()
-    wb.remove(wb.active)
-    bad = changes[changes["status"].isin(["fail", "warn"])] if len(changes) else changes
-    flagged = {(r.organization, r.report_type, r.concept, r.year): r.status for r in iter_rows(bad)}
-    used: set[str] = set()
-    for orgname, group in series.groupby("organization", sort=True):
-        title = regex.sub(r"[\[\]:*?/\\]", "", str(orgname))[:28] or "organization"
-        while title in used:
-            title = title[:26] + f"~{len(used)}"
-        used.add(title)
-        ws = wb.create_sheet(title)
-        years = sorted(int(y) for y in group["year"].unique())
-        header = ["报告类型", "科目/概念", "单位"] + [str(y) for y in years] + [f"{y}比上年" for y in years[1:]]
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = bold
-        rank = {"concept": 0, "code": 1, "label": 2}  # named concepts first, then 科目编码 rows, then labels
-        order = sorted(group.groupby(["report_type", "concept"], sort=True),
-                       key=lambda kv: (kv[0][0], rank.get(str(kv[1]["key_rule"].iloc[0]), 3), kv[0][1]))
-        for (rtype, concept), rows in order:
-            values = {int(r.year): Decimal(str(r.value)) for r in iter_rows(rows)}
-            unit = rows["unit"].iloc[0]
-            money = unit == "元"
-            scale = Decimal(10000) if money else Decimal(1)
-            line: list[Any] = [rtype, csv_cell(str(concept)), "万元" if money else unit]
-            line += [float(values[y] / scale) if y in values else None for y in years]
-            line += [float((values[y] - values[y - 1]) / scale) if y in values and (y - 1) in values else None
-                     for y in years[1:]]
-            ws.append(line)
-            r = ws.max_row
-            for k, y in enumerate(years):
-                status = flagged.get((orgname, rtype, concept, y))
-                if status:
-                    ws.cell(r, 4 + k).fill = red if status == "fail" else amber
-        for col in range(4, len(header) + 1):
-            for cell in ws.iter_cols(min_col=col, max_col=col, min_row=2):
-                for c in cell:
-                    c.number_format = "#,##0.00"
-            ws.column_dimensions[get_column_letter(col)].width = 14
-        ws.column_dimensions["B"].width = 28
-        ws.freeze_panes = "D2"
-    ws = wb.create_sheet("failed and warned")
-    ws.append(["organization", "report_type", "concept", "year", "rule", "status", "message", "sentence"])
-    for cell in ws[1]:
-        cell.font = bold
-    for r in iter_rows(bad):
-        ws.append([csv_cell(str(x)) if x is not None else None for x in
-                   (r.organization, r.report_type, r.concept, r.year, r.rule, r.status, r.message, r.sentence)])
-        ws.cell(ws.max_row, 6).fill = red if r.status == "fail" else amber
-    ws.freeze_panes = "A2"
-    path = Path(path)
-    wb.save(path)
-    return path
+def file_suffix(org: str | None) -> str:
+    """What the files of one ``--org`` run are told apart by (compare_江苏省人民检察院.xlsx):
+    a name cut to what a file name can hold.
+
+    >>> file_suffix("江苏省/人民检察院"), file_suffix(None)
+    ('_江苏省_人民检察院', '')
+    """
+    if not org:
+        return ""
+    return "_" + regex.sub(r"[\\/:*?\"<>|\s.]+", "_", org)[:60]
 
 
 def write_comparison(series: pd.DataFrame, changes: pd.DataFrame, folder: str | Path,
-                     xlsx: str | Path | None = None) -> Path:
-    """series/changes as Parquet and CSV beside a run's tables, into its DuckDB file, and the workbook."""
-    from ..store import OutputLock, commit, discard, write_duckdb, write_table
+                     xlsx: str | Path | None = None, org: str | None = None) -> Path:
+    """series/changes as Parquet and CSV beside a run's tables, into its DuckDB file, and the workbook.
+    With ``org`` the tables are ``series_<org>``/``changes_<org>`` and the workbook
+    ``compare_<org>.xlsx``: runs for different organisations never overwrite each other."""
+    from ..store import OutputLock, commit, discard, read_table, write_duckdb, write_table
 
     folder = Path(folder)
+    tail = file_suffix(org)
     staged: list[tuple[Path, Path]] = []
     with OutputLock(folder):
         try:  # both tables and the database, renamed into place together
-            arrow = {name: write_table(df, folder, name, staged) for name, df in (("series", series),
-                                                                                  ("changes", changes))}
-            write_duckdb(arrow, folder, staged, keep=True)
+            arrow = {name: write_table(df, folder, name, staged) for name, df in ((f"series{tail}", series),
+                                                                                  (f"changes{tail}", changes))}
+            if not tail:  # the database holds the comparison of every organisation
+                write_duckdb(arrow, folder, staged, keep=True)
             commit(staged)
         except BaseException:
             discard(staged)
             raise
-    return write_workbook(series, changes, xlsx or folder / "compare.xlsx")
+    try:
+        checks = read_table(folder, "checks")
+    except (OSError, ValueError):
+        checks = None
+    documents, _ = _load(folder)
+    return write_workbook(series, changes, xlsx or folder / f"compare{tail}.xlsx", checks=checks,
+                          documents=documents, unplaced=unplaced(folder), swing_pct=compare_rules().swing_pct,
+                          source=str(folder))
 
 
-__all__ = ["compare", "write_workbook", "write_comparison", "report_type", "organization_keys", "json"]
+__all__ = ["compare", "write_comparison", "write_workbook", "unplaced", "line_name", "report_type", "organization_keys", "json"]
