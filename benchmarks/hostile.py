@@ -14,7 +14,9 @@ import subprocess
 import sys
 
 PATTERNS = {"figures": "1元", "qizhong": "其中", "honour": "荣获“", "years": "2020年", "lists": "评出一等奖",
-            "brackets": "（", "plain": "数"}
+            "brackets": "（", "plain": "数",
+            # issue 21: a 2.2 M-character line of this did not finish in 900 s (quadratic validation)
+            "totals": "收入总计181.92万元其中基本支出129.5万元"}
 
 CHILD = """
 import json, resource, sys, time

@@ -24,10 +24,16 @@ DUCKDB_FILE = "reportfacts.duckdb"
 #: exact numbers in Parquet and DuckDB: 30 integer digits, 8 decimals (a 万亿元 total in yuan fits)
 DECIMAL_SCALE = 8
 _INTEGER = {"start", "end", "page", "count", "sentence_start", "chars", "pages", "tables", "year", "table",
-            "prior_year"}
+            "prior_year", "ocr_pages"}
 _BOOLEAN = {"change"}
-_DECIMAL = {"value_num"}
-_FLOAT = {"value_float"}
+#: exact numbers: a fact's value, a check's total, difference and tolerance (DECIMAL(38, 8))
+_DECIMAL = {"value_num", "change_num", "total_value", "difference", "tolerance"}
+#: beside each exact number of the stored tables, the same as a float for pandas arithmetic
+#: (``nlargest``, plots): float column -> its exact column
+FLOAT_OF = {"value_float": "value_num", "change_float": "change_num", "total_value_float": "total_value",
+            "difference_float": "difference", "tolerance_float": "tolerance"}
+#: floats of their own: the OCR recogniser's confidence
+_FLOAT = set(FLOAT_OF) | {"confidence", "ocr_confidence"}
 
 
 def column_type(col: str) -> Any:
@@ -82,12 +88,13 @@ def _cell(v: Any, t: Any) -> Any:
 def rows_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> Any:
     """Row dicts as an Arrow table of the schema of ``columns``: one C-level conversion, or value
     by value (:func:`_cell`) for a column where a row holds what the type does not take as it is
-    (an over-precise decimal, a number in a text column). Missing keys are nulls."""
+    (an over-precise decimal, a number as text in a decimal column, a number in a text column).
+    Missing keys are nulls; a missing float column of :data:`FLOAT_OF` is made from its exact one."""
     import pyarrow as pa
 
     schema = table_schema(tuple(columns))
     try:
-        return pa.Table.from_pylist(list(rows), schema=schema)
+        return conform(pa.Table.from_pylist(list(rows), schema=schema), columns)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
         arrays = []
         for f in schema:
@@ -96,7 +103,28 @@ def rows_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> Any:
                 arrays.append(pa.array(values, type=f.type))
             except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
                 arrays.append(pa.array([_cell(v, f.type) for v in values], type=f.type))
-        return pa.Table.from_arrays(arrays, schema=schema)
+        return conform(pa.Table.from_arrays(arrays, schema=schema), columns)
+
+
+def conform(table: Any, columns: Sequence[str]) -> Any:
+    """An Arrow table as the table of ``columns`` (their order and types, :func:`column_type`):
+    a column it lacks is null, or, for a float column of :data:`FLOAT_OF` whose exact column it
+    has, that column as floats (Python's ``float`` of each Decimal: the nearest float, as a fact's
+    ``value_float``)."""
+    import pyarrow as pa
+
+    arrays = []
+    for f in table_schema(tuple(columns)):
+        src = FLOAT_OF.get(f.name)
+        if f.name in table.column_names and not (src in table.column_names and table[f.name].null_count == len(table)
+                                                 and table[src].null_count < len(table)):
+            col = table[f.name]
+            arrays.append(col if col.type == f.type else col.cast(f.type))
+        elif src is not None and src in table.column_names:
+            arrays.append(pa.array([None if v is None else float(v) for v in table[src].to_pylist()], type=f.type))
+        else:
+            arrays.append(pa.nulls(len(table), type=f.type))
+    return pa.Table.from_arrays(arrays, schema=table_schema(tuple(columns)))
 
 
 def iter_rows(df: pd.DataFrame) -> Iterator[Any]:
@@ -124,7 +152,17 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _fit(v: Any, quantum: Decimal) -> Decimal | None:
-    """A Decimal as DECIMAL(38, 8) takes it (rounded past eight decimals), None for anything else."""
+    """A Decimal (or a number as text: a check's ``total_value``) as DECIMAL(38, 8) takes it
+    (rounded past eight decimals), None for anything else.
+
+    >>> _fit("181.92", Decimal("1E-8")), _fit("n/a", Decimal("1E-8"))
+    (Decimal('181.92'), None)
+    """
+    if isinstance(v, str):
+        try:
+            v = Decimal(v)
+        except ArithmeticError:
+            return None
     if not isinstance(v, Decimal) or not v.is_finite() or (v and v.adjusted() >= 38 - DECIMAL_SCALE):
         return None  # batch.py makes such a figure its document's error row before it gets here
     exp = v.as_tuple().exponent

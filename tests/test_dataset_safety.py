@@ -6,6 +6,7 @@ written here; the expected tables are those of a fresh run into an empty folder.
 """
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import os
 import shutil
@@ -23,12 +24,12 @@ from extract.cli import main
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLES = ("documents", "facts", "checks")
 
-#: two short reports with figures, a breakdown that adds up and one that does not
+#: two short reports with figures, a breakdown that adds up and one that does not, and a change
 REPORTS = {
     "甲局2021年部门预算.txt": "甲局2021年部门预算\n2021年收入总计181.92万元，其中：财政拨款收入150万元，其他收入31.92万元。"
                          "实有在编人员共14人，其中在职10人，退休4人。",
     "乙局2022年部门预算.txt": "乙局2022年部门预算\n2022年支出合计50万元，其中基本支出30万元，项目支出21万元。"
-                         "2022年3月召开会议。",
+                         "2022年3月召开会议。支出比上年减少约12.5万元。",
 }
 
 
@@ -80,6 +81,7 @@ def fresh(tmp_path_factory):
 def _command(step: str, src: Path, out: Path) -> list[str]:
     return {"run": ["run", str(src), "-o", str(out), "--jobs", "1"],
             "rebuild": ["run", str(src), "-o", str(out), "--jobs", "1", "--rebuild"],
+            "partitioned": ["run", str(src), "-o", str(out), "--jobs", "1", "--rebuild", "--partitioned"],
             "check": ["check", str(out)],
             "compare": ["compare", str(out)],
             "show": ["show", str(out)]}[step]
@@ -141,7 +143,7 @@ def test_a_store_of_an_earlier_release_is_carried_over(tmp_path, fresh, checks_w
     finally:
         con.close()
     assert "_seq" not in columns and "fact_id" in columns
-    assert version == "2"
+    assert version == "3"
 
 
 def test_a_store_of_a_later_release_is_refused_in_one_line(tmp_path, fresh):
@@ -280,7 +282,7 @@ def test_edited_rules_read_every_document_again(tmp_path, fresh, monkeypatch):
     src, _, _ = fresh
     out = tmp_path / "o"
     _ok("run", str(src), "-o", str(out), "--jobs", "1")
-    monkeypatch.setattr("extract.dataset.rules_digest", lambda: "edited-rules")
+    monkeypatch.setattr("extract.dataset_ids.rules_digest", lambda: "edited-rules")
     assert "rules (2)" in _ok("run", str(src), "-o", str(out), "--jobs", "1")
 
 
@@ -310,7 +312,7 @@ def test_the_rules_digest_follows_the_rule_files(tmp_path, monkeypatch):
     ("--year", "二〇二一", "not a valid integer"),
     ("--max-chars", "0", "x>=1"), ("--max-chars", "-5", "x>=1"), ("--max-pages", "0", "x>=1"),
     ("--max-facts", "0", "x>=1"), ("--max-facts", "many", "not a valid integer"),
-    ("--jobs", "-1", "x>=0"), ("--engine", "spark", "'local', 'dask'"), ("--pdf-reader", "ocr", "'pdfium', 'pdfminer'"),
+    ("--jobs", "-1", "x>=0"), ("--max-memory-mb", "-1", "x>=0"), ("--engine", "spark", "'local', 'dask'"), ("--pdf-reader", "ocr", "'pdfium', 'pdfminer'"),
     ("--scheduler", "tcp://host:8786", "for --engine dask"),
 ])
 def test_an_option_value_that_makes_no_sense_is_one_line_and_exit_2(tmp_path, fresh, option, value, says):
@@ -481,14 +483,60 @@ def test_paths_reach_duckdb_as_parameters_never_as_sql(tmp_path, name, monkeypat
     assert n == len(pd.read_parquet(out / "facts.parquet")) > 0
 
 
+def _partitions_read_by_every_tool(folder: Path) -> dict[str, pd.DataFrame]:
+    """facts_by_year/ as DuckDB, pandas and Dask read it (year, organization and fact_id)."""
+    con = duckdb.connect()
+    try:
+        by_duckdb = con.execute("SELECT fact_id, year, organization FROM read_parquet(?, hive_partitioning = true) "
+                                "ORDER BY fact_id", [str(folder / "**" / "*.parquet")]).df()
+    finally:
+        con.close()
+    out = {"duckdb": by_duckdb, "pandas": pd.read_parquet(folder)}
+    if importlib.util.find_spec("dask") is not None:
+        import dask.dataframe as dd
+
+        out["dask"] = dd.read_parquet(str(folder)).compute()
+    return out
+
+
 def test_a_long_organisation_name_makes_a_bounded_partition_folder(tmp_path):
+    """Issue 29: 27+ CJK characters made a folder name over 255 bytes (`File name too long`)."""
     org = "某" * 40 + "委员会"  # 129 bytes: with `organization=` and a long year, near a file name's 255
-    d = _corpus(tmp_path / "d", {"长.txt": f"{org}2021年部门预算\n2021年收入总计10万元。"})
+    d = _corpus(tmp_path / "d", {"长.txt": f"{org}2021年部门预算\n2021年收入总计10万元。",
+                                 "短.txt": "乙局2021年部门预算\n2021年收入总计20万元。"})
     out = tmp_path / "o"
     _ok("run", str(d), "-o", str(out), "--partitioned", "--jobs", "1")
-    (folder,) = (out / "facts_by_year" / "year=2021").iterdir()
-    assert len(folder.name.encode()) <= 255 and folder.name.startswith("organization=某某")
-    assert len(pd.read_parquet(out / "facts_by_year")) == len(pd.read_parquet(out / "facts.parquet"))
+    names = sorted(p.name for p in (out / "facts_by_year" / "year=2021").iterdir())
+    assert len(names) == 2 and all(len(n.encode()) <= 255 for n in names)
+    long = next(n for n in names if n.startswith("organization=某某"))
+    assert len(long.encode()) < len(f"organization={org}".encode()) and "~" in long  # cut, with a hash
+    facts = pd.read_parquet(out / "facts.parquet")
+    for tool, got in _partitions_read_by_every_tool(out / "facts_by_year").items():
+        assert sorted(got["fact_id"]) == sorted(facts["fact_id"]), tool
+        assert {str(y) for y in got["year"]} == {"2021"}, tool
+
+
+def test_a_document_without_a_year_is_in_a_readable_partition(tmp_path):
+    """Issue 21, item 5: facts of a document without a year went to `year=0`; now `year=NULL`,
+    which DuckDB reads as NULL (the column stays a number) and pandas and Dask as the label NULL;
+    without an organisation, `organization=unknown`."""
+    d = _corpus(tmp_path / "d", {"有年.txt": "甲局2021年部门预算\n2021年收入总计10万元。",
+                                 "无年.txt": "部门预算说明\n收入总计20万元，支出总计20万元。"})
+    out = tmp_path / "o"
+    _ok("run", str(d), "-o", str(out), "--partitioned", "--jobs", "1")
+    assert sorted(p.name for p in (out / "facts_by_year").iterdir()) == ["year=2021", "year=NULL"]
+    assert [p.name for p in (out / "facts_by_year" / "year=NULL").iterdir()] == ["organization=unknown"]
+    facts = pd.read_parquet(out / "facts.parquet")
+    undated = set(facts.loc[facts.doc_id == "无年", "fact_id"])
+    assert undated
+    tools = _partitions_read_by_every_tool(out / "facts_by_year")
+    by_duckdb = tools.pop("duckdb")
+    assert str(by_duckdb["year"].dtype) in ("Int64", "int64", "float64")  # a number, not text
+    assert set(by_duckdb.loc[by_duckdb["year"].isna(), "fact_id"]) == undated
+    assert set(by_duckdb.loc[by_duckdb["year"].isna(), "organization"]) == {"unknown"}
+    for tool, got in tools.items():
+        assert set(got.loc[got["year"].astype(str) == "NULL", "fact_id"]) == undated, tool
+        assert sorted(got["fact_id"]) == sorted(facts["fact_id"]), tool
 
 
 def test_only_our_own_temporary_files_are_removed(tmp_path, fresh):
@@ -512,7 +560,7 @@ def test_only_our_own_temporary_files_are_removed(tmp_path, fresh):
 
 @pytest.mark.parametrize("step,target", [("compare", "compare.xlsx"), ("show", "report.html"),
                                          ("check", "checks.csv"), ("run", "facts.parquet"),
-                                         ("compare", "series.csv")])
+                                         ("compare", "series.csv"), ("partitioned", "facts_by_year")])
 def test_a_planted_symlink_is_replaced_never_written_through(tmp_path, fresh, step, target):
     src, _, _ = fresh
     out = tmp_path / "o"
@@ -742,6 +790,119 @@ def test_pandas_gets_numbers_it_can_use(tmp_path, fresh):
     assert facts.loc[facts.doc_id == "甲局2021年部门预算", "page"].isna().all()  # a text file has no pages: <NA>
     docs = pd.read_parquet(out / "documents.parquet")
     assert str(docs["year"].dtype) == "Int64" and str(docs["pages"].dtype) == "Int64"
+
+
+def test_the_checks_figures_are_numbers_in_parquet_and_duckdb(tmp_path, fresh):
+    """Issue 21, item 6: a check's total_value, difference and tolerance were text; now exact
+    DECIMAL(38, 8) as value_num is, each followed by a float for pandas arithmetic."""
+    from decimal import Decimal
+
+    src, _, _ = fresh
+    out = tmp_path / "o"
+    _ok(*_command("run", src, out))
+    checks = pd.read_parquet(out / "checks.parquet")
+    assert len(checks) >= 2
+    con = duckdb.connect(str(out / "reportfacts.duckdb"), read_only=True)
+    try:
+        types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                 "WHERE table_name = 'checks'").fetchall())
+        sums = con.execute("SELECT sum(difference), sum(total_value_float) FROM checks").fetchone()
+    finally:
+        con.close()
+    for col in ("total_value", "difference", "tolerance"):
+        assert types[col] == "DECIMAL(38,8)" and types[f"{col}_float"] == "DOUBLE", col
+        assert str(checks[f"{col}_float"].dtype) == "float64", col
+        exact = checks[col].dropna()
+        assert len(exact) and all(isinstance(v, Decimal) for v in exact), col
+        assert list(checks.loc[exact.index, f"{col}_float"]) == [float(v) for v in exact], col
+    # 乙局's breakdown (50万元 against 30 + 21: off by -1万元 within the rounding of 50) as numbers
+    yi = checks[checks.doc_id == "乙局2022年部门预算"].iloc[0]
+    assert (yi["total_value"], yi["difference"], yi["tolerance"]) == (Decimal(500000), Decimal(-10000), Decimal(15000))
+    assert (yi["total_value_float"], yi["difference_float"], yi["tolerance_float"]) == (500000.0, -10000.0, 15000.0)
+    assert checks.nlargest(1, "total_value_float")["total_value"].item() == Decimal(1819200)
+    assert sums[1] == pytest.approx(float(checks["total_value_float"].sum()))
+
+
+def test_a_change_has_its_direction_approximation_and_sign_in_columns_of_their_own(tmp_path, fresh):
+    """Issue 21, item 6: `qualifier` mixed direction and approximation (减少约) and a change's
+    amount was unsigned; now `direction`, `approximation` and a signed `change_num`/`change_float`."""
+    from decimal import Decimal
+
+    src, _, _ = fresh
+    out = tmp_path / "o"
+    _ok(*_command("run", src, out))
+    facts = pd.read_parquet(out / "facts.parquet").set_index("text")
+    change = facts.loc["12.5万元"]
+    assert (change["qualifier"], change["direction"], change["approximation"]) == ("减少约", "减少", "约")
+    assert change["value_num"] == Decimal(125000) and change["change_num"] == Decimal(-125000)
+    assert change["change_float"] == -125000.0
+    level = facts.loc["50万元"]
+    assert pd.isna(level["direction"]) and pd.isna(level["change_num"]) and pd.isna(level["change_float"])
+    date = facts.loc["2022年3月"]
+    assert pd.isna(date["approximation"])
+
+
+def _store_version_2(out: Path) -> None:
+    """The store as the previous release wrote it: base tables, views, a checks table whose
+    figures are text and that has no float columns, facts without the columns split from the
+    qualifier (direction, approximation) and without the signed change."""
+    con = duckdb.connect(str(out / "reportfacts.duckdb"))
+    try:
+        con.execute("DROP VIEW checks")
+        con.execute("DROP VIEW facts")
+        for col in ("direction", "approximation", "change_num", "change_float"):
+            con.execute(f"ALTER TABLE _facts DROP COLUMN {col}")
+        con.execute("CREATE VIEW facts AS SELECT * EXCLUDE (_seq) FROM _facts")
+        for col in ("total_value", "difference", "tolerance"):
+            con.execute(f"ALTER TABLE _checks DROP COLUMN {col}_float")
+            con.execute(f"ALTER TABLE _checks ALTER COLUMN {col} SET DATA TYPE VARCHAR USING "
+                        f"CASE WHEN {col} IS NULL THEN NULL ELSE rtrim(rtrim({col}::VARCHAR, '0'), '.') END")
+        con.execute("CREATE VIEW checks AS SELECT * EXCLUDE (_seq) FROM _checks")
+        con.execute("UPDATE _meta SET value = '2' WHERE key = 'store_version'")
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("first", ["run", "rebuild", "check", "compare", "show"])
+def test_a_store_of_version_2_gets_typed_checks_and_the_new_fact_columns(tmp_path, fresh, first):
+    """Carried over by SQL (dataset_schema.DERIVED), the new columns equal a fresh run's (Python)."""
+    src, exports, store = fresh
+    out = tmp_path / "o"
+    _ok(*_command("run", src, out))
+    _store_version_2(out)
+    con = duckdb.connect(str(out / "reportfacts.duckdb"), read_only=True)
+    assert con.execute("SELECT data_type FROM information_schema.columns WHERE table_name = '_checks' "
+                       "AND column_name = 'total_value'").fetchone()[0] == "VARCHAR"
+    con.close()
+    _ok(*_command(first, src, out))
+    _ok(*_command("run", src, out))
+    _same(_exports(out), exports)
+    _same(_store(out), store)
+
+
+def test_a_document_of_60k_facts_goes_into_the_store_in_bounded_inserts(tmp_path, monkeypatch):
+    """Issue 29: one document of 50k-100k facts ran the store out of its cache and the batch was
+    lost. Its rows go in slices of INSERT_ROWS and come out (exports, partitions) in slices of
+    EXPORT_ROWS; here under a store cache of 64 MB."""
+    from extract import dataset
+
+    parts: list[tuple[str, int]] = []
+    real = dataset.Dataset._insert_part
+
+    def counted(self, name, part):  # type: ignore[no-untyped-def]
+        parts.append((name, part.num_rows))
+        return real(self, name, part)
+
+    monkeypatch.setattr(dataset.Dataset, "_insert_part", counted)
+    monkeypatch.setattr(dataset, "STORE_MEMORY", "64MB")
+    d = _corpus(tmp_path / "d", {**REPORTS, "figures.txt": "合计1元，收入" * 60_000})
+    _ok("run", str(d), "-o", str(tmp_path / "o"), "--jobs", "1", "--partitioned", "--timeout", "1000")
+    facts = pd.read_parquet(tmp_path / "o" / "facts.parquet")
+    assert (facts["doc_id"] == "figures").sum() == 60_000
+    assert len(pd.read_parquet(tmp_path / "o" / "facts_by_year")) == len(facts)
+    fact_parts = [n for name, n in parts if name == "facts"]
+    assert max(fact_parts) <= dataset.INSERT_ROWS < 60_000
+    assert sum(fact_parts) == len(facts) and len(fact_parts) >= 3
 
 
 def test_the_stores_own_columns_are_hidden(tmp_path, fresh):

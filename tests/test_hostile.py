@@ -51,6 +51,7 @@ def _calls(text: str) -> int:
     pytest.param("评出一等奖", id="result-lists"),
     pytest.param("（", id="open-brackets"),
     pytest.param("数", id="a-line-without-punctuation"),
+    pytest.param("收入总计181.92万元其中基本支出129.5万元", id="a-line-of-totals-each-with-其中"),  # issue 21, item 4
 ])
 def test_work_grows_linearly(unit):
     """10k vs 40k characters of each pathological pattern: four times the text, under six times the work."""
@@ -104,7 +105,7 @@ def test_bad_corpus_runs_as_one_batch(bad_corpus):
     status = dict(zip(result.documents["doc_id"], result.documents["status"]))
     assert status == {
         "binary": "binary", "dangling": "error", "sub/deep": "ok", "empty": "empty", "good": "ok",
-        "leak": "skipped", "locked": "encrypted", "sub/loop": "skipped", "nul": "ok", "png": "error",
+        "leak": "skipped", "locked": "encrypted", "sub/loop": "skipped", "nul": "ok", "png": "unsupported",
         "report": "error", "table": "error", "truncated": "truncated", "utf16": "ok",
     }
     docs = result.documents.set_index("doc_id")
@@ -311,3 +312,80 @@ def test_a_document_over_a_limit_is_a_row(tmp_path, limits, name, status):
     other = "two" if name == "seed.txt" else "seed"
     if status != "timeout":
         assert docs.loc[other, "status"] == "ok"
+
+
+# ---------------------------------------------------------------------------------------------
+# files are sniffed by their first bytes (issue 21): the right reader, or one row saying why not
+# ---------------------------------------------------------------------------------------------
+
+FORMATS = FIXTURES / "formats"
+PDF = FIXTURES / "pdf" / "js_prov_court_2018_dept_budget_p9-10.pdf"
+HTML_PAGE = "<!DOCTYPE html><html><body><p>2021年收入总计181.92万元。</p></body></html>".encode()
+GOOD_TEXT = "2021年收入总计181.92万元。".encode("gbk")
+
+
+def _zip(names: list[str]) -> bytes:
+    import zipfile
+
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        for n in names:
+            z.writestr(n, "<x/>")
+    return b.getvalue()
+
+
+@pytest.mark.parametrize("name,data,status,fmt,says", [
+    # named right: read by its own reader, as before
+    pytest.param("r.pdf", PDF.read_bytes(), "ok", "pdf", None, id="a-pdf-named-pdf"),
+    pytest.param("r.txt", GOOD_TEXT, "ok", "txt", None, id="a-text-named-txt"),
+    # named wrong: the reader its bytes call for
+    pytest.param("r.pdf", HTML_PAGE, "ok", "html", None, id="a-web-page-named-pdf"),
+    pytest.param("r.doc", HTML_PAGE, "ok", "html", None, id="a-web-page-named-doc"),
+    pytest.param("r.txt", PDF.read_bytes(), "ok", "pdf", None, id="a-pdf-named-txt"),
+    pytest.param("r.txt", (FORMATS / "cq_czj_2024_sangong.docx").read_bytes(), "ok", "docx", None,
+                 id="a-docx-named-txt"),
+    pytest.param("r.doc", (FORMATS / "cq_czj_2024_sangong.docx").read_bytes(), "ok", "docx", None,
+                 id="a-docx-named-doc"),
+    pytest.param("r.xls", GOOD_TEXT, "ok", "txt", None, id="a-text-named-xls"),
+    # no reader fits: one row that says what the file is
+    pytest.param("r.txt", _zip(["a.csv", "b.pdf"]), "unsupported", "txt", "ZIP archive", id="an-archive-named-txt"),
+    pytest.param("r.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "unsupported", "pdf", "holds a .png",
+                 id="an-image-named-pdf"),
+    pytest.param("r.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "unsupported", "txt",
+                 "old binary Office", id="an-old-office-file-named-txt"),
+    pytest.param("r.docx", b"\x00\x01\x02\x03" * 100, "error", "docx", "not a .docx file", id="a-docx-that-is-no-zip"),
+    pytest.param("r.pdf", b"\x00\x01\x02\x03" * 100, "error", "pdf", "not a .pdf file", id="a-pdf-that-is-no-pdf"),
+])
+def test_a_file_is_read_by_what_its_first_bytes_say(tmp_path, name, data, status, fmt, says):
+    from extract.read.ingest import read_report
+
+    (tmp_path / name).write_bytes(data)
+    doc = read_report(tmp_path / name, year=2021)
+    assert (doc.status, doc.format) == (status, fmt), doc.error
+    if says is None:
+        assert doc.text and doc.error is None
+    else:
+        assert says in doc.error and len(doc.error.splitlines()) == 1 and doc.sha256
+
+
+@pytest.mark.parametrize("name,size", [
+    pytest.param("backup.zip", 3 << 30, id="an-archive-of-3-GB"),
+    pytest.param("backup.txt", 3 << 30, id="an-archive-of-3-GB-named-txt"),
+    pytest.param("scan.pdf", 3 << 30, id="a-pdf-over-the-byte-limit"),
+])
+def test_a_huge_file_is_labelled_without_being_read_into_memory(tmp_path, name, size):
+    """Issue 21, item 11: a 3 GB backup.zip was read whole just to be called unsupported. The
+    file here is sparse (no disk used) and starts with its format's bytes; the process that
+    labels it stays far below its size (VmHWM: the peak resident memory of that process)."""
+    magic = b"PK\x03\x04" if "backup" in name else b"%PDF-1.7\n"
+    with (tmp_path / name).open("wb") as fh:
+        fh.write(magic)
+        fh.truncate(size)
+    code = ("import sys, re; from extract.read.ingest import read_report, Limits; "
+            "doc = read_report(sys.argv[1], limits=Limits(bytes=1 << 30)); "
+            "print(doc.status, re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / name)], capture_output=True, text=True,
+                         check=True, timeout=120)
+    status, peak_kb = out.stdout.split()
+    assert status == ("too_large" if name.endswith(".pdf") else "unsupported")
+    assert int(peak_kb) < 400 * 1024
