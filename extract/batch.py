@@ -10,7 +10,7 @@ or store each as it comes (``extract.dataset``), so memory holds one document at
 from __future__ import annotations
 
 import contextlib
-import os
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +19,7 @@ from .find.facts import document_facts
 from .read.ingest import Entry, Limits, entry_row, read_report
 from .records import Fact, ReportFactsError
 from .rules import load_rules
+from .workers import DIED, MEMORY, TIMEOUT, grace, start_method, supervise
 
 ENGINES = ("local", "dask")
 #: seconds to connect to a Dask scheduler
@@ -126,10 +127,19 @@ def _work(entry: Entry, year: int | None, limits: Limits | None
         row = doc.row() if doc is not None else entry_row(entry).row()
         return {**row, "status": "timeout", "error": f"over the limit of {limits.seconds:g} s per document "
                                                      f"(while it was at: {stage})"}, [], []
+    except MemoryError:  # the worker's address-space cap (workers.cap_memory) was reached
+        row = doc.row() if doc is not None else entry_row(entry).row()
+        return {**row, "status": "too_large", "error": f"{_over_memory(limits)} (while it was at: {stage})"}, [], []
     except Exception as e:  # noqa: BLE001 - reported in the documents table, never hidden
         row = doc.row() if doc is not None else entry_row(entry).row()
         return {**row, "status": "error", "error": f"{stage}: {type(e).__name__}: {e}"}, [], []
     return doc.row(), records, checks
+
+
+def _over_memory(limits: Limits) -> str:
+    if limits.memory_mb:
+        return f"over the memory limit of {limits.memory_mb} MB per document"
+    return "over the memory limit (out of memory)"
 
 
 def process(index: int, entry: Entry, year: int | None, limits: Limits | None = None) -> Processed:
@@ -154,54 +164,50 @@ def process_packed(index: int, entry: Entry, year: int | None, limits: Limits | 
     return Processed(p.index, p.row, packed(FACT_COLUMNS, p.facts), packed(CHECK_COLUMNS, p.checks))
 
 
-def _worker_init() -> None:
-    """Worker processes end with the parent: the kernel signals them when it dies (Linux), and a
-    watchdog thread notices a new parent elsewhere."""
-    import signal
-    import threading
-
-    parent = os.getppid()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-    def watch() -> None:
-        import time
-
-        while True:
-            time.sleep(1)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def process_all(entries: Sequence[Entry], year: int | None = None, limits: Limits | None = None, jobs: int = 1,
                 engine: str = "local", scheduler: str | None = None, pack: bool = False) -> Iterator[Processed]:
     """Every entry processed, yielded as each completes (``Processed.index`` gives its place).
 
-    ``engine`` ``local`` uses ``jobs`` worker processes (1: this process); ``dask`` submits the
-    same function to a Dask cluster: the scheduler at ``scheduler`` (``tcp://host:8786``), or a
-    local cluster of ``jobs`` worker processes when none is given. ``pack``: rows from other
+    ``engine`` ``local`` uses ``jobs`` supervised worker processes (:mod:`extract.workers`): the
+    parent stops a document that overruns its time limit, even inside native code, and caps each
+    worker's memory. With ``jobs`` 1 the one worker is a child process too, unless ``limits`` sets
+    neither a time nor a memory limit (then documents are read in this process, without a fork).
+    ``dask`` submits the same function to a Dask cluster: the scheduler at ``scheduler``
+    (``tcp://host:8786``), or a local cluster of ``jobs`` worker processes when none is given; a
+    document there is given up after its time limit and a margin. ``pack``: rows from other
     processes come as Arrow tables (:func:`process_packed`)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    limits = limits or Limits()
     if engine == "dask":
         yield from _on_dask(entries, year, limits, jobs, scheduler, process_packed if pack else process)
         return
-    if jobs <= 1 or len(entries) <= 1:
+    if jobs <= 1 and not limits.seconds and not limits.memory_mb:
         for k, e in enumerate(entries):
             yield process(k, e, year, limits)
         return
-    load_rules()
-    # jieba's dictionary is loaded by each worker on first use, not here: the workers load it side
-    # by side while this process opens the store, and this process (which extracts nothing) stays small
-    yield from _local_pool(entries, year, limits, jobs, process_packed if pack else process)
+    todo = []
+    for k, e in enumerate(entries):
+        if e.status is None:
+            todo.append(k)
+        else:  # unsupported, skipped: a row without reading, no worker needed
+            yield process(k, e, year, limits)
+    if not todo:
+        return
+    _preload()
+    work = process_packed if pack else process
+    tasks = [(k, entries[k], year, limits) for k in todo]
+    yield from supervise(tasks, work, min(max(jobs, 1), len(todo)), limits.seconds, limits.memory_mb,
+                         lambda i, why: _lost(todo[i], entries[todo[i]], limits, why))
+
+
+def _preload() -> None:
+    """The rules, and jieba's dictionary when workers are forked: loaded once here, shared by every
+    worker, and a worker that replaces a stopped one starts ready (spawned workers load their own)."""
+    if start_method() == "fork":
+        _warm()
+    else:
+        load_rules()
 
 
 #: the error of a document whose worker process died while reading it
@@ -209,64 +215,19 @@ WORKER_DIED = ("worker process died while reading this document (killed by the s
                "or a crash in a native library such as pdfium); read it alone to see more")
 
 
-def _local_pool(entries: Sequence[Entry], year: int | None, limits: Limits | None, jobs: int,
-                work: Any) -> Iterator[Processed]:
-    """Documents on a pool of ``jobs`` worker processes. A worker that dies (the kernel's OOM
-    killer, a segfault in a native library) breaks the whole pool; then the documents it was
-    working on are read again one at a time, each in a worker of its own: the one that kills its
-    worker again gets an ``error`` row, and the batch goes on with a new pool."""
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from concurrent.futures.process import BrokenProcessPool
-
-    queue = deque(range(len(entries)))
-    suspects: list[int] = []
-    while queue or suspects:
-        for k in suspects:
-            with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as alone:
-                try:
-                    yield alone.submit(work, k, entries[k], year, limits).result()
-                except BrokenProcessPool:
-                    row = entry_row(entries[k]).row()
-                    yield Processed(k, {**row, "status": "error", "error": WORKER_DIED}, [], [])
-        suspects = []
-        if not queue:
-            break
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(queue)), initializer=_worker_init)
-        pending: dict[Any, int] = {}
-        try:
-            while queue or pending:
-                while queue and len(pending) < 4 * jobs:  # a few documents in flight, not the corpus
-                    k = queue.popleft()
-                    pending[pool.submit(work, k, entries[k], year, limits)] = k
-                done = next(iter(as_completed(pending)))
-                k = pending.pop(done)
-                try:
-                    result = done.result()
-                except BrokenProcessPool:
-                    suspects = sorted([k, *pending.values()])
-                    break
-                yield result
-        finally:  # on Ctrl-C (or any stop) queued documents are dropped, running ones not waited for
-            pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _windowed(submit: Any, n: int, window: int, completed: Any, result: Any) -> Iterator[Processed]:
-    """Results of ``submit(0..n-1)`` as they complete, with at most ``window`` documents in flight:
-    memory holds a few documents' rows, not the corpus's."""
-    pending: set[Any] = set()
-    k = 0
-    try:
-        while k < n or pending:
-            while k < n and len(pending) < window:
-                pending.add(submit(k))
-                k += 1
-            done = next(iter(completed(pending)))
-            pending.discard(done)
-            yield result(done)
-    finally:
-        for f in pending:
-            f.cancel()
+def _lost(index: int, entry: Entry, limits: Limits, why: str) -> Processed:
+    """The row of a document whose worker did not give it back: stopped from outside after its
+    time (``TIMEOUT``), over the memory cap (``MEMORY``) or dead twice (``DIED``)."""
+    row = entry_row(entry).row()
+    if why == TIMEOUT:
+        seconds = limits.seconds or 0
+        return Processed(index, {**row, "status": "timeout", "error": (
+            f"over the limit of {seconds:g} s per document: stopped from outside after {grace(seconds):g} s "
+            "(the work did not come back to Python in time, e.g. native code in a PDF library)")}, [], [])
+    if why == MEMORY:
+        return Processed(index, {**row, "status": "too_large", "error": _over_memory(limits)}, [], [])
+    assert why == DIED, why
+    return Processed(index, {**row, "status": "error", "error": WORKER_DIED}, [], [])
 
 
 def _connect(client_class: Any, scheduler: str) -> Any:
@@ -296,10 +257,10 @@ def _connect(client_class: Any, scheduler: str) -> Any:
     return client
 
 
-def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, jobs: int,
+def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits, jobs: int,
              scheduler: str | None, work: Any = process) -> Iterator[Processed]:
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster
     except ImportError:
         raise RuntimeError("the dask engine needs the cluster extra: pip install 'reportfacts[cluster]'") from None
     cluster = None
@@ -309,18 +270,81 @@ def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits | None, 
         cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
-
-    def fetch(f: Any) -> Processed:
-        result = f.result()
-        f.release()  # the cluster forgets the document once it is here
-        return result
-
+    slots = max(1, sum(client.nthreads().values()))
     try:
-        yield from _windowed(lambda k: client.submit(work, k, entries[k], year, limits, pure=False),
-                             len(entries), 8 * max(jobs, len(client.nthreads())), as_completed, fetch)
+        if limits.seconds:  # each worker loads the rules and jieba as it starts, outside any document's clock
+            client.register_plugin(_warm_plugin(), name="reportfacts-warm")
+        yield from _on_cluster(client, lambda k: client.submit(work, k, entries[k], year, limits, pure=False),
+                               len(entries), 8 * max(jobs, slots), slots,
+                               grace(limits.seconds) if limits.seconds else None,
+                               lambda k: _lost(k, entries[k], limits, TIMEOUT), restart=cluster is not None)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
+def _warm() -> None:
+    """What every document needs loaded first: the rules, and jieba's dictionary."""
+    from .find.labels import _jieba
+
+    load_rules()
+    _jieba()
+
+
+def _warm_plugin() -> Any:
+    """A Dask worker plugin that runs :func:`_warm` when a worker starts (a restarted one too)."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class Warm(WorkerPlugin):
+        def setup(self, worker: Any) -> None:
+            _warm()
+
+    return Warm()
+
+
+def _on_cluster(client: Any, submit: Any, n: int, window: int, slots: int, limit: float | None,
+                timed_out: Any, restart: bool) -> Iterator[Processed]:
+    """Results of ``submit(0..n-1)`` as they complete, with at most ``window`` documents in flight
+    (memory holds a few documents' rows, not the corpus's). A document is given up ``limit`` seconds
+    after it could start (a timer signal cannot reach a Dask worker's thread): its clock starts when
+    fewer than ``slots`` (the cluster's threads) documents submitted before it are still pending,
+    as Dask runs them first. It is cancelled and becomes ``timed_out(k)``; on a cluster of our own
+    (``restart``) the worker still busy with it is restarted, so its thread is not lost for the run."""
+    from distributed import wait
+
+    pending: dict[Any, int] = {}  # in the order submitted
+    clocks: dict[Any, float] = {}
+    k = 0
+    try:
+        while k < n or pending:
+            while k < n and len(pending) < window:
+                pending[submit(k)] = k
+                k += 1
+            now = time.monotonic()
+            for f in list(pending)[:slots]:
+                clocks.setdefault(f, now)
+            timeout = None if limit is None else max(0.0, min(clocks.values()) + limit - now) + 0.05
+            try:
+                done, _ = wait(list(pending), timeout=timeout, return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                done = set()
+            for f in done:
+                pending.pop(f)
+                clocks.pop(f, None)
+                result = f.result()
+                f.release()  # the cluster forgets the document once it is here
+                yield result
+            now = time.monotonic()
+            for f in [f for f, t in clocks.items() if limit is not None and now - t > limit]:
+                index = pending.pop(f)
+                clocks.pop(f)
+                busy = [w for w, keys in client.processing().items() if f.key in keys] if restart else []
+                f.cancel()
+                if busy:
+                    client.restart_workers(busy, timeout=30, raise_for_error=False)
+                    clocks.clear()  # the documents queued while it restarted start their clocks again
+                yield timed_out(index)
+    finally:
+        for f in pending:
+            f.cancel()

@@ -1,8 +1,12 @@
 """The cluster engine on a real Dask LocalCluster (2 worker processes): the same tables as the
-local engine, gathered into the same store, and a partitioned Parquet dataset others can read."""
+local engine, gathered into the same store, and a partitioned Parquet dataset others can read; a
+document stuck in native code is given up after its time limit (issue 28)."""
 from __future__ import annotations
 
 from pathlib import Path
+
+import importlib.util
+import time
 
 import duckdb
 import pandas as pd
@@ -11,6 +15,7 @@ from click.testing import CliRunner
 
 import extract
 from extract.cli import main
+from extract.read.ingest import Limits
 
 FIXTURES = Path(__file__).parent / "fixtures"
 pytest.importorskip("distributed")
@@ -42,3 +47,24 @@ def test_cli_dask_engine_writes_the_store_and_partitions(tmp_path, corpus):
     n = con.execute(f"SELECT count(*) FROM read_parquet('{on_dask}/facts_by_year/**/*.parquet', "
                     "hive_partitioning = true)").fetchone()[0]
     assert n == len(pd.read_parquet(local / "facts.parquet"))
+
+
+def test_a_document_stuck_in_native_code_is_given_up_on_dask(tmp_path, corpus):
+    """A timer signal cannot reach a Dask worker's thread: the client gives the document up after
+    its limit and a margin (a ``timeout`` row), restarts the worker still busy with it, and the
+    other documents come back as on the local engine."""
+    spec = importlib.util.spec_from_file_location("crafted", Path(__file__).parent / "crafted.py")
+    assert spec is not None and spec.loader is not None
+    crafted = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(crafted)
+    stuck = tmp_path / "stacked-glyphs.pdf"
+    stuck.write_bytes(crafted.stacked_glyphs())
+    started = time.monotonic()
+    on_dask = extract.run([stuck, *corpus], jobs=2, engine="dask", limits=Limits(seconds=3))
+    assert time.monotonic() - started < 60  # a LocalCluster starts in 5-15 s on a busy machine
+    docs = on_dask.documents.set_index("doc_id")
+    assert docs.loc["stacked-glyphs", "status"] == "timeout"
+    assert "stopped from outside after 5 s" in docs.loc["stacked-glyphs", "error"]
+    local = extract.run(corpus, jobs=1)
+    pd.testing.assert_frame_equal(local.facts, on_dask.facts)
+    assert (docs.drop("stacked-glyphs").status == "ok").all()
