@@ -20,8 +20,8 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
     ("read", ("read",)),                           # path -> Document
     ("find", ("find",)),                           # Document -> Facts
     ("check", ("checks",)),                        # Facts -> Checks (and across years)
-    ("batch", ("batch",)),                         # many documents, in workers
-    ("run", ("api", "dataset")),                   # the library's verbs and the dataset folder
+    ("batch", ("batch", "workers")),               # many documents, in supervised workers
+    ("run", ("api", "dataset", "dataset_schema", "dataset_ids", "dataset_export")),  # the verbs, the dataset folder
     ("show", ("views",)),                          # what people look at
     ("door", ("cli", "__init__", "__main__")),     # the command line and the package's front door
 ]

@@ -154,14 +154,21 @@ def _logging(verbose: int, quiet: bool) -> None:
               help="Pages per PDF; a larger one is a row with status too_large.")
 @click.option("--max-facts", type=click.IntRange(min=1), default=1_000_000, show_default=True,
               help="Facts per document; a document with more is a row with status too_large.")
+@click.option("--max-memory-mb", type=click.IntRange(min=0), default=4096, show_default=True,
+              help="Megabytes of memory per document in its worker process (0: no cap); "
+                   "a document over it is a row with status too_large.")
 @click.option("--pdf-reader", type=click.Choice(["pdfium", "pdfminer"]), default=None,
               help="How PDF pages are read: pdfium (default, about twice as fast) or pdfplumber's pdfminer; "
                    "both give the same facts and checks on the test PDFs.")
+@click.option("--ocr", type=click.Choice(["auto", "force", "off"]), default=None,
+              help="Scanned PDF pages: auto (default: pages with images and no text), force (every page), "
+                   "off; needs the OCR extra: pip install 'reportfacts[ocr]'.")
 @click.option("-v", "--verbose", count=True, help="More log messages (-vv: debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs: int, rebuild: bool, engine: str,
         scheduler: str | None, partitioned: bool, exclude: tuple[str, ...], follow_symlinks: bool, timeout: float,
-        max_chars: int, max_pages: int, max_facts: int, pdf_reader: str | None, verbose: int, quiet: bool) -> None:
+        max_chars: int, max_pages: int, max_facts: int, max_memory_mb: int, pdf_reader: str | None, ocr: str | None,
+        verbose: int, quiet: bool) -> None:
     """Read report files or folders (.txt, .md, .pdf) into the dataset in -o and check them.
 
     Documents already in the dataset with the same bytes are not read again."""
@@ -184,7 +191,8 @@ def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs
 
     try:
         with OutputLock(out):
-            summary = build(entries, out, year, Limits(timeout, max_chars, max_pages, pdf_reader, max_facts),
+            summary = build(entries, out, year, Limits(timeout, max_chars, max_pages, pdf_reader, max_facts,
+                                                    max_memory_mb or None, ocr=ocr),
                             jobs or os.cpu_count() or 1, engine, scheduler, rebuild,
                             partitioned or engine == "dask", progress)
     except KeyboardInterrupt as e:
@@ -240,21 +248,25 @@ def check(folder: Path, strict: bool) -> None:
 
 @main.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--org", default=None, help="Only organisations whose name contains TEXT.")
+@click.option("--org", default=None, help="Only organisations whose name contains TEXT "
+                                          "(tables series_TEXT/changes_TEXT, workbook compare_TEXT.xlsx).")
+@click.option("--years", type=int, nargs=2, default=None, metavar="YEAR YEAR",
+              help="Compare these two years' reports only (e.g. --years 2017 2019).")
 @click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Workbook to write (default: FOLDER/compare.xlsx).")
-def compare(folder: Path, org: str | None, xlsx: Path | None) -> None:
+              help="Workbook to write (default: FOLDER/compare.xlsx, or compare_ORG.xlsx with --org).")
+def compare(folder: Path, org: str | None, years: tuple[int, int] | None, xlsx: Path | None) -> None:
     """Compare each organisation's figures across years in a dataset FOLDER (series, changes, a workbook)."""
     import pandas as pd
 
-    from .checks.compare import compare as run_compare, write_comparison
+    from .checks.compare import compare as run_compare, file_suffix, unplaced, write_comparison
 
-    target = xlsx or folder / "compare.xlsx"
+    target = xlsx or folder / f"compare{file_suffix(org)}.xlsx"
     if not target.parent.is_dir():
         raise BadInput(f"--xlsx {target}: no folder {target.parent}")
     try:
-        series, changes = run_compare(folder, org)
-        book = save_file(target, lambda tmp: write_comparison(series, changes, folder, tmp))
+        series, changes = run_compare(folder, org, tuple(years) if years else None)
+        book = save_file(target, lambda tmp: write_comparison(series, changes, folder, tmp, org=org))
+        lost = unplaced(folder)
     except ReportFactsError as e:
         raise BadInput(str(e)) from None
     except OSError as e:
@@ -262,9 +274,13 @@ def compare(folder: Path, org: str | None, xlsx: Path | None) -> None:
     except Exception as e:  # noqa: BLE001 - a DuckDB error is worded; any other is raised again
         _fail_on_store(e, folder)
     counts = changes["status"].value_counts() if len(changes) else pd.Series(dtype=int)
+    tables = f"changes{file_suffix(org)}.csv"
     click.echo(f"{series['organization'].nunique()} organisations, {len(series)} series rows, {len(changes)} "
                f"changes ({', '.join(f'{int(counts.get(s, 0))} {s}' for s in ('pass', 'fail', 'warn', 'info'))}) "
-               f"-> {folder}/changes.csv; workbook {book}")
+               f"-> {folder}/{tables}; workbook {book}")
+    if len(lost):
+        click.echo(f"{len(lost)} documents could not be placed (no organisation or no year stated): "
+                   + ", ".join(str(d) for d in lost["doc_id"]))
 
 
 @main.command()

@@ -59,6 +59,24 @@ class Table:
     number: int = 0
 
 
+#: a web page's own fields, as documents columns: 发布机构, 发布日期, 来源, 索引号, 文号
+PAGE_FIELDS = ("publisher", "published", "source_name", "index_no", "doc_no")
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """One line of text recognised on a scanned page: its page, box (x0, top, x1, bottom in PDF
+    points from the page's top left), the recogniser's confidence, and where its text lies in
+    ``Document.text`` (None when the page's text does not hold it as one run)."""
+
+    page: int
+    text: str
+    box: tuple[float, ...]
+    confidence: float
+    start: int | None = None
+    end: int | None = None
+
+
 @dataclass(frozen=True)
 class Document:
     """A report as read: the text exactly as decoded (offsets of every fact index into it)."""
@@ -76,6 +94,14 @@ class Document:
     error: str | None = None
     pages: tuple[PageSpan, ...] = ()
     tables: tuple[Table, ...] = ()
+    #: what the reader could not tell from the document (no organisation or year stated: issue 22)
+    notes: str | None = None
+    #: what read the text: pdfium or pdfminer (+ocr for recognised pages), html.parser, docx-xml, openpyxl …
+    reader: str | None = None
+    #: the lines recognised on scanned pages (extract/read/ocr.py), in page order
+    ocr: tuple[OcrLine, ...] = ()
+    #: the page's own fields (a web page's info block and <meta>): (name, value) for the names of PAGE_FIELDS
+    fields: tuple[tuple[str, str], ...] = ()
 
     @functools.cached_property
     def _page_starts(self) -> list[int]:
@@ -109,6 +135,14 @@ class Document:
             "year": self.year,
             "status": self.status,
             "error": self.error,
+            "notes": self.notes,
+            "reader": self.reader,
+            # pages read by OCR, and the recogniser's mean confidence over their lines
+            "ocr_pages": len({line.page for line in self.ocr}) or None,
+            "ocr_confidence": (round(sum(line.confidence for line in self.ocr) / len(self.ocr), 4)
+                               if self.ocr else None),
+            # a web page's 发布机构, 发布日期 (ISO), 来源, 索引号, 文号
+            **{name: dict(self.fields).get(name) for name in PAGE_FIELDS},
         }
 
 
@@ -157,6 +191,10 @@ class Fact:
     concept: str | None = None
     #: a change or difference (增加1808.29万元, 下降12%), not a level; the direction is in ``qualifier``
     change: bool = False
+    #: ``ocr`` for a figure read from a scanned page's recognised text, else None
+    origin: str | None = None
+    #: for ``origin = ocr``: the recogniser's lowest confidence over the lines the figure lies in
+    confidence: float | None = None
     fact_id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -172,6 +210,14 @@ class Fact:
                 d[k] = _CONTROL.sub("", d[k])
         d["value_num"] = d["value"] if isinstance(d["value"], Decimal) else None
         d["value_float"] = float(d["value_num"]) if d["value_num"] is not None else None
+        # the qualifier of a change holds its direction first (增加近): each in a column of its own,
+        # and the change as a signed number (减少5万元: -50000); a date's 初/中/末 is no approximation
+        q = d["qualifier"]
+        d["direction"] = q[:2] if self.change and q and q[:2] in DIRECTIONS else None
+        d["approximation"] = None if self.kind == "date" else (q[2:] if d["direction"] else q) or None
+        num = d["value_num"]
+        d["change_num"] = (-num if d["direction"] == "减少" else num) if self.change and num is not None else None
+        d["change_float"] = float(d["change_num"]) if d["change_num"] is not None else None
         for k in ("value", "value_max", "resolution"):
             d[k] = fmt_decimal(d[k]) if isinstance(d[k], Decimal) else d[k]
         return d
@@ -184,12 +230,21 @@ FACT_COLUMNS = ["fact_id"] + [name for name in _FACT_FIELDS if name != "fact_id"
 FACT_COLUMNS.insert(FACT_COLUMNS.index("value") + 1, "value_num")
 #: value_num as a float, for pandas arithmetic (nlargest, plots); value_num stays the exact number
 FACT_COLUMNS.insert(FACT_COLUMNS.index("value_num") + 1, "value_float")
+#: the qualifier split (direction of a change; approximation 约/近/余 …), and a change as a signed number
+FACT_COLUMNS[FACT_COLUMNS.index("qualifier") + 1:FACT_COLUMNS.index("qualifier") + 1] = ["direction", "approximation"]
+FACT_COLUMNS[FACT_COLUMNS.index("change") + 1:FACT_COLUMNS.index("change") + 1] = ["change_num", "change_float"]
+#: the directions of a change figure, first in its qualifier
+DIRECTIONS = ("增加", "减少")
 
 CHECK_COLUMNS = [
     "check_id", "doc_id", "rule", "relation", "scope", "total_fact_id", "total_label",
     "total_value", "part_fact_ids", "part_labels", "part_values", "difference",
     "tolerance", "unit", "status", "message",
 ]
+#: the checks table as stored and exported: the exact numbers (total_value, difference, tolerance:
+#: DECIMAL in Parquet and DuckDB) each followed by the same as a float, for pandas arithmetic
+CHECK_TABLE_COLUMNS = [c for col in CHECK_COLUMNS
+                       for c in (col, f"{col}_float" if col in ("total_value", "difference", "tolerance") else "") if c]
 
 
 def hex_id(digest: str) -> str:

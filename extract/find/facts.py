@@ -224,4 +224,8 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
         if not (k and taken[k - 1][1] > cell.start):
             facts.append(cell)
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
+    if getattr(doc, "ocr", None):  # figures read from page images carry origin = ocr and the confidence
+        from ..read.ocr import with_provenance
+
+        facts = with_provenance(doc, facts)
     return facts

@@ -18,14 +18,14 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
 from ..records import Document, IngestError
+from .metadata import organization, report_year, with_meta  # noqa: F401  (api.py reads the first two here)
+from .sniff import head_of, sniffed_suffix
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 MARKUP_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 OFFICE_SUFFIXES = {".docx", ".xlsx"}
-#: old binary Office formats: a row that says how to convert them
+#: old binary Office formats: .xls, .et read by python-calamine; .doc, .wps through a converter (converted.py)
 OLD_OFFICE_SUFFIXES = {".doc": "docx", ".wps": "docx", ".xls": "xlsx", ".et": "xlsx"}
 PDF_SUFFIXES = {".pdf"}
 SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | MARKUP_SUFFIXES | OFFICE_SUFFIXES
@@ -34,19 +34,6 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_CN_YEAR = regex.compile(r"([〇零一二三四五六七八九]{4})年")
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-_ORG = regex.compile(
-    r"^(?:\d{4}年度?)?(?P<org>.{2,40}?(?:人民政府办公室|人民政府|街道办事处|办公厅|办公室|委员会|协会|联合会|"
-    r"人民法院|人民检察院|法院|检察院|管理局|局|厅|委|院|中心|所|站|馆|队|会|部|处|办|社))"
-    r"(?=\d{4}年|年度|部门|单位|关于|政府工作报告|整体|预算|决算|$)")
-_FIELD = regex.compile(r"^[\p{Han}]{2,8}[：:]\s*")  # 预算主管部门：上海市普陀区司法局
-_LEAD_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")
-_LIST_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|公开\d+表[：:]?)")  # 二、2017年度…部门收入预算总表
-_CONGRESS = regex.compile(r"在(?P<place>\p{Han}{2,12}?(?:省|自治区|市|县|区))第?[\p{Han}]{1,6}人民代表大会")
-_BARE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_GWR = regex.compile(r"(?P<place>[\p{Han}]{2,12}?(?:省|自治区|市|县|区|州|盟|旗))(?:人民)?政府工作报告")
 
 
 class _Truncated(Exception):
@@ -115,71 +102,6 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
-def _first_line(text: str) -> str | None:
-    for line in text.splitlines():
-        line = line.strip(" \t\u3000\ufeff")
-        if line:
-            return line[:120]
-    return None
-
-
-def report_year(title: str | None, text: str) -> int | None:
-    """The year a report is about: in its title, else the first year in its opening lines.
-
-    >>> report_year("常宁市科学技术协会2021年部门整体支出绩效", "")
-    2021
-    >>> report_year("政府工作报告", "——二〇二六年一月二十七日在…")
-    2026
-    """
-    for chunk in (title or "", text[:600]):
-        m = _YEAR.search(chunk)
-        if m:
-            return int(m.group(1))
-        m = _CN_YEAR.search(chunk)
-        if m:
-            return int("".join(_CN_DIGITS[c] for c in m.group(1)))
-    m = _BARE_YEAR.search(text[:120])  # a cover with the year on a line of its own: 年度部门决算 / 2024
-    return int(m.group(1)) if m and "年" in text[:120] else None
-
-
-def organization(title: str | None, text: str) -> str | None:
-    """The issuing body when the title or opening lines state it.
-
-    >>> organization("常宁市科学技术协会2021年部门整体支出绩效", "")
-    '常宁市科学技术协会'
-    >>> organization("2026年甘肃省政府工作报告", "")
-    '甘肃省人民政府'
-    >>> organization("上海市普陀区2025年区级部门预算", "预算主管部门：上海市普陀区司法局")
-    '上海市普陀区司法局'
-    >>> organization("政府工作报告", "政府工作报告\\n——2026年1月27日在海南省第七届人民代表大会第五次会议上")
-    '海南省人民政府'
-    """
-    if "政府工作报告" in (title or ""):
-        m = _CONGRESS.search(text[:300])  # ——2026年1月27日在贵州省第十四届人民代表大会第四次会议上
-        if m:
-            return f"{m.group('place')}人民政府"
-    for chunk in ((title or "").replace(" ", ""), *text[:400].splitlines()[:6]):
-        chunk = _FIELD.sub("", _LEAD_YEAR.sub("", _LIST_MARKER.sub("", chunk.strip().replace(" ", ""))))
-        m = _GWR.search(chunk)
-        if m:
-            return f"{m.group('place')}人民政府"
-        m = _ORG.search(chunk.strip())
-        if m:
-            return m.group("org")
-    return None
-
-
-def _with_meta(doc: Document, year: int | None) -> Document:
-    title = doc.title or _first_line(doc.text)
-    y = year or report_year(title, doc.text)
-    org = organization(title, doc.text)
-    for table in doc.tables if org is None else ():  # a PDF's table titles name the department too
-        org = organization(table.title, "")  # (二、2017年度江苏省高级人民法院部门收入预算总表)
-        if org:
-            break
-    return dataclasses.replace(doc, title=title, organization=org, year=y)
-
-
 @dataclass(frozen=True)
 class Limits:
     """Per-document limits: a document over one is a row with status ``too_large`` or
@@ -196,6 +118,14 @@ class Limits:
     pdf_reader: str | None = None
     #: facts found in one document (a text of nothing but figures would fill memory and the store)
     facts: int | None = 1_000_000
+    #: megabytes of memory one document may take in its worker process (its address space is capped
+    #: there, RLIMIT_AS: a blow-up is a ``too_large`` row, never the machine's memory)
+    memory_mb: int | None = 4096
+    #: bytes of any file, checked before it is read (a 3 GB archive is never read into memory)
+    bytes: int | None = 1 << 30
+    #: scanned PDF pages: ``auto``, ``force`` or ``off`` (see :data:`extract.read.ocr.MODES`);
+    #: None: $REPORTFACTS_OCR, else auto
+    ocr: str | None = None
 
 
 def read_report(path: str | Path, year: int | None = None, doc_id: str | None = None,
@@ -211,38 +141,57 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
         if not stat.S_ISREG(st.st_mode):  # /dev/zero behind a followed link would be read for ever
             return Document(doc_id, shown(p), fmt, "", status="error",
                             error="not a regular file (a device, a pipe or a socket); not read")
-        # a text file over the size limit is never read into memory (4 bytes per character at most)
-        if p.suffix.lower() in TEXT_SUFFIXES and limits.chars is not None and st.st_size > 4 * limits.chars + 4:
+        # what the file is, by its first bytes: the suffix the reader is chosen by (a .pdf that
+        # is a web page is read as one); a format no reader takes is never read whole
+        try:
+            suffix = sniffed_suffix(p, p.suffix.lower(), head_of(p))
+        except IngestError as e:
+            return Document(doc_id, shown(p), fmt, "", sha256=_sha256(p), status=e.status, error=str(e))
+        if suffix not in SUFFIXES and suffix not in OLD_OFFICE_SUFFIXES:
+            named = f" ({p.name} holds a {suffix} file)" if suffix != p.suffix.lower() else ""
+            return Document(doc_id, shown(p), fmt, "", sha256=_sha256(p), status="unsupported",
+                            error=f"unsupported file type {suffix or '(none)'}{named}; "
+                                  f"expected one of {', '.join(sorted(SUFFIXES))}")
+        fmt = suffix.lstrip(".")
+        # a file over the size limits is never read into memory (a text: 4 bytes per character at most)
+        if suffix in TEXT_SUFFIXES and limits.chars is not None and st.st_size > 4 * limits.chars + 4:
             return Document(doc_id, shown(p), fmt, "", sha256=_sha256(p), status="too_large",
                             error=f"{st.st_size} bytes: over the limit of {limits.chars} characters")
+        if limits.bytes is not None and st.st_size > limits.bytes:
+            return Document(doc_id, shown(p), fmt, "", sha256=_sha256(p), status="too_large",
+                            error=f"{st.st_size} bytes: over the limit of {limits.bytes} bytes per file")
         data = p.read_bytes()
     except OSError as e:
         return Document(doc_id, shown(p), fmt, "", status="error", error=f"cannot read file: {e.strerror or e}")
     sha = hashlib.sha256(data).hexdigest()
     try:
-        if p.suffix.lower() in PDF_SUFFIXES:
+        if suffix in PDF_SUFFIXES:
             from .pdf import read_pdf
 
             doc = read_pdf(data, doc_id=doc_id, path=shown(p), sha256=sha, max_pages=limits.pages,
-                           reader=limits.pdf_reader)
-        elif p.suffix.lower() in MARKUP_SUFFIXES or p.suffix.lower() in OFFICE_SUFFIXES:
+                           reader=limits.pdf_reader, ocr=limits.ocr)
+        elif suffix in MARKUP_SUFFIXES or suffix in OFFICE_SUFFIXES:
             from .markup import read_html
             from .office import read_docx, read_xlsx
 
-            if p.suffix.lower() in MARKUP_SUFFIXES:
+            if suffix in MARKUP_SUFFIXES:
                 try:
                     doc = read_html(data, doc_id=doc_id, path=shown(p), sha256=sha, decode=decode)
                 except _Truncated as t:  # a page cut inside a character: what decodes is read, and said
                     doc = read_html(t.text.encode("utf-8"), doc_id=doc_id, path=shown(p), sha256=sha)
                     doc = dataclasses.replace(doc, status="truncated", error=str(t))
             else:
-                reader = read_docx if p.suffix.lower() == ".docx" else read_xlsx
+                reader = read_docx if suffix == ".docx" else read_xlsx
                 doc = reader(data, doc_id=doc_id, path=shown(p), sha256=sha)
-        elif p.suffix.lower() in OLD_OFFICE_SUFFIXES:
-            raise IngestError("unsupported", f"{p.suffix} is an old binary Office format, not read: convert it "
-                                             f"(LibreOffice: soffice --headless --convert-to "
-                                             f"{OLD_OFFICE_SUFFIXES[p.suffix.lower()]} {p.name})")
-        elif p.suffix.lower() in TEXT_SUFFIXES:
+        elif suffix in (".xls", ".et"):  # Excel 97-2003 and WPS workbooks: python-calamine
+            from .office import read_xls
+
+            doc = read_xls(data, doc_id=doc_id, path=shown(p), sha256=sha, fmt=suffix.lstrip("."))
+        elif suffix in OLD_OFFICE_SUFFIXES:  # .doc, .wps: a converter when one is installed, else unsupported
+            from .converted import read_word97
+
+            doc = read_word97(data, doc_id=doc_id, path=shown(p), sha256=sha, fmt=suffix.lstrip("."))
+        elif suffix in TEXT_SUFFIXES:
             try:
                 text, enc = decode(data)
                 doc = Document(doc_id, shown(p), fmt, text, encoding=enc, sha256=sha)
@@ -250,7 +199,7 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
                 doc = Document(doc_id, shown(p), fmt, t.text, encoding="utf-8", sha256=sha,
                                status="truncated", error=str(t))
         else:
-            raise IngestError("unsupported", f"unsupported file type {p.suffix or '(none)'}; "
+            raise IngestError("unsupported", f"unsupported file type {suffix or '(none)'}; "
                                              f"expected one of {', '.join(sorted(SUFFIXES))}")
     except IngestError as e:
         return Document(doc_id, shown(p), fmt, "", sha256=sha, status=e.status, error=str(e))
@@ -259,7 +208,7 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
                         error=f"{len(doc.text)} characters, over the limit of {limits.chars}")
     if not doc.text.strip() and doc.status == "ok":
         return dataclasses.replace(doc, status="empty", error="no text in file")
-    return _with_meta(doc, year)
+    return with_meta(doc, year)
 
 
 @dataclass(frozen=True)
