@@ -17,3 +17,11 @@ def fixtures() -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (FIXTURES / "changning-kexie-2021.txt").read_text(encoding="utf-8")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The Dask tests run last. A process that has run a Dask client keeps its threads, and from a
+    process with threads reportfacts starts workers with forkserver, not fork (extract/workers.py):
+    tests before them that patch a function in this process and expect a worker to inherit it
+    (the memory cap, a failing stage, the worker that dies) need the fork."""
+    items.sort(key=lambda item: "test_cluster.py" in str(item.fspath))

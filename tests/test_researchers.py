@@ -64,3 +64,21 @@ def test_a_cjk_font_is_found_or_a_warning_says_what_to_install():
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             assert cjk_font(("No Such Font Family", "Noto Sans CJK SC")) == "Noto Sans CJK SC"
+
+
+def test_a_document_is_read_again_with_the_reader_the_run_used(tmp_path, monkeypatch):
+    """pdfium and pdfminer place a few characters differently: a dataset built with one and shown
+    with the other would put facts over the wrong characters."""
+    from pathlib import Path
+
+    from extract.read.ingest import Limits
+    from extract.views.view import reread
+
+    pdf = Path(__file__).parent / "fixtures" / "pdf" / "js_prov_court_2018_dept_budget_p9-10.pdf"
+    result = extract.run([pdf], limits=Limits(pdf_reader="pdfminer"))
+    row = result.documents.iloc[0]
+    assert str(row["reader"]).startswith("pdfminer")
+    monkeypatch.setenv("REPORTFACTS_PDF_READER", "pdfium")  # what a later session would default to
+    again = reread(row)
+    assert str(again.reader).startswith("pdfminer") and again.text == read_report(
+        str(pdf), limits=Limits(pdf_reader="pdfminer")).text

@@ -216,7 +216,7 @@ def reread(row: Any, folder: Path | None = None) -> Document:
     """A documents-table row's report, read again: from its recorded path, else beside the outputs
     folder (a dataset moved or opened from another working directory), and only when its sha256 is
     the one recorded (an edited or replaced file would put the facts over the wrong characters)."""
-    from ..read.ingest import read_report
+    from ..read.ingest import Limits, read_report
 
     stored = str(row["path"] or "")
     doc_id = str(row["doc_id"])
@@ -226,7 +226,13 @@ def reread(row: Any, folder: Path | None = None) -> Document:
     found = next((c for c in candidates if c.is_file()), None)
     if found is None:
         raise ReportFactsError(f"{doc_id}: its file {stored} is gone (looked in {', '.join(map(str, candidates))})")
-    document = read_report(str(found), doc_id=doc_id)
+    # with the reader the run used (pdfium and pdfminer place a few characters differently)
+    used = str(row.get("reader") or "") if hasattr(row, "get") else ""
+    reader = next((r for r in ("pdfminer", "pdfium") if used.startswith(r)), None)
+    document = read_report(str(found), doc_id=doc_id, limits=Limits(pdf_reader=reader) if reader else None)
+    if reader and document.reader and not str(document.reader).startswith(reader):
+        raise ReportFactsError(f"{doc_id}: the run read it with {used}, and it cannot be read that way again "
+                               f"(read with {document.reader}); run it again")
     want = str(row.get("sha256") or "")
     if want and document.sha256 and document.sha256 != want:
         raise ReportFactsError(f"{doc_id}: {found} has changed since the run (sha256 differs); run it again")
