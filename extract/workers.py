@@ -48,6 +48,9 @@ def start_method() -> str:
     import threading
 
     methods = multiprocessing.get_all_start_methods()
+    forced = os.environ.get("REPORTFACTS_START_METHOD", "")
+    if forced in methods:  # the test suite asks for fork: its tests hand patched functions to workers
+        return forced
     if sys.platform.startswith("linux") and "fork" in methods and threading.active_count() == 1:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"

@@ -1,6 +1,8 @@
 """Shared fixtures: paths to the small real documents kept in tests/fixtures/."""
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,12 @@ def fixtures() -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (FIXTURES / "changning-kexie-2021.txt").read_text(encoding="utf-8")
+
+
+# tests patch functions in this process and expect the worker processes to inherit them: fork, whatever
+# threads earlier tests left behind (tqdm's monitor, a Dask connect attempt). test_cluster.py, which
+# runs last, removes it to test the rule users get (no fork after a Dask client).
+os.environ.setdefault("REPORTFACTS_START_METHOD", "fork")
 
 
 def pytest_collection_modifyitems(session, config, items):

@@ -26,6 +26,12 @@ def corpus():
     return [FIXTURES / "changning-kexie-2021.txt", FIXTURES / "pdf"]
 
 
+@pytest.fixture(autouse=True)
+def _start_method_as_users_get_it(monkeypatch):
+    """No forced fork here: after a Dask client this process has threads, and workers must not fork."""
+    monkeypatch.delenv("REPORTFACTS_START_METHOD", raising=False)
+
+
 def test_dask_engine_gives_the_local_tables(corpus):
     local = extract.run(corpus, jobs=1)
     on_dask = extract.run(corpus, jobs=2, engine="dask")
