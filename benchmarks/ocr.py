@@ -24,11 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def pdfs() -> list[Path]:
-    shared = ROOT.parent / "shared" / "corpus" / "real"
-    if shared.is_dir():
-        return sorted(shared.glob("*.pdf"))
-    return sorted((ROOT / "tests" / "fixtures" / "pdf").glob("*.pdf"))
+from pdf_pages import pdfs  # noqa: E402 - the real PDFs, as the text-layer benchmark reads them
 
 
 def scan(pdf: Path, out: Path, dpi: int, first: int, count: int) -> int:
