@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -83,21 +84,30 @@ def _set_spans(doc: Any, facts: pd.DataFrame, checks: pd.DataFrame | None) -> An
     return doc
 
 
-def to_spacy(document: Document | str, facts: pd.DataFrame | None = None, checks: pd.DataFrame | None = None,
-             nlp: Any = None) -> Any:
-    """A spaCy Doc of ``document`` (a Document or a text) with its facts as spans.
+def to_spacy(document: Any, facts: pd.DataFrame | None = None, checks: pd.DataFrame | None = None,
+             nlp: Any = None, doc_id: str | None = None) -> Any:
+    """A spaCy Doc of ``document`` with its facts as spans.
 
-    ``facts`` are that document's facts (extracted now when not given); the figures of failed
-    and warned checks are ``doc.spans["checks"]``: ``checks`` given, or computed from the facts
-    (as the pipeline component does); pass an empty table for none."""
-    from ..api import check, extract_facts
+    ``document`` is a Document or a text, with ``facts`` that document's facts (extracted now when
+    not given; facts from a run must be at their characters in it, else ReportFactsError); or an
+    outputs folder (a ``Path``) or a run's result, with ``doc_id`` the report: it is read again from
+    its file only when the file's sha256 is the one the run recorded, with the run's reader, and
+    the run's facts and checks are used. The figures of failed and warned checks are
+    ``doc.spans["checks"]``: ``checks`` given, or computed from the facts (as the pipeline
+    component does); pass an empty table for none."""
+    from ..api import RunResult, check, extract_facts
+    from .view import dataset_document, same_text
 
+    if isinstance(document, (Path, RunResult)):
+        document, facts, run_checks = dataset_document(document, doc_id)
+        checks = run_checks if checks is None else checks
     text = document.text if isinstance(document, Document) else str(document)
     doc_id = document.doc_id if isinstance(document, Document) else "text"
     if facts is None:
         facts = extract_facts(text, year=document.year if isinstance(document, Document) else None, doc_id=doc_id)
     elif "doc_id" in facts and isinstance(document, Document):
         facts = facts[facts["doc_id"] == document.doc_id]
+        same_text(document, facts)
     if checks is None and len(facts):
         checks = check(facts)
     if checks is not None and "doc_id" in checks and isinstance(document, Document):

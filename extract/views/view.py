@@ -105,10 +105,26 @@ def _spans(text: str, facts: pd.DataFrame) -> list[tuple[int, int, Any]]:
     return out
 
 
+def same_text(document: Document, facts: pd.DataFrame) -> None:
+    """Refuse facts that were not read from this text: every fact's ``text[start:end]`` must be its
+    surface (a report edited or replaced since the run, or read another way, moves them)."""
+    if not len(facts) or "text" not in facts or "start" not in facts:
+        return
+    from ..store import csv_cell
+
+    text = document.text
+    wrong = sum(1 for row in iter_rows(facts)  # a CSV export writes a cell as csv_cell() makes it
+                if str(row.text) not in (text[int(row.start):int(row.end)], csv_cell(text[int(row.start):int(row.end)])))
+    if wrong:
+        raise ReportFactsError(f"{document.doc_id}: {wrong} of {len(facts)} facts are not at their characters in this "
+                               f"text (was the report edited or read another way since the run?); run it again")
+
+
 def render(document: Document, facts: pd.DataFrame, checks: pd.DataFrame | None = None) -> str:
     """The HTML page of one document (facts and checks of that document only)."""
     text = document.text
     facts = facts[facts["doc_id"] == document.doc_id]
+    same_text(document, facts)
     checks = checks[checks["doc_id"] == document.doc_id] if checks is not None and len(checks) else None
     pages = {p.start: p.page for p in document.pages}
     sections: dict[str, int] = {}
@@ -174,20 +190,29 @@ def show(source: Any, doc_id: str | None = None) -> View:
     ``source`` is a :class:`~extract.records.Document` (its facts are extracted and checked now),
     a run's result (``extract.run``), an outputs folder, or a file path (read and extracted now);
     ``doc_id`` picks the report (default: the first readable one). From a result or a folder the
-    report is read again from the path the run recorded (as given, then beside the outputs folder),
-    and only if its bytes are the ones the run read (sha256): never facts over another text."""
-    from ..api import RunResult, check, run
+    report is read again from the path the run recorded (the store's absolute path, the path as
+    given, then beside the outputs folder), and only if its bytes are the ones the run read
+    (sha256), with the run's reader: never facts over another text."""
+    from ..api import check, facts_frame, run
     from ..find.facts import document_facts
-    from ..api import facts_frame
     from ..rules import load_rules
 
     if isinstance(source, Document):
         facts = facts_frame(document_facts(source, load_rules(), year=source.year))
         return View(render(source, facts, check(facts)))
-    folder: Path | None = None
     if isinstance(source, (str, Path)) and Path(source).is_file():
-        result = run([source], jobs=1)
-    elif isinstance(source, RunResult):
+        source = run([source], jobs=1)
+    document, facts, checks = dataset_document(source, doc_id)
+    return View(render(document, facts, checks))
+
+
+def dataset_document(source: Any, doc_id: str | None = None) -> tuple[Document, pd.DataFrame, pd.DataFrame]:
+    """One report of a run's result or an outputs folder, read again (see :func:`reread`), with
+    the run's facts and checks of it. ``doc_id`` None: the first readable report."""
+    from ..api import RunResult
+
+    folder: Path | None = None
+    if isinstance(source, RunResult):
         result = source
     elif isinstance(source, (str, Path)):
         from ..store import read_table
@@ -197,7 +222,7 @@ def show(source: Any, doc_id: str | None = None) -> View:
             raise ReportFactsError(f"{source}: no such file or outputs folder")
         result = RunResult(read_table(folder, "documents"), read_table(folder, "facts"), read_table(folder, "checks"))
     else:
-        raise TypeError(f"show() takes a Document, a run's result, an outputs folder or a file path, "
+        raise TypeError(f"expected a Document, a run's result, an outputs folder or a file path, "
                         f"not {type(source).__name__}")
     docs = result.documents
     ok = docs[docs["status"].isin(["ok", "partial", "truncated"])]
@@ -208,24 +233,60 @@ def show(source: Any, doc_id: str | None = None) -> View:
     row = docs[docs["doc_id"] == doc_id]
     if not len(row):
         raise ReportFactsError(f"no document {doc_id!r}; documents: {', '.join(map(str, docs['doc_id']))}")
-    document = reread(row.iloc[0], folder)
-    return View(render(document, result.facts, result.checks))
+    document = reread(row.iloc[0], folder, recorded_paths(folder).get(doc_id) if folder is not None else None)
+    facts = result.facts[result.facts["doc_id"] == doc_id] if len(result.facts) else result.facts
+    checks = result.checks[result.checks["doc_id"] == doc_id] if len(result.checks) else result.checks
+    return document, facts, checks
 
 
-def reread(row: Any, folder: Path | None = None) -> Document:
-    """A documents-table row's report, read again: from its recorded path, else beside the outputs
-    folder (a dataset moved or opened from another working directory), and only when its sha256 is
-    the one recorded (an edited or replaced file would put the facts over the wrong characters)."""
+def recorded_paths(folder: Path) -> dict[str, str]:
+    """doc_id -> the absolute path the dataset's store recorded for it. The exported tables keep
+    the path as the run was given it (relative to the folder the run started in), so from another
+    working directory that path names another file or none."""
+    import duckdb
+
+    from ..store import DUCKDB_FILE
+
+    db = folder / DUCKDB_FILE
+    if not db.is_file():
+        return {}
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return {str(d): str(p) for d, p in con.execute("SELECT doc_id, _path FROM _documents").fetchall() if p}
+    except duckdb.Error:  # an older store without the column, or one being written: the exported paths only
+        return {}
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def reread(row: Any, folder: Path | None = None, recorded: str | None = None) -> Document:
+    """A documents-table row's report, read again, and only from a file whose sha256 is the one the
+    run recorded (an edited, replaced or other file would put the facts over the wrong characters).
+    Looked for at ``recorded`` (the absolute path the store kept), the path as the run was given it,
+    then beside the outputs folder (a dataset moved together with its reports)."""
     from ..read.ingest import Limits, read_report
 
     stored = str(row["path"] or "")
     doc_id = str(row["doc_id"])
-    candidates = [Path(stored)]
+    candidates = ([Path(recorded)] if recorded else []) + [Path(stored)]
     if folder is not None and stored and not Path(stored).is_absolute():
         candidates += [folder / stored, folder.parent / stored]
-    found = next((c for c in candidates if c.is_file()), None)
-    if found is None:
+    candidates = list(dict.fromkeys(candidates))
+    present = [c for c in candidates if c.is_file()]
+    if not present:
         raise ReportFactsError(f"{doc_id}: its file {stored} is gone (looked in {', '.join(map(str, candidates))})")
+    want = str(row.get("sha256") or "") if hasattr(row, "get") else ""
+    found = next((c for c in present if not want or _sha256(c) == want), None)
+    if found is None:
+        raise ReportFactsError(f"{doc_id}: {present[0]} has changed since the run (sha256 differs); run it again")
     # with the reader the run used (pdfium and pdfminer place a few characters differently)
     used = str(row.get("reader") or "") if hasattr(row, "get") else ""
     reader = next((r for r in ("pdfminer", "pdfium") if used.startswith(r)), None)
@@ -233,7 +294,6 @@ def reread(row: Any, folder: Path | None = None) -> Document:
     if reader and document.reader and not str(document.reader).startswith(reader):
         raise ReportFactsError(f"{doc_id}: the run read it with {used}, and it cannot be read that way again "
                                f"(read with {document.reader}); run it again")
-    want = str(row.get("sha256") or "")
-    if want and document.sha256 and document.sha256 != want:
+    if want and document.sha256 and document.sha256 != want:  # changed between the hash and the read
         raise ReportFactsError(f"{doc_id}: {found} has changed since the run (sha256 differs); run it again")
     return document
