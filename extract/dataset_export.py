@@ -33,7 +33,9 @@ def csv_cells(table: Any) -> Any:
 
     columns = []
     for field, col in zip(table.schema, table.columns):
-        if pa_is_string(field.type) and len(col):
+        if pa.types.is_decimal(field.type):
+            col = decimal_text(col)
+        elif pa_is_string(field.type) and len(col):
             if pc.any(pc.match_substring_regex(col, CONTROL)).as_py():
                 col = pc.replace_substring_regex(col, CONTROL, " ")
             long = pc.greater(pc.utf8_length(col), CSV_CELL_MAX)
@@ -45,9 +47,34 @@ def csv_cells(table: Any) -> Any:
                 formula = pc.and_(formula, pc.invert(pc.match_substring_regex(col, NUMBER_TEXT)))
                 col = pc.if_else(formula, pc.binary_join_element_wise("'", col, ""), col)
         columns.append(col)
+    schema = csv_schema(table.schema)
     if isinstance(table, pa.RecordBatch):
-        return pa.RecordBatch.from_arrays(columns, schema=table.schema)
-    return pa.Table.from_arrays(columns, schema=table.schema)
+        return pa.RecordBatch.from_arrays(columns, schema=schema)
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def csv_schema(schema: Any) -> Any:
+    """The CSV exports' columns: decimals are written as fixed-point text (:func:`decimal_text`)."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(f.name, pa.string()) if pa.types.is_decimal(f.type) else f for f in schema])
+
+
+def decimal_text(col: Any) -> Any:
+    """DECIMAL(38, 8) cells as fixed-point text with all eight decimals (``181.92000000``, as Arrow
+    writes them), zero included: Arrow writes a zero of scale 8 as ``0E-8``, which a reader of
+    the CSV takes for a formula-like exponent and some spreadsheets show as text.
+
+    >>> import pyarrow as pa; from decimal import Decimal
+    >>> decimal_text(pa.array([Decimal(0), Decimal("-1.5"), None], pa.decimal128(38, 8))).to_pylist()
+    ['0.00000000', '-1.50000000', None]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pc.cast(col, pa.string())
+    zero = "0." + "0" * col.type.scale if col.type.scale else "0"
+    return pc.if_else(pc.equal(col, pa.scalar(0, col.type)), zero, text)
 
 
 def export(con: Any, folder: Path, partitioned: bool = False) -> None:
@@ -66,7 +93,7 @@ def export(con: Any, folder: Path, partitioned: bool = False) -> None:
             schema = arrow_schema(name)
             with pq.ParquetWriter(pq_tmp, file_schema(tuple(TABLES[name]))) as parquet, open(csv_tmp, "wb") as fh:
                 fh.write(b"\xef\xbb\xbf")  # utf-8-sig: Excel on Chinese Windows reads it
-                with pacsv.CSVWriter(fh, schema,
+                with pacsv.CSVWriter(fh, csv_schema(schema),
                                      write_options=pacsv.WriteOptions(quoting_style="all_valid")) as csv:
                     # each slice of rows is read from the store once, and its CSV cells are made from those rows
                     for rows in _rows(con, name, ids):

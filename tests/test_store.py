@@ -79,3 +79,23 @@ def test_export_cells_are_store_csv_cell_in_arrow():
     assert got == [csv_cell(v) for v in HOSTILE_CELLS]
     assert got[1].startswith("'=") and got[3] == "-12.5" and got[9] == "含 空 字 符" and got[10] == "换行\n保留"
     assert csv_cells(table).column("n").to_pylist() == list(range(len(HOSTILE_CELLS)))
+
+
+def test_zero_decimals_are_fixed_point_in_the_csv(tmp_path):
+    """A check that adds up exactly has difference 0: the CSV says 0.00000000 like every other
+    decimal cell (Arrow alone writes a zero of scale 8 as 0E-8)."""
+    import csv
+
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    report = tmp_path / "r.txt"
+    report.write_text("某局2021年部门预算\n收入总计100万元，其中财政拨款80万元，事业收入20万元。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["run", str(report), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    with open(out / "checks.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all("E" not in r[c] for r in rows for c in ("total_value", "difference", "tolerance"))
+    assert "0.00000000" in [r["difference"] for r in rows]
+    assert [r["total_value"] for r in rows if r["difference"] == "0.00000000"][0] == "1000000.00000000"
