@@ -26,20 +26,23 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .honours import AwardHit, AwardRules, split_recipients, unquote
+from .honours import PREFIX, QUOTES, AwardHit, AwardRules, split_recipients, unquote
 
 if TYPE_CHECKING:
     from .sections import Sentences
 
 _ITEM = regex.compile(r"(?:(?!以及|、|和|及).)+")
-_RECIPIENTS = regex.compile(r"^(?:(?P<recip>[^\d]*?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|项|人))")
+_RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡])?(?:(?P<recip>[^\d]*?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|项|人))")
+# words that make an item a description of its holders, not an honour's name: a count inside
+# (表现突出的5个集体), a result held (获得…优秀等次的单位), a grade or a ranking (等次, 排名)
+_DESCRIBED = regex.compile(r"\d+(?:个|名|家|所|位|户|支|人)|获得|排名|等次")
 _CONTINUED = regex.compile(r"(?:[；;，,]|(?<=评选出|评出|确定|命名|授予))(?P<recip>[^，,。；;！!？?\n]{1,40}?等(?P<n>\d+)[个名家所位户支][\p{Han}]{0,6})为"
                            r"[^，,。；;！!？?\n“”]{0,12}?“(?P<name>[^“”\n]{2,40})”")
 _NOMINEE_LEAD = regex.compile(r"^(?:拟推荐的?|推荐的|拟表彰的?|以下)")
 _COUNT_COLON = regex.compile(r"\d(?:户|名|个|家|人|项|所|位|支|件)[）)]?[：:]")
-_BRACKET_COUNT = regex.compile(r"[（(]共?\d+[人名个家项户位][）)]")
+_BRACKET_COUNT = regex.compile(r"[（(]共?\d+[人名个家项户位件篇所支][）)]")
 # a notice of nominees: the list headings after it are nominations (拟推荐对象名单\n全国劳动模范（3名）)
-_NOMINATION = regex.compile(r"拟推荐|推荐对象|推荐人选|候选人|候选对象")
+_NOMINATION = regex.compile(r"拟推荐|推荐对象|推荐人选|候选人|候选对象|拟表彰|拟命名")
 _CONFERRED = regex.compile(r"^(?:获得|荣获|获评|获(?!奖))")
 
 
@@ -59,10 +62,10 @@ def _honour(piece: str, ar: AwardRules) -> tuple[int, str] | None:
     holder = ar.holder_end.search(core)
     if holder and holder.start() > 0:
         core = core[: holder.start()]
-    core = core.strip()
+    core = core.strip().strip(QUOTES)  # 吴某等12名“优秀教育工作者”: the quote marks are no part of the name
     name = unquote(core)
     if len(name) < 2 or len(name) > 30 or not ar.named_item.fullmatch(core) or ar.generic.match(name) \
-            or ar.not_honour.search(piece):
+            or ar.not_honour.search(piece) or _DESCRIBED.search(name):
         return None
     return piece.find(core, off), core
 
@@ -125,6 +128,9 @@ def nominee_lists(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]
     return hits
 
 
+_LEAD_COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|人|家|位|项)")
+
+
 def elected(text: str, ar: AwardRules) -> list[AwardHit]:
     """推选出全国五一劳动奖状候选单位3个、全国五一劳动奖章候选人10名 (stage nominated)."""
     hits = []
@@ -133,12 +139,17 @@ def elected(text: str, ar: AwardRules) -> list[AwardHit]:
             it = ar.nominee_item.match(piece)
             if not it:
                 continue
-            hon = _honour(it.group("name"), ar)
+            words, n = it.group("name"), int(it.group("n")) if it.group("n") else None
+            cut = words.rfind("为") + 1  # 拟推荐张某为全国劳动模范人选: the honour follows 为
+            lead = _LEAD_COUNT.match(words, cut)  # 推选出2名全省优秀共产党员候选人: the count before
+            if lead:
+                cut, n = lead.end(), n or int(lead.group("n"))
+            hon = _honour(words[cut:], ar)
             if hon is None:
                 continue
-            s = p_start + hon[0]
-            hits.append(AwardHit("award.nominated", s, s + len(hon[1]), unquote(hon[1]),
-                                 int(it.group("n")) if it.group("n") else None, None, None, -1, "nominated"))
+            s = p_start + cut + hon[0]
+            hits.append(AwardHit("award.nominated", s, s + len(hon[1]), unquote(hon[1]), n, None, None, -1,
+                                 "nominated"))
     return hits
 
 
@@ -154,7 +165,7 @@ def headings(text: str, ar: AwardRules) -> list[AwardHit]:
     if not _BRACKET_COUNT.search(text):
         return hits
     for m in ar.heading.finditer(text):
-        name = m.group("name")
+        name = unquote(m.group("name"))  # 一、“最美家庭”（10户）
         if not (m.group("kind") or m.group("nom") or ar.list_item.fullmatch(name) or ar.strong(name)):
             continue  # 预算单位(3个): a count of units, no list of honours; 全国五一劳动奖状（10个） heads one
         if not ar.named_item.fullmatch(name) or ar.generic.match(name) or ar.not_honour.search(name):
@@ -223,10 +234,12 @@ def counted(text: str, ar: AwardRules) -> list[AwardHit]:
 
 
 # a line opening with a level or an honour and a colon, then its holders: 一等奖：张某、李某
-_LEVEL_COLON = regex.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])?[ \t]*"
-                             r"(?P<name>[^\s，,。；;：:、《》()（）\d]{2,20})[：:][ \t\u3000]*\S")
+_LEVEL_COLON = regex.compile(r"(?m)(?:^|(?<=[；;]|名单[：:]|如下[：:]))[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])?[ \t]*"
+                             rf"(?P<name>(?:{PREFIX})?[^\s，,。；;：:、《》()（）\d]{{2,20}})[：:][ \t\u3000]*\S")
 
 
+# a line of holders: short names split by 、 or spaces (张某、李某、王某)
+_HOLDERS = regex.compile(r"[^\n，,。；;：:]{2,20}(?:[、 \t][^\n，,。；;：:、 \t]{2,20})+[。；;]?[ \t]*(?:\n|$)")
 _PRIZE_SET = regex.compile(r"[ \t\u3000]*(?:\d|奖金|奖励|奖品|各|每|[一二三四五六七八九十]+名)")
 _SETTING = regex.compile(r"奖项设置|设置奖项|设立|评选标准|奖励标准|奖励办法|评分标准")
 
@@ -235,15 +248,17 @@ def level_lines(text: str, ar: AwardRules) -> list[AwardHit]:
     """获奖名单如下：\n一等奖：张某、李某\n优秀组织奖：甲局 — in a list the text announced just before, each line
     opening with a level (or an honour list item) and a colon names an honour (kept like a list heading)."""
     hits: list[AwardHit] = []
-    for m in _LEVEL_COLON.finditer(text):
+    for m in _LEVEL_COLON.finditer(text, overlapped=True):
         name = m.group("name")
         if not (ar.level.fullmatch(name) or (ar.list_item.fullmatch(name) or ar.strong(name)) and ar.named_item.fullmatch(name)) \
                 or ar.generic.match(name) or ar.not_honour.search(name):
             continue
         if _PRIZE_SET.match(text, m.end() - 1) or _PRIZE_SET.match(text, m.end()) \
-                or not _ANNOUNCE.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()) \
+                or not (_ANNOUNCE.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start())
+                        or ar.prefix.match(name) and _HOLDERS.match(text, m.end() - 1)) \
                 or _SETTING.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):
-            continue  # 奖项设置：一等奖：奖金5000元 — a prize announced, not conferred
+            continue  # 奖项设置：一等奖：奖金5000元 — a prize announced, not conferred; a year or round
+            # before the name (2022年度全县优秀共青团员：张某、李某) makes the line a list without an announcement
         hits.append(AwardHit("award.heading", m.start("name"), m.end("name"), unquote(name), None, None, None, 3))
     return hits
 
@@ -346,7 +361,7 @@ def holders_of(text: str, ar: AwardRules) -> list[AwardHit]:
 def proposals(text: str, ar: AwardRules) -> list[AwardHit]:
     """拟申报以下城(县)为全国双拥模范城(县) (stage nominated); 保留荣誉称号的往届全国文明城市名单 (retained)."""
     hits: list[AwardHit] = []
-    if "保留" not in text and "拟" not in text:
+    if "保留" not in text and "拟" not in text and "名单" not in text and "复" not in text:
         return hits  # the cheap test first
     for pat, stage in ((ar.proposed, "nominated"), (ar.retained_list, "retained")):
         for m in pat.finditer(text):
@@ -355,6 +370,11 @@ def proposals(text: str, ar: AwardRules) -> list[AwardHit]:
                 continue
             rule = "award.nominated" if stage == "nominated" else "award.retained"
             hits.append(AwardHit(rule, m.start("name"), m.end("name"), unquote(name), None, None, None, 1, stage))
+    for pat, rule, stage in ((ar.on_list, "award.named", "conferred"), (ar.review_passed, "award.retained", "retained")):
+        for m in pat.finditer(text):  # 公布的…名单中…榜上有名; 通过了全国文明单位复查
+            name = m.group("name")
+            if not ar.generic.match(unquote(name)) and not ar.not_honour.search(name):
+                hits.append(AwardHit(rule, m.start("name"), m.end("name"), unquote(name), None, None, None, 1, stage))
     for a in ar.retained_tail.finditer(text):  # 第六届全国文明城市（区）复查确认保留荣誉称号名单
         m = ar.name_before.search(text, max(0, a.start() - 32), a.start())
         if m is not None and not ar.generic.match(unquote(m.group("name"))) and not ar.not_honour.search(m.group("name")):

@@ -17,6 +17,14 @@ _SPACED = regex.compile(r"[^ \t\u3000\n]+")
 _PROSE = regex.compile(r"[，,；;]")
 
 
+_NOMINATING = regex.compile(r"推荐|申报|拟")
+
+
+def _stage(header: str) -> str:
+    """A column headed 推荐荣誉 (申报荣誉, 拟授予荣誉) holds nominations."""
+    return "nominated" if _NOMINATING.search(header) else "conferred"
+
+
 def _nth_cell(line: str, k: int) -> int:
     return [c.start() for c in _SPACED.finditer(line)][k]
 
@@ -40,8 +48,12 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
     if not (ar.column_word.search(text) or "名称" in text):  # 奖励(命名)名称 reads 奖励名称
         return hits  # no header word of an honour column anywhere
     col = None
+    stage = "conferred"
     width = 0
     single, misfits = False, 0  # a table whose cells are split by single spaces (PDF text of a yearbook)
+    # a cell wrapped over three lines: its first part alone on a line, the row's other cells, the rest alone
+    wrap: tuple[int, str] | None = None  # the line of a first part (start, text)
+    row_between = False  # a row without an honour read since that line
     for m in _LINE.finditer(text):
         line = m.group()
         if "|" not in line and "\t" not in line and "  " not in line and "\u3000" not in line:
@@ -49,6 +61,13 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
                 cells = _SPACED.findall(line)
                 if not (width - 1 <= len(cells) <= width and col < len(cells)):
                     misfits += 1  # a cell wrapped onto its own line: the table goes on
+                    if len(cells) == 1 and wrap is not None and row_between:
+                        hit = _wrapped(text, wrap[0], wrap[1] + cells[0], m.end(), ar)
+                        if hit is not None:
+                            hits.append(hit)
+                        wrap, row_between = None, False
+                    else:
+                        wrap, row_between = ((m.start(), cells[0]) if len(cells) == 1 else None), False
                     continue
                 misfits = 0
                 pos = _nth_cell(line, col)
@@ -56,7 +75,11 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
                 name = unquote(cell)
                 if ar.named_item.fullmatch(cell) and not ar.generic.match(name) and not ar.not_honour.search(name):
                     hits.append(AwardHit("award.table", m.start() + pos, m.start() + pos + len(cell), name, None,
-                                         cells[col - 1] if col else None, None, 1))
+                                         cells[col - 1] if col else None, None, 1, stage))
+                    wrap = None  # the row has its honour: a part around it belongs to another column
+                else:  # the row's honour cell is the one wrapped around it (only a row one cell short)
+                    row_between = wrap is not None and not row_between and len(cells) == width - 1
+                    wrap = wrap if row_between else None
                 continue
             col, single = None, False  # a line of prose: no table row, and the table (if any) ended
             if not (ar.column_word.search(line) or "名称" in line):
@@ -65,6 +88,7 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
             heads = [k for k, c in enumerate(cells) if ar.honour_column.match(_HEADER_NOTE.sub("", c))]
             if 2 <= len(cells) <= 5 and len(heads) == 1:
                 col, width, single, misfits = heads[0], len(cells), True, 0
+                stage = _stage(cells[col])
             continue
         cells = _cells(line)
         if col is not None:
@@ -78,12 +102,113 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
                         and not ar.not_honour.search(name):
                     holder = cells[k - 1][1] if k and not cells[k - 1][1].isdigit() else None  # the row's recipient
                     hits.append(AwardHit("award.table", m.start() + pos, m.start() + pos + len(cell), name, None,
-                                         holder, None, 1))
+                                         holder, None, 1, stage))
                 continue
         heads = [k for k, (_p, c) in enumerate(cells) if ar.honour_column.match(_HEADER_NOTE.sub("", c))]
         if len(cells) >= 2 and len(heads) == 1:
             col, width = heads[0], len(cells)
+            stage = _stage(cells[col][1])
     return hits
+
+
+# a table copied from a web page, one cell per line: the header cells are short lines of words
+_CELL_LINE = regex.compile(r"(?m)^[ \t\u3000]*(?P<cell>\S[^\n]*?)[ \t\u3000]*$")
+_HEADER_CELL = regex.compile(r"[\p{Han}()（）]{2,8}")
+_NUMBERED = ("序号", "编号", "排序")
+# a cell of an honour column reads as an honour: a year or round, a level, or an honour word in it
+# (2019年度改善医疗服务创新医院, 全国百姓放心示范医院, 人文建设品牌医院; not 联系电话)
+_HONOURISH = regex.compile(r"(?:19|20)\d{2}年|第[\d一二三四五六七八九十]+[届批]|首[届批]|全国|全省|全市|全县|国家|中国|省级|市级|县级|"
+                           r"[省市县区]|优秀|先进|示范|模范|文明|最美|十佳|标兵|明星|之星|品牌|奖|称号|功|能手|劳模|红旗")
+
+
+def line_column(text: str, ar: AwardRules) -> list[AwardHit]:
+    """The honours of a table printed one cell per line (序号 / 获奖时间 / 获奖称号 / 授奖机构, then four
+    lines a row): the header is the run of short word lines around the honour column's header, from
+    序号 (without it no line tells a header cell from a data cell); a row runs from its number to the
+    next, and the table ends at a row that does not fit (a number missing, a sentence)."""
+    hits: list[AwardHit] = []
+    if not ar.column_word.search(text):
+        return hits
+    lines = [(m.start("cell"), m.group("cell")) for m in _CELL_LINE.finditer(text)]
+    i = 0
+    while i < len(lines):
+        if not ar.honour_column.match(_HEADER_NOTE.sub("", lines[i][1])):
+            i += 1
+            continue
+        lo, hi = i, i + 1
+        while lo > 0 and i - lo < 5 and _HEADER_CELL.fullmatch(lines[lo - 1][1]):
+            lo -= 1
+        while hi < len(lines) and hi - lo < 6 and _HEADER_CELL.fullmatch(lines[hi][1]):
+            hi += 1
+        width, col = hi - lo, i - lo
+        numbered = lines[lo][1] in _NUMBERED
+        k = hi
+        while numbered and width >= 3 and k + width <= len(lines):
+            size = width
+            if numbered:  # a row runs to the next number: a cell wrapped onto two lines makes it longer
+                if not lines[k][1].isdigit():
+                    break
+                nxt = str(int(lines[k][1]) + 1)
+                while k + size < len(lines) and lines[k + size][1] != nxt and size < width + 3:
+                    size += 1
+            row = lines[k:k + size]
+            if any(len(c) > 80 or "。" in c for _p, c in row[:width]) or _PROSE.search(row[col][1]):
+                break  # a sentence: the table ended
+            pos, cell = row[col]
+            name = unquote(cell)
+            if len(name) >= 3 and _HONOURISH.search(name) and not ar.generic.match(name) \
+                    and not ar.not_honour.search(name):
+                holder = row[col - 1][1] if col and not numbered or col > 1 else None
+                hits.append(AwardHit("award.table", pos, pos + len(cell), name, None, holder, None, 1,
+                                     _stage(lines[i][1])))
+            k += size
+        i = max(k, i + 1)
+    return hits
+
+
+# a line announcing a list of holders (2009年受表彰教师名单如下：), then rows "name unit honour、honour"
+_ROWS_ANNOUNCED = regex.compile(r"(?m)(?:名单|如下)[:：]?[ \t\u3000]*$")
+_ROW_ITEM = regex.compile(r"[^、]+")
+
+
+def holder_rows(text: str, ar: AwardRules) -> list[AwardHit]:
+    """魏某 某小学 全国模范教师、全国教育系统巾帼建功标兵 — after a line announcing a list (…名单如下：),
+    rows of cells split by spaces whose last cell lists the holder's honours; each item counts when it
+    ends in a head that is no everyday word or reads as an honour list item. The list ends at the
+    first line that is no such row."""
+    hits: list[AwardHit] = []
+    if "名单" not in text and "如下" not in text:
+        return hits
+    for a in _ROWS_ANNOUNCED.finditer(text):
+        pos = a.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            cells = list(_SPACED.finditer(line))
+            if len(cells) < 2 or "。" in line or _PROSE.search(line):
+                break
+            last = cells[-1]
+            for it in _ROW_ITEM.finditer(last.group()):
+                item = it.group()
+                name = unquote(item)
+                if (ar.strong(item) or ar.list_item.fullmatch(name)) and ar.named_item.fullmatch(item) \
+                        and not ar.generic.match(name) and not ar.not_honour.search(name):
+                    s = pos + last.start() + it.start()
+                    hits.append(AwardHit("award.table", s, s + len(item), name, None, cells[0].group(), None, 1))
+            pos = end + 1
+    return hits
+
+
+def _wrapped(text: str, start: int, joined: str, end: int, ar: AwardRules) -> AwardHit | None:
+    """The honour of a cell wrapped over three lines (“新时代好少年”主题教育读书活动“美好生活 / the row's
+    other cells / 劳动创造”先进集体), when its two parts joined end in an honour head; a conferring
+    body wrapped so (国务院…领 / … / 导小组) ends in none."""
+    name = unquote(joined).rstrip("。")
+    if not 4 <= len(name) <= 60 or not ar.head_end.search(name) or ar.generic.match(name) \
+            or ar.not_honour.search(name):
+        return None
+    return AwardHit("award.table", start, end, name, None, None, None, 1)
 
 
 # 湖北五一劳动奖章拟推荐人选：张某、李某 — an honour, its nominee noun and a colon before the names

@@ -33,7 +33,7 @@ import regex
 from .award_lists import (announced, bare_headings, commended, continued, counted, elected, epithets, headings,
                           holders_of, level_lines, nominated_counts, nominee_colons, nominee_lists, proposals,
                           titles)
-from .award_tables import table_column
+from .award_tables import holder_rows, line_column, table_column
 from .honours import (CLAUSE, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
                       split_recipients, strip_tail, unquote)
 
@@ -55,9 +55,10 @@ _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 _GENERIC_REST = regex.compile(r"(?:多|各|数|若干|一系列)(?:项|个|种)|^(?:等|各类)?(?:荣誉称号|荣誉|称号|奖项)$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
 _AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与))[\p{Han}]{1,12}?"
-                             r"(?=[，,。；;、：:\s（(“]|和|及|与|等|$)")
+                             r"(?=[，,。；;、：:\s（(“]|和|及|与|等(?!奖)|\d+[个名家所项户]|$)")
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
-_NEXT_QUOTED = regex.compile(r"(?:、|以及|和|及)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,20}?)"
+# (被评为“A”“B”“C”: the next quote straight after)
+_NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,20}?)|(?=[“「『]))"
                              r"[“\"「『](?P<name>[^“”\"「」『』《》\n]{2,40}?)[”\"」』]")
 # “全国双拥模范城”六连冠: the honour won again, not a longer name
 _STREAK = regex.compile(r"[二三四五六七八九十\d]+连冠")
@@ -68,6 +69,8 @@ _OBJECT = regex.compile(r"(?:(?!、|以及|和(?=\d)).)+")
 _AT_TAIL = regex.compile(r"(?:荣誉称号|称号|的(?:决定|通知|命令)).*$")
 # a prize set beside the results announced (…三等奖3名，并设优秀组织奖)
 _ALSO_SET = regex.compile(r"^(?:并|另|同时|还)(?:特)?设(?:立|置)?(?:了)?")
+# a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
+_INNER_VERB = regex.compile(r"(?:表彰|评|命名|认定|确定|评定|列)为|授予|获评")
 
 
 def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
@@ -85,7 +88,7 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             list_tail = _LIST_TAIL.match(text, last.end()) if more else None
             tail = list_tail.group() if list_tail else None  # 保留“A”、“B”荣誉称号: the tail of all
         # words between verb and title must name recipients (…等3家单位, …为) or be empty
-        if recipients and not tail and not regex.search(r"[等、为]|\d|单位|同志|集体|个人", recipients):
+        if recipients and not tail and not regex.search(r"[等、为]|\d|单位|同志|集体|个人|(?:颁发|授予|评选|命名)的$", recipients):
             continue
         retained = m.group("verb") in ar.retain
         if retained and not tail:
@@ -112,7 +115,7 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         rule, stage = ("award.retained", "retained") if retained else ("award.quoted", "conferred")
         hits.append(AwardHit(rule, start, end, value, count_in(recip) or count_in(subj), recip or subj, ev, 0, stage))
         for nxt in more:
-            nm, r = nxt.group("name").strip(), nxt.group("recip").strip() or None
+            nm, r = nxt.group("name").strip(), (nxt.group("recip") or "").strip() or None
             if ar.generic.match(nm) or ar.not_honour.search(nm):
                 continue
             hits.append(AwardHit(rule, nxt.start("name"), nxt.end("name"), nm, count_in(r), r or subj, ev, 0, stage))
@@ -128,11 +131,31 @@ _AFTER_RECIPIENTS = regex.compile(r"、(?P<recip>[^，,。；;、“”]{1,40}?�
                                   r"(?P<name>[^，,。；;、“”\d]{2,30}?)(?=荣誉称号|称号)")
 
 
-def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
+# 授予对大赛组织工作成绩突出的甲公司优秀组织奖: recipients described (…的), then the recipient and the honour
+_DESCRIBED_RECIPIENT = regex.compile(r"(?:授予|颁发|给予)(?:[^，,。；;“”\n]{2,40}?的)(?P<rest>[^，,。；;、的“”\s]{3,30}?)"
+                                     r"(?=荣誉称号|称号|[，,。；;、\s]|$)")
+
+
+def _described(text: str, ar: AwardRules) -> list[AwardHit]:
+    """授予对大赛组织工作成绩突出的甲公司优秀组织奖: the honour is the list item the words end in
+    (优秀…, a level), the words before it the recipient."""
     hits = []
+    for m in _DESCRIBED_RECIPIENT.finditer(text):
+        rest = m.group("rest")
+        for i in range(1, len(rest) - 1):
+            if ar.list_item.fullmatch(rest, i) and not ar.generic.match(rest[i:]) and not ar.not_honour.search(rest[i:]):
+                s = m.start("rest") + i
+                hits.append(AwardHit("award.named", s, m.end("rest"), rest[i:], None, rest[:i], None, 2))
+                break
+    return hits
+
+
+def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
+    hits = _described(text, ar)
     for m in ar.named.finditer(text):
         name = strip_tail(m.group("name"), ar)
-        if name[0] in QUOTES or name[-1] in QUOTES or _GENERIC_REST.search(name) or name.count("“") != name.count("”"):
+        if name[0] in QUOTES or name[-1] in QUOTES or _GENERIC_REST.search(name) or name.count("“") != name.count("”") \
+                or _INNER_VERB.search(name):
             continue  # a quoted title is read by award.quoted; 多项荣誉 names no honour
         value = unquote(name)
         if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
@@ -169,7 +192,7 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         stop = CLAUSE.search(m.group("list"))
         end = m.start("list") + (stop.start() if stop else len(m.group("list")))
         for p_start, piece in ((c.start(), c.group()) for c in _OBJECT.finditer(text, m.start("list"), end)):
-            piece = strip_tail(_AT_TAIL.sub("", piece), ar)
+            piece = strip_tail(_AT_TAIL.sub("", piece), ar).removesuffix("等")  # 全国模范教师等称号
             lead = split_recipients(piece, ar)
             if lead is None:
                 continue
@@ -193,6 +216,13 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         subj, _ev = recipient(text, ss, m.start())
         hits.append(AwardHit("award.retained", m.start("name"), m.end("name"), name, count_in(subj), subj, None, 1,
                              "retained"))
+    for m in ar.free_title.finditer(text):  # 被评为全国优秀县委书记: no head, an honour word and the clause end
+        name = m.group("name")
+        if ar.generic.match(name) or ar.not_honour.search(name) or _INNER_VERB.search(name):
+            continue
+        ss, _ = sents.at(m.start())
+        subj, ev = recipient(text, ss, m.start())
+        hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, count_in(subj), subj, ev, 3))
     for m in ar.merit.finditer(text):
         ss, _ = sents.at(m.start())
         subj, _ev = recipient(text, ss, m.start())
@@ -262,12 +292,13 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 inner = strip_tail(regex.sub(r"等.*$", "", inner), ar)  # 全国劳动模范称号 -> 全国劳动模范
                 if n == 0 or not inner or len(inner) > 16 or not ar.named_item.fullmatch(inner) \
                         or ar.not_honour.search(inner) \
-                        or ar.generic.match(inner) or _GENERIC_REST.search(inner) or _VAGUE_END.search(inner):
-                    continue
+                        or ar.generic.match(inner) or _GENERIC_REST.search(inner) or _VAGUE_END.search(inner) \
+                        or ar.weak_end.search(inner) and not (ar.list_item.fullmatch(inner) or ar.strong(inner)):
+                    continue  # 授予…劳动者、企事业单位、机关团体的光荣称号: the kinds of recipients, no honour
             else:  # 表彰奖励了12个教育世家: with counts, any honour name; after 评出, a level or 优秀… (after a year)
                 bare = ar.prefix.sub("", unquote(inner))
                 if not inner or len(inner) > 20 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
-                        ar.list_item.fullmatch(bare) or (count is not None and ar.named_item.fullmatch(inner)
+                        ar.list_item.fullmatch(bare) or (count is not None and ar.named_item.fullmatch(unquote(inner))
                                                          and (need_count or not ar.weak_end.search(bare)))):
                     continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour
             if need_count and count is None:
@@ -310,7 +341,7 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     ar = award_rules(rules)
     hits = _quoted(text, sents, ar) + _named(text, sents, ar) + _levels(text, sents, ar) \
         + _listed(text, sents, ar) + _nominated(text, sents, ar) + commended(text, sents, ar) \
-        + nominee_lists(text, sents, ar) + continued(text, ar) + counted(text, ar) + table_column(text, ar) \
+        + nominee_lists(text, sents, ar) + continued(text, ar) + counted(text, ar) + table_column(text, ar) + line_column(text, ar) + holder_rows(text, ar) \
         + elected(text, ar) + epithets(text, ar) + nominee_colons(text, ar) + nominated_counts(text, ar) \
         + announced(text, ar) + holders_of(text, ar) + proposals(text, ar) + titles(text, ar)
     # a list heading names an honour only where the text confers it nowhere else (全国二等奖获奖名单(10人))

@@ -8,6 +8,7 @@ list headings) decides where one is conferred, retained or nominated.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +81,9 @@ class AwardRules:
     retained_list: regex.Pattern[str]
     nominee_title: regex.Pattern[str]
     bare_epithet: regex.Pattern[str]
+    free_title: regex.Pattern[str]
+    on_list: regex.Pattern[str]
+    review_passed: regex.Pattern[str]
 
     def strong(self, name: str) -> bool:
         """A name ending in a head that is no everyday word (全国五一劳动奖状, 文明家庭; not 困难家庭, 预算单位)."""
@@ -110,7 +114,7 @@ def award_rules(rules: Rules) -> AwardRules:
 def _compile(r: Rules) -> AwardRules:
     aw, rules, alt, comp = r.award_data, r.award_figures, alternation, compile_rule
     where = "awards.yaml"
-    verb = rf"(?<!{alt(aw['goal_words'])})(?:{alt(aw['verbs'] + aw['head_verbs'])})(?!{alt(aw['verb_not_before'])})"
+    verb = rf"(?<!(?:{alt(aw['goal_words'])})被?)(?:{alt(aw['verbs'] + aw['head_verbs'])})(?!{alt(aw['verb_not_before'])})"
     retain = alt(aw["retain_verbs"])
     heads = alt(honour_heads(aw["honours"]["groups"]))
     person = alt([h for g in aw["honours"]["groups"] if g["id"] == "honour.person" for h in g["heads"]])
@@ -127,8 +131,10 @@ def _compile(r: Rules) -> AwardRules:
         # an unquoted name ending in a head; quotes may stand inside (山东省2022年“全国科技工作者日”优秀组织单位)
         named=comp(
             rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所])"
-            rf"(?P<name>[^，,。；;、：:《》()（）\s的和]{{0,30}}?{heads}{bracket})"
-            rf"(?=[，,。；;、\s（(]|表彰|名单|榜单|$|(?:和|及|以及)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?P<n>\d+)(?:枚|块|座|个|项|面|次)|\d+(?:\.\d+)?万?元"
+            # 荣获国务院颁发的全国民族团结进步模范集体称号: the conferring body before the name
+            rf"(?:[^，,。；;“”\n的]{{2,20}}?(?:颁发|授予|评选|命名|评定|认定)的)?"
+            rf"(?P<name>[^，,。；;、：:《》()（）\s的和为]{{0,30}}?{heads}{bracket})"
+            rf"(?=[，,。；;、\s（(]|表彰|名单|榜单|$|(?:和|及|以及)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?P<n>\d+)(?:枚|块|座|个|项|面|次)|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
             # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
             rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:])", where),
         level=comp(rf"(?P<name>{aw['levels']})", where),
@@ -155,11 +161,13 @@ def _compile(r: Rules) -> AwardRules:
         # 对 LIST 予以表彰 / 进行了表彰 / 通报表扬: the honours are the items of the list
         commended=comp(rf"(?:(?<![针面相核反应绝])对(?![于照接标外象待比口话策])|(?<![因作成认称以并行])为(?![了此何]))(?P<list>[^，,。；;！!？?\n对]{{2,160}}?)(?:{alt(aw['commend_frames'])})", where),
         # 现将 A、B 和 C 拟推荐对象予以公示 / 推选出…候选人
-        nominee_list=comp(rf"(?:将|对)(?P<list>[^，,。；;！!？?\n将对]{{2,120}}?)(?:{nominee})(?:名单)?(?:予以|进行)?公示", where),
+        # (现将拟推荐的全国文明家庭名单公示如下: after 拟推荐 the list heading alone)
+        nominee_list=comp(rf"(?:将|对)(?P<list>(?P<lead>拟推荐的?)?[^，,。；;！!？?\n将对]{{2,120}}?)"
+                          rf"(?:(?:{nominee})(?:名单)?|(?(lead)名单|(?!)))(?:予以|进行)?公示", where),
         # a line that heads a list of recipients: 全国二等奖获奖名单(10人), 拟推荐全国五一劳动奖章（2名）
         heading=comp(rf"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]{{1,2}}[、.．]|[（(][一二三四五六七八九十\d]{{1,2}}[）)])?[ \t]*(?P<nom>{alt(aw['nominate_verbs'])})?"
                      rf"(?P<name>[^\s，,。；;：:、《》()（）]{{2,30}}?)(?P<kind>{alt(aw['heading_words'])})?"
-                     rf"[（(](?:共)?(?P<n>\d+)[人名个家项户位][）)][：:]?[ \t\u3000]*$", where),
+                     rf"[（(](?:共)?(?P<n>\d+)[人名个家项户位件篇所支][）)][：:]?[ \t\u3000]*$", where),
         not_honour=comp(alt(aw["not_honours"]), where),
         # an honour, its count and a colon before the recipients: 第三届全国文明家庭2户：…
         counted=comp(r"(?m)(?:^|(?<=[。；;]))[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
@@ -185,7 +193,7 @@ def _compile(r: Rules) -> AwardRules:
         recipient_nouns=tuple(sorted(aw["recipient_nouns"], key=len, reverse=True)),
         object_verbs=frozenset(aw["as_verbs"] + ["追授"]),
         # 授予1493个村镇全国文明村镇称号、…: one verb, counted recipients before each unquoted name
-        counted_objects=comp(rf"(?P<verb>{verb})了?(?=\d+(?:个|名|家|所|位|户|支))(?P<list>[^，,。；;！!？?\n{no_quote}]{{2,160}})", where),
+        counted_objects=comp(rf"(?P<verb>{verb})了?(?=(?:[^，,。；;、“”\d]{{1,20}}?等)?\d+(?:个|名|家|所|位|户|支|人))(?P<list>[^，,。；;！!？?\n{no_quote}]{{2,160}})", where),
         # 孤残儿童护理员赛项一等奖的获得者——赵某: an honour named by its holder
         # (the name is read backwards from its anchor: an unanchored lazy name would be tried at every position)
         holder_of=comp(r"的?(?:获得者|得主)", where),
@@ -202,13 +210,24 @@ def _compile(r: Rules) -> AwardRules:
         nominee_title=comp(rf"(?m)(?:^|关于)(?P<list>[^，,。；;！!？?\n关将对]{{2,80}}?)(?:{nominee})(?:名单)?的?公示", where),
         # 全国劳动模范李某某出席会议: an unquoted epithet, a level before it
         bare_epithet=comp(rf"(?:^|(?<=[，,。；;\n：:]))[ \t\u3000]*(?P<name>(?:{PREFIX})?(?:{alt(aw['epithet_levels'])})"
-                          rf"[^\s，,。；;、：:“”\d]{{0,12}}?{person})(?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
+                          rf"[^\s，,。；;、：:“”\d]{{0,12}}?{person})(?!{alt(aw['epithet_not'])})"
+                          # 省劳动模范、市人大代表李某: one more title between the honour and the name
+                          rf"(?:、[\p{{Han}}]{{0,12}}?(?:{alt(aw['epithet_roles'])}))?(?P<who>(?:(?![等们])\p{{Han}}){{2,3}}?)(?:同志)?"
                           rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})", where),
         # 共推荐奖状312个、奖章1224个、工人先锋号1084个: the list after a verb of nominating
         count_nominate=comp(rf"(?:{alt(aw['count_nominate_verbs'])})了?(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
         # 2023年全国五一劳动奖和全国工人先锋号名单公布: honours whose list of holders is announced
         # (the list is read back from the words, to the clause start: see :func:`.award_lists.announced`)
         announced=comp(alt(aw['announce_words']), where),
+        # 公布的第二批全国文明单位名单中，某公司榜上有名: a holder found on an honour's published list
+        on_list=comp(rf"(?:公布|发布|公示|印发)了?的?(?P<name>[^，,。；;、：:《》\s的了]{{2,30}}?{heads}{bracket}”?)名单中?"
+                     rf"[^。；;！!？?\n]{{0,40}}?(?:榜上有名|上榜|入选|名列其中|在列)", where),
+        # 顺利通过了全国文明单位复查: an honour kept after review (stage retained)
+        review_passed=comp(rf"通过(?:了)?(?P<name>[^，,。；;、：:《》“”\s的]{{2,30}}?{heads}{bracket})(?:称号|荣誉称号)?(?:的)?(?:复查|复审|复核|复评)", where),
+        # 被评为全国优秀县委书记: a title without a head of the vocabulary, after a verb of naming
+        free_title=comp(rf"(?<!(?:{alt(aw['goal_words'])})被?)(?:{alt(aw['title_verbs'])})了?"
+                        rf"(?P<name>(?:{PREFIX})*[\p{{Han}}]{{0,8}}?(?:{alt(aw['free_words'])})[\p{{Han}}]{{1,8}}?)"
+                        rf"(?<!{alt(aw['free_not_end'])})(?=荣誉称号|称号|[，,。；;、\s]|$)", where),
     )
 
 
@@ -231,7 +250,9 @@ def recipient(text: str, sent_start: int, verb_start: int) -> tuple[str | None, 
     return clause, None
 
 
-_COUNT_LEAD = regex.compile(r"^(?P<recip>(?:[^，,。；;、“”\d]{1,40}?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|座|条))")
+# 授予457人(含追授3人)全国优秀共青团员称号: a note on the count stays with the recipients
+_COUNT_LEAD = regex.compile(r"^(?P<recip>(?:[^，,。；;、“”\d]{1,40}?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|座|条|人)"
+                            r"(?:[（(][^（）()\d]{0,8}\d*[^（）()\d]{0,4}[）)])?)")
 
 
 def split_recipients(words: str, ar: AwardRules) -> tuple[str, int, int] | None:
@@ -280,6 +301,30 @@ def strip_tail(name: str, ar: AwardRules) -> str:
     """第六届全国文明单位荣誉称号 -> 第六届全国文明单位 (the tail is the kind of honour, not its name)."""
     short = ar.tails.sub("", name)
     return short if short and short != name and not ar.generic.match(short) else name
+
+
+# characters normalisation rewrites one for one (extract/find/normalize.py): a dash, a full-width form
+_REWRITTEN = {"—": "-", "–": "-", "−": "-", "－": "-", "～": "~", "\u3000": " ", "\u00a0": " "}
+
+
+def printed_name(name: str, printed: str) -> str:
+    r"""An honour's value as printed, quote marks removed: ``name`` is read from the normalised text,
+    ``printed`` is the same span of the document. The value keeps the printed characters where
+    normalisation rewrote them one for one (the dev conventions: the name as printed); a span that
+    holds more than the name (a cell wrapped around other cells) keeps ``name``.
+
+    >>> printed_name("2019-2020年度先进集体", "2019—2020年度先进集体")
+    '2019—2020年度先进集体'
+    >>> printed_name("第六届全国文明村镇", "第六届“全国文明村镇”"), printed_name("甲奖", "甲\n乙 丙\n奖")
+    ('第六届全国文明村镇', '甲奖')
+    """
+    text = unquote(printed)
+    if len(text) != len(name):
+        return name
+    for a, b in zip(name, text):
+        if a != b and _REWRITTEN.get(b, unicodedata.normalize("NFKC", b)) != a:
+            return name
+    return text
 
 
 def unquote(name: str) -> str:
