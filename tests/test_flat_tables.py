@@ -38,6 +38,19 @@ CASES = [
                   ("amount", "会议费", Decimal("150000"), "金额", "15.00")], id="numbering-column-left-out"),
     pytest.param("单位:万元\n合计 |\n6.08 |\n公务接待费 |\n0.70 |\n", [], id="one-cell-per-line-not-read"),
     pytest.param("项目 | 数量 |\n车辆 | 12 |\n设备 | 30 |\n", [], id="no-unit-no-facts"),
+    pytest.param("收支决算表\n单位：万元\n| 收入 | 决算数 | 支出 | 决算数 |\n| 本年收入合计 | 90.5 | 本年支出合计 | 88.0 |\n"
+                 "| 财政拨款收入 | 80.5 | 基本支出 | 70.0 |\n| | | 项目支出 | 18.0 |\n",
+                 [("amount", "本年收入合计", Decimal("905000"), "收入/决算数", "90.5"),
+                  ("amount", "本年支出合计", Decimal("880000"), "支出/决算数", "88.0"),
+                  ("amount", "财政拨款收入", Decimal("805000"), "收入/决算数", "80.5"),
+                  ("amount", "基本支出", Decimal("700000"), "支出/决算数", "70.0"),
+                  ("amount", "项目支出", Decimal("180000"), "支出/决算数", "18.0")],
+                 id="two-sided-label-of-its-own-side-empty-left-cells"),
+    pytest.param("单位：万元\n项目 | 预算数 | 决算数 | 预算数 |\n培训费 | 20.00 | 18.00 | 19.00 |\n",
+                 [("amount", "培训费", Decimal("200000"), "预算数", "20.00"),
+                  ("amount", "培训费", Decimal("180000"), "决算数", "18.00"),
+                  ("amount", "培训费", Decimal("190000"), "预算数", "19.00")],
+                 id="repeated-value-header-without-a-second-label-is-one-sided"),
 ]
 
 

@@ -40,6 +40,55 @@ CASES = [
     pytest.param("单位：万元\n项目\n金额\n培训费\n20.00\n会议费\n15.00\n", [], id="two-rows-are-not-a-table"),
     pytest.param("全年完成投资\n120亿元\n同比增长\n5.2%\n其中工业\n80亿元\n", [], id="figures-with-units-are-prose"),
     pytest.param("2023年工作总结。\n一、基本情况\n我单位现有职工\n45\n人。\n", [], id="prose-lines-are-no-table"),
+    # two sides: the right side ends first, its empty cells leave a wider gap
+    pytest.param("收支平衡表\n\n单位:万元\n\n收 入\n\n决算数\n\n支 出\n\n决算数\n\n合 计\n\n500\n\n合 计\n\n500\n\n"
+                 "税收收入\n\n300\n\n基本支出\n\n420\n\n非税收入\n\n120\n\n\n\n上级补助\n\n80\n\n\n\n",
+                 [("amount", "合计", Decimal(5000000), "收入/决算数"), ("amount", "合计", Decimal(5000000), "支出/决算数"),
+                  ("amount", "税收收入", Decimal(3000000), "收入/决算数"), ("amount", "基本支出", Decimal(4200000), "支出/决算数"),
+                  ("amount", "非税收入", Decimal(1200000), "收入/决算数"), ("amount", "上级补助", Decimal(800000), "收入/决算数")],
+                 id="two-sided-a-wider-gap-skips-the-empty-right-side"),
+    # single line breaks; the left side ends first: the wider gap after a right row skips the next left
+    pytest.param("单位：元\n项目\n预算数\n项目\n预算数\n收入总计\n900\n支出总计\n900\n财政拨款\n900\n人员经费\n600\n"
+                 "\n公用经费\n200\n\n项目经费\n100\n",
+                 [("amount", "收入总计", Decimal(900), "左:项目/预算数"), ("amount", "支出总计", Decimal(900), "右:项目/预算数"),
+                  ("amount", "财政拨款", Decimal(900), "左:项目/预算数"), ("amount", "人员经费", Decimal(600), "右:项目/预算数"),
+                  ("amount", "公用经费", Decimal(200), "右:项目/预算数"), ("amount", "项目经费", Decimal(100), "右:项目/预算数")],
+                 id="two-sided-same-label-cells-told-apart-by-side"),
+    pytest.param("单位：元\n项目\n预算数\n决算数\n预算数\n培训费\n900\n800\n850\n会议费\n600\n500\n550\n"
+                 "差旅费\n300\n200\n250\n",
+                 [("amount", "培训费", Decimal(900), "预算数"), ("amount", "培训费", Decimal(800), "决算数"),
+                  ("amount", "培训费", Decimal(850), "预算数"), ("amount", "会议费", Decimal(600), "预算数"),
+                  ("amount", "会议费", Decimal(500), "决算数"), ("amount", "会议费", Decimal(550), "预算数"),
+                  ("amount", "差旅费", Decimal(300), "预算数"), ("amount", "差旅费", Decimal(200), "决算数"),
+                  ("amount", "差旅费", Decimal(250), "预算数")],
+                 id="a-repeated-value-cell-with-rows-of-three-figures-is-one-sided"),
+    pytest.param("单位:万元\n项 目 |\n预算数 |\n决算数 |\n合 计 |\n12.5 |\n11.0 |\n公务接待费 |\n4.5 |\n3.0 |\n"
+                 "公务用车费 |\n8.0 |\n8.0 |\n",
+                 [("amount", "合计", Decimal(125000), "预算数"), ("amount", "合计", Decimal(110000), "决算数"),
+                  ("amount", "公务接待费", Decimal(45000), "预算数"), ("amount", "公务接待费", Decimal(30000), "决算数"),
+                  ("amount", "公务用车费", Decimal(80000), "预算数"), ("amount", "公务用车费", Decimal(80000), "决算数")],
+                 id="cells-copied-with-their-closing-bar"),
+    pytest.param("单位:万元\n| 项目 | 预算数 |\n| 合计 | 12.5 |\n| 公务接待费 | 4.5 |\n| 公务用车费 | 8.0 |\n", [],
+                 id="rows-of-bars-are-no-cell-lines"),
+    pytest.param("单位:万元\n项 目 |\n预算数 |\n决算数 |\n合 计 |\n12.5 |\n11.0 |\n公务接待费 |\n|\n3.0 |\n"
+                 "公务用车费 |\n8.0 |\n8.0 |\n", [], id="barred-cells-with-empty-ones-and-no-row-numbers-are-not-read"),
+    # a grid: empty cells as a bare |, rows numbered in their first column
+    pytest.param("收支总表 |\n单位:万元 | ||\n序号 |\n收入 |\n支出 | ||\n项 目 |\n预算数 |\n项 目 |\n预算数 | |\n"
+                 "栏次 |\n1 |\n2 |\n3 |\n4 |\n1 |\n一、财政拨款收入 |\n80.00 |\n一、一般公共服务支出 |\n70.00 |\n"
+                 "2 |\n二、事业收入 |\n|\n二、教育支出 |\n|\n3 |\n|\n|\n三、农林水支出 |\n10.00 |\n"
+                 "4 |\n本年收入合计 |\n80.00 |\n本年支出合计 |\n80.00 |\n",
+                 [("amount", "一、财政拨款收入", Decimal(800000), "左:项目/预算数"),
+                  ("amount", "一、一般公共服务支出", Decimal(700000), "右:项目/预算数"),
+                  ("amount", "三、农林水支出", Decimal(100000), "右:项目/预算数"),
+                  ("amount", "本年收入合计", Decimal(800000), "左:项目/预算数"),
+                  ("amount", "本年支出合计", Decimal(800000), "右:项目/预算数")],
+                 id="a-grid-with-empty-cells-and-row-numbers"),
+    pytest.param("单位：元\n收入项目\n预算数\n支出项目\n预算数\n收入总计\n900\n支出总计\n900\n财政拨款\n900\n人员经费\n600\n"
+                 "\n公用经费\n200\n\n项目经费\n100\n",
+                 [("amount", "收入总计", Decimal(900), "收入项目/预算数"), ("amount", "支出总计", Decimal(900), "支出项目/预算数"),
+                  ("amount", "财政拨款", Decimal(900), "收入项目/预算数"), ("amount", "人员经费", Decimal(600), "支出项目/预算数"),
+                  ("amount", "公用经费", Decimal(200), "支出项目/预算数"), ("amount", "项目经费", Decimal(100), "支出项目/预算数")],
+                 id="two-sided-a-wider-gap-after-a-right-row-skips-the-empty-left-side"),
 ]
 
 

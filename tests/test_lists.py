@@ -113,7 +113,7 @@ SHAPES = [
                  S, [(S, 22000000, (500000000, 300000000, 20000000, -50000000, -750000000), "fail")],
                  id="balance-mutated"),
     pytest.param("收入合计120万元，支出合计100万元，收支相抵，结余20万元。",
-                 S, [(S, 200000, (1200000, -1000000), "pass")], id="收支相抵"),
+                 S, [(S, 1200000, (1000000, 200000), "pass")], id="收支相抵"),
     pytest.param("上年结余10万元，本年收入90万元，合计100万元。", S, [(S, 1000000, (100000, 900000), "pass")],
                  id="carried-in-is-no-balance"),
     # the parts' identity names their total among the figures before 其中 (not the budget printed between)
@@ -128,6 +128,55 @@ SHAPES = [
                  S, [(S, 1000000, (300000, 200000, 2200000), "warn")], id="implausible-sum-is-a-warning"),
     pytest.param("全年支出总计100万元，包括：人员经费30万元，公用经费20万元，项目经费70万元。",
                  S, [(S, 1000000, (300000, 200000, 700000), "fail")], id="plausible-misprint-is-a-failure"),
+    # one subject per sentence, the same periods in each (当月…累计…): a table written as prose
+    pytest.param("全市一般公共预算收入当月完成25.2亿元，下降4%；累计完成427.4亿元，增长3%。中央级收入当月完成5.0亿元，"
+                 "累计完成188.0亿元。省级收入当月完成7.1亿元；累计完成80.6亿元。市级收入当月完成13.1亿元；累计完成158.8亿元。",
+                 S, [(S, 2520000000, (500000000, 710000000, 1310000000), "pass"),
+                     (S, 42740000000, (18800000000, 8060000000, 15880000000), "pass")], id="periods-sentence-by-sentence"),
+    pytest.param("全市一般公共预算收入当月完成25.2亿元，下降4%；累计完成427.4亿元，增长3%。中央级收入当月完成5.0亿元，"
+                 "累计完成188.0亿元。省级收入当月完成7.1亿元；累计完成80.6亿元。市级收入当月完成13.1亿元；累计完成159.8亿元。",
+                 S, [(S, 2520000000, (500000000, 710000000, 1310000000), "pass")],
+                 id="periods-a-column-that-does-not-add-up-disappears"),
+    pytest.param("全市收入当月完成13.1亿元；累计完成158.9亿元。从收入结构看，税收收入当月完成11.1亿元；累计完成137.4亿元。"
+                 "非税收入当月完成2.0亿元；累计完成21.5亿元。",
+                 S, [(S, 1310000000, (1110000000, 200000000), "pass"),
+                     (S, 15890000000, (13740000000, 2150000000), "pass")], id="periods-after-a-classification"),
+    pytest.param("基金收入当月完成5亿元；累计完成60.4亿元。其中，土地出让金收入当月完成4.5亿元；累计完成50.8亿元。",
+                 S, [(S, 500000000, (450000000,), "pass"), (S, 6040000000, (5080000000,), "pass")],
+                 id="periods-a-其中-sentence-pairs-period-by-period"),
+    pytest.param("全市收入完成13.1亿元，税收收入完成11.1亿元。中央级收入完成5.0亿元，省级收入完成8.1亿元。"
+                 "市级收入完成3.0亿元，区级收入完成2.0亿元。",
+                 S, [], id="figures-without-period-words-are-no-period-table"),
+    # counts of categories in a 其中 list name its items; the money is the part
+    pytest.param("全年支出完成300亿元，增长5%。其中，教育、卫生健康2类民生支出完成200亿元，增长8%。",
+                 S, [(S, 30000000000, (20000000000,), "pass")], id="其中-list-measure-is-its-money-not-its-category-count"),
+    pytest.param("全年支出完成300亿元，增长5%。其中，教育、卫生健康2类民生支出完成310亿元，增长8%。",
+                 S, [(S, 30000000000, (31000000000,), "fail")], id="其中-list-measure-mutated"),
+    # the sum of a list stated after it
+    pytest.param("支出分别为：基本支出30万元、项目支出20万元，合计50万元。", S, [(S, 500000, (300000, 200000), "pass")],
+                 id="合计-after-a-list-that-opens-the-sentence"),
+    pytest.param("支出分别为：基本支出30万元、项目支出20万元，合计52万元。", S, [(S, 520000, (300000, 200000), "fail")],
+                 id="合计-after-a-list-mutated"),
+    pytest.param("支出分别为：基本支出30万元、项目支出20万元，增长52万元。", S, [], id="a-change-after-a-list-is-no-sum"),
+    # one subject per sentence, periods in the same order, the total stated last
+    pytest.param("公务接待费2022年预算数12万元，2023年预算数10万元。公务用车费2022年预算数20万元，2023年预算数18万元。"
+                 "合计2022年预算数32万元，2023年预算数28万元。",
+                 S, [(S, 320000, (120000, 200000), "pass"), (S, 280000, (100000, 180000), "pass")],
+                 id="periods-with-the-total-last"),
+    pytest.param("三公经费上年决算32万元，本年预算28万元。公务接待费上年决算12万元，本年预算10万元。公务用车费上年决算20万元，"
+                 "本年预算18万元。",
+                 S, [(S, 320000, (120000, 200000), "pass"), (S, 280000, (100000, 180000), "pass")],
+                 id="periods-上年-is-a-column-not-a-comparison"),
+    # a classification's total: the latest figure that names what its parts name
+    pytest.param("全市财政支出完成29.48亿元，增长14.3%，兑付专项资金2.23亿元。分级次看，市本级财政支出24.56亿元；"
+                 "区县财政支出4.92亿元。",
+                 S, [(S, 2948000000, (2456000000, 492000000), "pass")], id="classified-total-names-what-its-parts-name"),
+    pytest.param("全市财政支出完成29.48亿元，增长14.3%，兑付专项资金2.23亿元。分级次看，市本级财政支出24.56亿元；"
+                 "区县财政支出4.82亿元。",
+                 S, [(S, 2948000000, (2456000000, 482000000), "fail")], id="classified-total-names-mutated"),
+    # 其中 points back: parts listed after it belong to a figure before them, not to a later total
+    pytest.param("年末全师人口总数310.56万人。其中，男性160.61万人，女性149.95万人。年末户籍人口239.68万人。",
+                 None, [(S, 3105600, (1606100, 1499500), "pass")], id="其中-parts-are-not-a-later-identity's"),
 ]
 
 
@@ -180,3 +229,39 @@ def test_a_failed_check_names_total_parts_difference_and_sentences() -> None:
     fail = rows[rows.status == "fail"].iloc[0]
     for piece in ("120万元", "40万元", "82万元", "off by", "项目支出预算120万元", "信息系统运维82万元"):
         assert piece in fail.message, piece
+
+
+SECTIONS = [
+    pytest.param("“三公”经费决算总额为120万元，较年初预算减少10%。其中：\n一、因公出国(境)经费\n全年因公出国(境)决算支出0万元。\n"
+                 "二、公务用车购置及运行维护费\n全年公务用车购置及运行费决算支出80万元。\n三、公务接待费\n全年公务接待费决算支出40万元。\n",
+                 [(S, 1200000, (0, 800000, 400000), "pass")], id="numbered-sections-are-items"),
+    pytest.param("“三公”经费决算总额为120万元，较年初预算减少10%。其中：\n一、因公出国(境)经费\n全年因公出国(境)决算支出0万元。\n"
+                 "二、公务用车购置及运行维护费\n全年公务用车购置及运行费决算支出80万元。\n三、公务接待费\n全年公务接待费决算支出30万元。\n",
+                 [], id="numbered-sections-that-do-not-add-up-are-no-check"),
+    pytest.param("“三公”经费决算总额为120万元。其中：\n一、因公出国(境)经费\n全年因公出国(境)决算支出0万元。\n"
+                 "三、公务接待费\n全年公务接待费决算支出120万元。\n",
+                 [], id="a-gap-in-the-numbering-is-no-list"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SECTIONS)
+def test_sections_as_items(text: str, expected: list[tuple[str, int, tuple[int, ...], str]]) -> None:
+    assert _checks(text, S) == sorted(expected)
+
+
+ROSTERS = [
+    pytest.param("喜报：我校18名学生在全市书法比赛中荣获奖项。\n附：获奖名单\n一等奖获奖名单(3人)\n张三、李四、王五\n"
+                 "二等奖获奖名单（共6人）\n赵六等\n三等奖获奖名单(9人)\n钱七等\n",
+                 [(S, 18, (3, 6, 9), "pass")], id="name-list-headings-with-counts-are-the-winners'-parts"),
+    pytest.param("喜报：我校18名学生在全市书法比赛中荣获奖项。\n附：获奖名单\n一等奖获奖名单(3人)\n张三、李四、王五\n"
+                 "二等奖获奖名单（共6人）\n赵六等\n三等奖获奖名单(8人)\n钱七等\n",
+                 [], id="name-list-counts-that-do-not-add-up-are-no-check"),
+    pytest.param("本次比赛共有18名学生参加。\n一等奖获奖名单(3人)\n张三、李四、王五\n二等奖获奖名单(6人)\n赵六等\n"
+                 "三等奖获奖名单(9人)\n钱七等\n",
+                 [], id="a-count-of-participants-is-no-total-of-winners"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROSTERS)
+def test_name_list_headings_with_counts(text: str, expected: list[tuple[str, int, tuple[int, ...], str]]) -> None:
+    assert _checks(text, S) == sorted(expected)

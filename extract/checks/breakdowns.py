@@ -17,10 +17,10 @@ from collections.abc import Sequence
 import regex
 
 from ..rules import Rules
-from .figures import Num, Structure, depth_at, same_measure
+from .figures import CLASSIFY as _CLASSIFY
+from .figures import Num, Structure, depth_at, same_measure, signature
 
 _ITEM = regex.compile(r"[；;]")
-_CLASSIFY = regex.compile(r"^[\s\u3000]*(?:从|按|分)[^，,。：:；;]{1,10}?(?:看|分|划分|统计)[\s\u3000]*[：:，,]")
 # the words before a total stated last: 总支出, 总收入预计为, 收入合计, 合计
 _TOTAL_WORDS = regex.compile(r"(?P<before>[\p{Han}]{0,2}?)(?P<total>总收入|总支出|总投资|总计|合计|共计|总额)"
                              r"[\p{Han}]{0,4}?[为是达：:]?[\s\u3000约]*$")
@@ -38,6 +38,11 @@ def _bigrams(text: str) -> set[str]:
 def _related(a: str, b: str) -> bool:
     """Two labels name the same measure (交易金额 / 交易额, 节约建设资金 / 节约金额)."""
     return bool(a and b and (a in b or b in a or _bigrams(a) & _bigrams(b)))
+
+
+def _bare(label: str) -> str:
+    """A label without the verb of its statement (完成, 实现, 累计), which any two figures share."""
+    return regex.sub(r"(?:累计)?(?:完成|实现|达到|为|完)$", "", label or "")
 
 
 def _levels(members: Sequence[Num]) -> list[Num]:
@@ -96,8 +101,8 @@ def classified(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: Ru
                 parts.append(got[0])
         if len(bounds) == 2:
             parts = [n for n in members if same_measure(n, first)]
-        if len(parts) < 2:
-            continue
+        if len(parts) < 2 or signature(members, ss) is not None:
+            continue  # 从收入结构看，A当月…；累计…: one subject's periods, read by period_rows
         cands = [n for n in levels if n.end <= ss and n.start >= ss - 800 and same_measure(n, first)
                  and n.section == first.section and n.fact_id not in used and _period_ok(n, first.periods)]
         concepts = {rules.concept(p.label) for p in parts}
@@ -107,8 +112,11 @@ def classified(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: Ru
                 cands = named or cands
         if not cands:
             continue
+        # the total is the latest figure that names what the parts name (全旗公共财政预算支出29.48亿元，
+        # 兑付上级专项资金2.23亿元。分支出级次看，旗本级公共财政预算支出…), else the latest
+        named = [n for n in cands if all(_related(_bare(n.label), _bare(p.label)) for p in parts)]
         used.update(p.fact_id for p in parts)
-        out.append(Structure(cands[-1], tuple(parts), "eq", "classification"))
+        out.append(Structure((named or cands)[-1], tuple(parts), "eq", "classification"))
     return out
 
 
@@ -144,10 +152,10 @@ def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: 
         subtotals: list[Num] = []
         for j, total in enumerate(members):
             head = _total_head(_CLAUSE_SPLIT.split(sentence[:total.start - ss])[-1]) if j else None
-            if head is None:
+            plus = _PLUS.search(sentence, 0, total.start - ss)
+            if head is None and not (plus and j == len(members) - 1):
                 continue
             earlier = [n for n in members[:j] if same_measure(n, total)]
-            plus = _PLUS.search(sentence, 0, total.start - ss)
             minus: set[str] = set()
             if plus:
                 since = next((t for t in reversed(subtotals) if same_measure(t, total)), None)
@@ -160,6 +168,8 @@ def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: 
                         parts = [lead[-1], *parts]
                     elif plus.start() == 0 and i > 0:
                         parts = _statement_before(by_sentence, order, i, total, rules)[:1] + parts
+                if head is None and not (parts and _restates(parts[0].label, total.label)):
+                    continue  # the last figure is the sum's result only when it names what the sum started from
                 prev_end = parts[0].end if parts else 0
                 for n in parts[1:]:
                     if _MINUS.match(_clause_before(sentence, n, prev_end - ss)):
@@ -175,11 +185,34 @@ def totals_after(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: 
                     if len(earlier) >= 3 and len(parts) * 2 > len(earlier):
                         out.append(Structure(total, tuple(earlier), "eq", "total-after", unsure=True))
                     continue
+            if plus and len(parts) >= 3 and (mark := rules.part_marker.search(
+                    sentence, parts[1].end - ss, total.start - ss)):
+                # 加上级转移支付收入1884万元，其中：一般转移支付收入1478万元…，上年结转结余60万元，…收入合计:
+                # the figures after a 其中 break a term down, and the text does not say where that
+                # list ends and the sum goes on; each reading is kept only when it adds up
+                inner = [n for n in parts if n.start - ss > mark.start()]
+                for k in range(len(inner) + 1):
+                    kept = [n for n in parts if n not in inner[:k]]
+                    if len(kept) >= 2:
+                        out.append(Structure(total, tuple(kept), "eq", "加上", minus=frozenset(minus), unsure=True))
+                subtotals.append(total)
+                continue
             if len(parts) >= 2:
                 out.append(Structure(total, tuple(parts), "eq", "加上" if plus else "total-after",
                                      minus=frozenset(minus)))
                 subtotals.append(total)
     return out
+
+
+def _restates(start: str, result: str) -> bool:
+    """A running sum's last figure names what it started from, so it is its result (…可用资金为
+    23173.15万元。…加上上年结余1728.62万元，全年一般公共预算可用资金为24901.77万元).
+
+    >>> _restates("一般公共预算可用资金", "一般公共预算可用资金"), _restates("一般公共预算收入", "结余")
+    (True, False)
+    """
+    start, result = regex.sub(r"^(?:加上|加|减)", "", start), regex.sub(r"^(?:全年|全部|当年|本年)", "", result)
+    return len(result) >= 2 and len(start) >= 2 and (start in result or result in start)
 
 
 # a term a running sum takes away: 减调出资金等8亿元, 减去债务还本支出…
@@ -298,35 +331,63 @@ def balances(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structure]
     """收入 + 上年结余 + 调入 − 上解 − 支出 = 年终结余 in one sentence: every figure before the balance
     counts, the first as what the account holds, then + or − by the words of its clause (减, 上解,
     调出, 支出 go out; 加, 上年结余, 调入, 补助 come in); 收入X，支出Y，收支相抵，结余Z likewise.
-    Only a sentence that says both what goes out and what is left is read this way."""
+    Only a sentence that says both what goes out and what is left is read this way. A sentence of
+    several accounts, one per ；-statement (…年终结转结余22389万元；政府性基金预算收入总量…), gives one
+    balance per statement; a sentence none of whose statements holds one is read whole."""
     out: list[Structure] = []
     for ss, members in by_sentence.items():
-        levels = [n for n in _levels(members) if depth_at(n.sentence, n.start - ss) == 0]
-        if len(levels) < 3:
+        every = [n for n in _levels(members) if depth_at(n.sentence, n.start - ss) == 0]
+        if len(every) < 3:
             continue
-        sentence = levels[0].sentence
-        # what is left: the first figure named as a balance after two terms (…滚存结余7546万元，减结转
-        # 下年支出7546万元，净结余为零: what goes on is a further step, not the balance)
-        for k in range(2, len(levels)):
-            head = _clause_before(sentence, levels[k], levels[k - 1].end - ss)
-            if _BALANCE_END.search(head) and not _CARRIED_IN.search(head) and not _MINUS.match(head):
-                break
-        else:
-            continue
-        last = levels[k]
-        terms = [n for n in levels[:k] if same_measure(n, last)]
-        if len(terms) < 2 or len(terms) != k:
-            continue  # a figure of another measure in between: not one account
-        minus: set[str] = set()
-        prev_end = levels[0].sentence_start
-        for n in terms:
-            clause = _clause_before(sentence, n, prev_end - ss)
-            if n is not terms[0] and _OUT.search(clause) and not _CARRIED_IN.search(clause):
-                minus.add(n.fact_id)
-            prev_end = n.end
-        if minus:
-            out.append(Structure(last, tuple(terms), "eq", "balance", minus=frozenset(minus)))
+        sentence = every[0].sentence
+        cuts = [0] + [m.end() for m in _ITEM.finditer(sentence) if depth_at(sentence, m.start()) == 0] + [len(sentence)]
+        found = [st for a, b in zip(cuts, cuts[1:])
+                 if (st := _balance([n for n in every if a <= n.start - ss < b], sentence, ss))]
+        if not found and len(cuts) > 2:
+            found = [st for st in [_balance(every, sentence, ss)] if st]
+        out.extend(st for st in found if st is not None)
     return out
+
+
+def _balance(levels: list[Num], sentence: str, ss: int) -> Structure | None:
+    """The balance among one statement's figures, if it states one (see :func:`balances`)."""
+    if len(levels) < 3:
+        return None
+    # what is left: the first figure named as a balance after two terms (…滚存结余7546万元，减结转
+    # 下年支出7546万元，净结余为零: what goes on is a further step, not the balance)
+    for k in range(2, len(levels)):
+        head = _clause_before(sentence, levels[k], levels[k - 1].end - ss)
+        if _BALANCE_END.search(head) and not _CARRIED_IN.search(head) and not _MINUS.match(head):
+            break
+    else:
+        return None
+    last = levels[k]
+    terms = [n for n in levels[:k] if same_measure(n, last)]
+    if len(terms) < 2 or len(terms) != k:
+        return None  # a figure of another measure in between: not one account
+    minus: set[str] = set()
+    prev_end = levels[0].sentence_start
+    for n in terms:
+        clause = _clause_before(sentence, n, prev_end - ss)
+        if n is not terms[0] and _OUT.search(clause) and not _CARRIED_IN.search(clause):
+            minus.add(n.fact_id)
+        prev_end = n.end
+    if not minus:
+        return None
+    outs = terms[1:]
+    if len(minus) == len(outs) >= 2 and _WHOLE.search(_clause_before(sentence, terms[0], 0)) and not any(
+            _WHOLE.search(_clause_before(sentence, n, m.end - ss)) for m, n in zip(terms, outs)):
+        # 收入总量572196万元，…，支出474555万元、上解上级支出8918万元…，年终结转结余22389万元: all that
+        # came in, then uses named one by one — not always all of them (安排预算稳定调节基金 often goes
+        # unnamed) — and what is left: together at most the whole (one 支出, or a 支出总计, is all of them)
+        return Structure(terms[0], (*terms[1:], last), "le", "balance")
+    if len(minus) == len(outs):  # 收入总计X，减支出总计Y，滚存结余Z: X = Y + Z, as a reader writes it
+        return Structure(terms[0], (*outs, last), "eq", "balance")
+    return Structure(last, tuple(terms), "eq", "balance", minus=frozenset(minus))
+
+
+#: the name of all an account took in (收入总量, 收入总计, 收入合计): a balance's first term as a whole
+_WHOLE = regex.compile(r"总量|总计|合计")
 
 
 def _clause_before(sentence: str, n: Num, since: int) -> str:

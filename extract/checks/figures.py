@@ -7,6 +7,7 @@ they relate (``eq`` exhaustive, ``le`` partial).
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -145,3 +146,34 @@ def concept_of(label: str | None, rules: Rules) -> str | None:
     if not label:
         return None
     return rules.derived("checks.concepts", _Concepts)(label)
+
+
+#: a classification sentence (分产业看：, 从收入结构看，): its items are parts of the total before it
+CLASSIFY = regex.compile(r"^[\s\u3000]*(?:从|按|分)[^，,。：:；;]{1,10}?(?:看|分|划分|统计)[\s\u3000]*[：:，,]")
+
+
+#: the words that name a figure's column when a sentence states one subject for several periods or
+#: stages (…收入当月完成13.1亿元；累计完成158.9亿元 / 上年决算…，今年预算…), longest first
+_PERIOD = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(?:年初预算|调整预算|预算数|决算数|执行数|上年决算|上年预算|当月|本月|"
+                        r"累计|上年|本年|当年|预算|决算)|\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*月|(?:19|20)\d{2}年度?")
+
+
+def signature(members: Sequence[Num], ss: int) -> tuple[str, ...] | None:
+    """The period words of a sentence's figures of one measure, one per figure, when each figure has
+    its own (当月完成13.1亿元；累计完成158.9亿元 -> ('当月', '累计')); None otherwise.
+
+    The figures are the sentence's figures outside brackets (levels: the caller leaves changes
+    out), of the measure of its first."""
+    levels = [n for n in members if depth_at(n.sentence, n.start - ss) == 0]
+    if len(levels) < 2:
+        return None
+    levels = [n for n in levels if same_measure(n, levels[0])]
+    words: list[str] = []
+    prev = 0
+    for n in levels:
+        found = _PERIOD.findall(n.sentence, prev, n.start - ss)
+        if not found:
+            return None
+        words.append(regex.sub(r"\s", "", found[-1]))
+        prev = n.end - ss
+    return tuple(words) if len(words) >= 2 and len(set(words)) == len(words) else None

@@ -22,6 +22,10 @@ periods side by side, a level and its change), the figures pair by position::
 (33 = 8 + 25; 57.55 = 12.5 + 45.2; the change −24.55 = −4.35 − 20.20). The same pairing reads
 a sentence that opens with 其中 and lists its parts in ；-clauses after the sentence of its totals.
 
+Items may be headings of their own (…决算总额为1023万元。其中：\n一、因公出国(境)经费\n2020年…决算支出0万元。
+\n二、公务用车…\n…785万元…): sections numbered 1, 2, 3 … one after the other under one parent, each
+section's first figure of the total's measure a part, the total the figure just before section 1.
+
 A list is checked (and may fail) when its intro (其中, 包括, 如下, 分别为 …) stands in the
 sentences of its figures. When it does not (an intro on a line of its own holds no figure, so the
 facts do not hold it), the list is kept only when it adds up: nothing shows the items are the
@@ -213,4 +217,78 @@ def opening_lists(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Struc
         prev = _previous(order, by_sentence, ss)
         if prev:
             out.extend(_pair(_figures(prev), items, "其中", False))
+    return out
+
+
+_SECTION_GAP = 80  # characters between the total's sentence and section 1's first figure (an intro, a heading)
+
+
+def section_lists(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structure]:
+    """Totals with their parts as the first figures of numbered sections (see the module's docstring).
+    No intro the facts hold shows the sections are the total's parts (it stands on a line of its own),
+    so a list is kept only when it adds up."""
+    order = sorted(by_sentence)
+    firsts: list[tuple[str, str, int, Num]] = []  # (parent, style, ordinal, first figure) per section
+    seen: set[str] = set()
+    for ss in order:
+        for n in _figures(by_sentence[ss]):
+            if n.change or not n.section or n.section in seen:
+                continue
+            seen.add(n.section)
+            parent, _, heading = n.section.rpartition(" > ")
+            mark = _mark(heading)
+            if mark is not None and mark[0] != "dash":
+                firsts.append((parent, mark[0], mark[1], n))
+    out: list[Structure] = []
+    for k, (parent, style, ordinal, first) in enumerate(firsts):
+        if ordinal != 1:
+            continue
+        parts = [first]
+        for p_parent, p_style, p_ordinal, n in firsts[k + 1:]:
+            if (p_parent, p_style, p_ordinal) != (parent, style, len(parts) + 1):
+                break
+            parts.append(n)
+        if len(parts) < 2 or not all(same_measure(p, first) for p in parts):
+            continue
+        i = bisect.bisect_left(order, first.sentence_start)
+        prev = [n for n in _figures(by_sentence[order[i - 1]]) if not n.change and same_measure(n, first)
+                and (n.section or "") == parent] if i else []
+        if not prev or first.sentence_start - (prev[0].sentence_start + len(prev[0].sentence.rstrip())) > _SECTION_GAP:
+            continue
+        out.append(Structure(_total_of(prev, parts), tuple(parts), "eq", "sections", unsure=True))
+    return out
+
+
+#: the heading of a list of names with its count: 全国一等奖获奖名单(3人), 二等奖获得者（共10名）
+_ROSTER = regex.compile(r"^[\s\u3000]*[^，,。；;：:]{1,30}?(?:名单|获得者|获奖者|获奖人员)[\s\u3000]*"
+                        r"[（(][\s\u3000]*(?:共|计)?[\s\u3000]*\d{1,5}[\s\u3000]*(?:人|名|位)[\s\u3000]*[）)][\s\u3000]*$")
+#: a figure counting winners: its sentence says they won (荣获, 获得, 获奖)
+_WON = regex.compile(r"获奖|荣获|获得|斩获")
+_LEVEL_WORD = regex.compile(r"[一二三四五六七八九]等奖|金奖|银奖|铜奖|优秀奖|特等奖")
+
+
+def roster_counts(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structure]:
+    """Headings of name lists with their counts, one after the other (全国一等奖获奖名单(3人) /
+    全国二等奖获奖名单(10人) / …), as parts of the count of winners the text states first (27名学生荣获…).
+    Nothing but the arithmetic says the lists are all of them, so the sum is kept only when it adds up."""
+    order = sorted(by_sentence)
+    runs: list[list[Num]] = []
+    last = -2
+    for i, ss in enumerate(order):
+        members = by_sentence[ss]
+        if len(members) == 1 and members[0].kind == "headcount" and _ROSTER.match(members[0].sentence):
+            if last == i - 1 and runs:
+                runs[-1].append(members[0])
+            else:
+                runs.append([members[0]])
+            last = i
+    out: list[Structure] = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        before = [n for ss in order if ss < run[0].sentence_start for n in by_sentence[ss]
+                  if same_measure(n, run[0]) and not n.change and _WON.search(n.sentence)
+                  and not _LEVEL_WORD.search(n.label or "")]
+        if before:
+            out.append(Structure(before[0], tuple(run), "eq", "roster", unsure=True))
     return out

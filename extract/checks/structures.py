@@ -21,8 +21,9 @@ from collections.abc import Sequence
 import regex
 
 from .breakdowns import balances, change_breakdowns, classified, parallel, shares_of, subject_run, totals_after
-from .figures import CLOSE, OPEN, Num, Structure, concept_of, depth_at, same_measure, statement_of
-from .lists import item_lists, opening_lists, per_head
+from .figures import CLOSE, OPEN, Num, Structure, concept_of, depth_at, same_measure, signature, statement_of
+from .lists import item_lists, opening_lists, per_head, roster_counts, section_lists
+from .periods import period_rows
 from ..rules import Rules
 
 _CLAUSE = regex.compile(r"[，,；;、]")
@@ -44,12 +45,56 @@ def _relation(marker: str, sentence: str, mpos: int, rules: Rules) -> str:
     return "eq"
 
 
-def _bracket_breakdowns(part: Num, nums: Sequence[Num], sentence: str) -> Structure | None:
-    """A part followed directly by a bracketed list of same-kind figures: its own breakdown."""
+_COMMA = regex.compile(r"[，,；;]")
+#: a clause naming a total (支出总计, 收入合计, 共计): after a ；it opens a statement of its own
+_TOTAL_NAMED = regex.compile(r"总计|合计|共计|总额|总数")
+#: the words of a sum's result: a clause naming one ends a 其中 list before it (…基金调入103万元，收入合计为6449万元)
+_SUM_NAMED = regex.compile(r"总计|合计")
+#: a term of a running sum (…4402万元，加上级转移支付收入1884万元，其中：…): a figure of its own, which a 其中
+#: after it breaks down, though it follows another figure
+_PLUS_TERM = regex.compile(r"[，,][\s\u3000]*(?:再)?加(?:上)?")
+
+
+class _Marker:
+    """Part markers written one after the other (其中包括, 其中：包括) as one: the list's intro, read
+    with the first word's meaning (其中: a subset); the list starts after the last."""
+
+    def __init__(self, first: regex.Match[str], last: regex.Match[str]) -> None:
+        self._start, self._end, self._word = first.start(), last.end(), first.group()
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._word
+
+
+def _merged(sentence: str, found: list[regex.Match[str]]) -> list[_Marker]:
+    out: list[_Marker] = []
+    first: regex.Match[str] | None = None
+    for k, m in enumerate(found):
+        first = first or m
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if nxt is not None and not sentence[m.end():nxt.start()].strip(" ：:，,\u3000"):
+            continue
+        out.append(_Marker(first, m))
+        first = None
+    return out
+
+
+def _bracket_breakdowns(part: Num, nums: Sequence[Num], sentence: str) -> list[Structure]:
+    """A part followed directly by a bracketed list of same-kind figures: its own breakdown.
+
+    A list joined by 、 that goes on after a comma (含A166万元、B968万元、C212万元，专项转移支付收入406万元)
+    may end at the comma (the last a sibling of the part, its bracket misplaced) or run on: each
+    reading is kept only when it adds up."""
     rel_end = part.end - part.sentence_start
     rest = sentence[rel_end:]
     if not rest or rest[0] not in OPEN:
-        return None
+        return []
     close = 0
     depth = 0
     for i, ch in enumerate(rest):
@@ -61,18 +106,23 @@ def _bracket_breakdowns(part: Num, nums: Sequence[Num], sentence: str) -> Struct
                 close = i
                 break
     if not close:
-        return None
+        return []
     lo, hi = part.end, part.end + close
     base = depth_at(sentence, rel_end) + 1
     inner = [n for n in nums if lo < n.start < hi and same_measure(n, part)
              and depth_at(sentence, n.start - n.sentence_start) == base]
     if not inner:
-        return None
+        return []
     head = rest[1:1 + 3]
     if len(inner) < 2 and not head.startswith(("其中", "含")):
-        return None  # 人民币贰佰元（RMB200.00）: the same figure restated, not a breakdown
+        return []  # 人民币贰佰元（RMB200.00）: the same figure restated, not a breakdown
     relation = "le" if head.startswith(("其中", "含")) or len(inner) < 2 else "eq"
-    return Structure(part, tuple(inner), relation, "()")
+    seps = [sentence[a.end - a.sentence_start:b.start - b.sentence_start] for a, b in zip(inner, inner[1:])]
+    cut = next((k for k, sep in enumerate(seps) if "、" not in sep and _COMMA.search(sep)), None)
+    if seps and "、" in seps[0] and cut is not None:
+        return [Structure(part, tuple(inner), relation, "()", unsure=True),
+                Structure(part, tuple(inner[:cut + 1]), relation, "()", unsure=True)]
+    return [Structure(part, tuple(inner), relation, "()")]
 
 
 _LEVEL = regex.compile(r"^[一二三四五六七八九1-9]级")
@@ -127,7 +177,7 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     claimed = {p.fact_id for st in listed for p in st.parts}
     for ss, members in by_sentence.items():
         sentence = members[0].sentence
-        markers = list(rules.part_marker.finditer(sentence))
+        markers = _merged(sentence, list(rules.part_marker.finditer(sentence)))
         for i, m in enumerate(markers):
             mpos = ss + m.start()
             depth = depth_at(sentence, m.start())
@@ -138,7 +188,9 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                      and depth_at(sentence, n.start - ss) == depth]
             if not after:
                 continue
-            first = after[0]
+            # the list's measure: its first money or people figure (…住房保障5类…以及…8类…的支出完成238.4亿元:
+            # counts of categories name the items, they are not the parts)
+            first = next((n for n in after if n.kind in ("amount", "headcount")), after[0])
             lists = parallel(m, after, members, sentence, ss, depth, rules)
             if lists:
                 out.extend(lists)
@@ -146,18 +198,22 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
             parts: list[Num] = []
             prev_end = m.end() + ss
             for n in after:
-                clause = _CLAUSE.split(sentence[prev_end - ss:n.start - ss])[-1]
+                gap = sentence[prev_end - ss:n.start - ss]
+                clause = _CLAUSE.split(gap)[-1]
                 prev_end = n.end
                 if not same_measure(n, first):
                     continue  # 共计接待3837批次: a figure of another measure neither joins nor ends the list
                 if parts and rules.part_stop.match(clause):
                     break
+                if parts and (_SUM_NAMED.search(clause) or _STATEMENT_END.search(gap) and _TOTAL_NAMED.search(clause)):
+                    break  # …上年结余1885万元；2023年政府性基金支出总计3319万元: a new statement's total
                 parts.append(n)
             before = [n for n in members if n.end <= mpos and same_measure(n, first)
                       and depth_at(sentence, n.start - ss) == depth]
             named = _named_total(before, parts, rules)
             total = named or (before[-1] if before else None)
-            if named is None and len(before) >= 2 and not rules.part_marker.search(
+            if named is None and len(before) >= 2 and not _PLUS_TERM.search(
+                    sentence, before[-2].end - ss, before[-1].start - ss) and not rules.part_marker.search(
                     sentence, before[-2].end - ss, before[-1].start - ss) and not _STATEMENT_END.search(
                     sentence, before[-2].end - ss, before[-1].start - ss):
                 # 一等奖8个，二等奖17个，三等奖18个，其中8个…: the last item of a list is no total
@@ -168,6 +224,9 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                 k = bisect.bisect_left(order, ss)
                 prev = [n for n in by_sentence.get(order[k - 1], []) if same_measure(n, first)
                         and n.section == first.section] if k else []
+                if prev and signature(members, ss) is not None and signature(by_sentence[order[k - 1]], order[k - 1]) \
+                        == signature(members, ss):
+                    continue  # 其中，A当月…，累计…: one part per period of the sentence before (period_rows)
                 if prev:
                     total = prev[-1]
             if total is None and depth == 0 and first.section and " > " in first.section:
@@ -175,14 +234,28 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                 head = opening.get((first.section, first.kind, first.unit))
                 if head is not None and head.start < mpos:
                     total = head
+            if total is None and parts:
+                # 分别为：基本支出30万元、项目支出20万元，合计50万元: the list's sum stated after it
+                later = [n for n in members if n.start > parts[-1].start and same_measure(n, first)
+                         and depth_at(sentence, n.start - ss) == depth]
+                if later and _SUM_NAMED.search(_CLAUSE.split(sentence[parts[-1].end - ss:later[0].start - ss])[-1]):
+                    total = later[0]
             if total is None:
                 continue
             relation = _relation(m.group(), sentence, m.start(), rules) if len(parts) > 1 else "le"
+            if total.start > parts[-1].start:
+                relation = "eq"  # a 合计 after the list sums what it lists
             out.append(Structure(total, tuple(parts), relation, m.group()))
         for n in members:
-            nested = _bracket_breakdowns(n, members, sentence)
-            if nested:
-                out.append(nested)
+            out.extend(_bracket_breakdowns(n, members, sentence))
+        for n in with_changes.get(ss, []):
+            # 比人代会预算数增加60000万元(其中:旗本级58800万元,开发区1200万元): the bracket breaks the change
+            # down; its parts may change in either direction, which the figures do not show, so it is
+            # kept only when it adds up
+            if n.change:
+                out.extend(Structure(st.total, st.parts, st.relation, st.marker, unsure=True)
+                           for st in _bracket_breakdowns(n, with_changes[ss], sentence))
+    out.extend(period_rows(with_changes, rules))
     out.extend(classified(by_sentence, nums, rules))
     out.extend(totals_after(by_sentence, nums, rules))
     out.extend(shares_of(nums, rules))
@@ -194,4 +267,7 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                if st.total.fact_id not in totals and st.total.sentence_start not in read)
     # a list read whole from its numbering replaces what a single sentence of it seemed to say
     out = [st for st in out if not claimed & {p.fact_id for p in st.parts}] + listed
+    # numbered sections: kept only when they add up, they replace nothing (nor repeat a numbered list)
+    out += [st for st in section_lists(by_sentence, rules) if not claimed & {p.fact_id for p in st.parts}]
+    out += roster_counts(by_sentence, rules)
     return [st for st in out if not _levels_not_parts(st.parts)]

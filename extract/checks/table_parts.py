@@ -67,7 +67,7 @@ def groups(figs: Sequence[Any]) -> list[tuple[Any, list[Any]]]:
             if i == 0:
                 continue
             stop = marks[g + 1] if g + 1 < len(marks) else len(col)
-            run = []
+            run: list[Any] = []
             hashed = mark(col[i].num.label, col[i].num.sentence) == "#"
             for f in col[i:stop]:
                 if run and (_is_total(f.num.label) or hashed):
@@ -117,6 +117,82 @@ def numbered_items(col: Sequence[Any], total: Any) -> list[Any]:
     items = [f for f, s in zip(side, styles) if s == first]
     numbers = [_ordinal(f.num.label) for f in items]
     return items if numbers == list(range(1, len(items) + 1)) else []
+
+
+def item_rows(col: Sequence[Any], items: Sequence[Any]) -> list[tuple[Any, list[Any]]]:
+    """(item, its rows) for the numbered items of one column: the rows between an item and the
+    next item (or the column's end or total row) when they are not numbered in the items' style
+    (一、本级收入 | 税收 | 非税 | 二、转移性收入 | …); rows numbered in a style of their own
+    ((一)…(二)… under 一、) are the item's rows alone. An item with a 其中 row among them is left
+    to its 其中 group, and one row is no breakdown. The caller keeps them only when they add up:
+    the layout alone says rows are an item's parts, not that they are all of them."""
+    rows = sorted(col, key=lambda f: f.num.start)
+    at = {id(f): rows.index(f) for f in items}
+    out: list[tuple[Any, list[Any]]] = []
+    for k, item in enumerate(items):
+        stop = at[id(items[k + 1])] if k + 1 < len(items) else len(rows)
+        under: list[Any] = []
+        for f in rows[at[id(item)] + 1:stop]:
+            if _is_total(f.num.label):
+                break
+            under.append(f)
+        if any(marked(f.num.label, f.num.sentence) for f in under):
+            continue
+        styles = {_style(f.num.label) for f in under} - {None}
+        if len(styles) > 1:
+            continue
+        if styles:
+            under = [f for f in under if _style(f.num.label) is not None]
+        if len(under) >= 2:
+            out.append((item, under))
+    return out
+
+
+def plain_rows(col: Sequence[Any], total: Any) -> list[Any]:
+    """The rows on the side of a total row (合计 first: the rows after it; last: the rows before it)
+    that are no one's 其中 rows: 合计 | 因公出国(境)费 | 公务接待费 | 公务用车费 | 其中:运行维护费 |
+    购置费 -> the three fees. The caller keeps the sum only when it adds up: without numbering or
+    codes, only the arithmetic says the rows are all of the total's parts."""
+    rows = sorted(col, key=lambda f: f.num.start)
+    k = rows.index(total)
+    side = rows[k + 1:] if k == 0 else rows[:k] if k == len(rows) - 1 else []
+    inner = {id(f) for _, group in groups(side) for f in group}
+    return [f for f in side if not _is_total(f.num.label) and id(f) not in inner
+            and not marked(f.num.label, f.num.sentence)]
+
+
+def rows_above(col: Sequence[Any]) -> list[tuple[Any, list[Any]]]:
+    """(total row, its parts) for the total rows inside a column (本年支出合计 under its items, 收入总计
+    after 本年收入合计 | 上年结转结余): a total row after another is that one plus the rows between;
+    the first total row after rows of items is the items numbered in one style above it (numbers may
+    skip: a row whose cell is empty holds no figure), else the rows above it that are no one's 其中 rows.
+    A total row first or last in its column is :func:`plain_rows`'s and :func:`numbered_items`'s. The caller
+    keeps these only when they add up: only the layout says so."""
+    rows = sorted(col, key=lambda f: f.num.start)
+    out: list[tuple[Any, list[Any]]] = []
+    last: int | None = None
+    for k, f in enumerate(rows):
+        if not _is_total(f.num.label):
+            continue
+        if last is not None:
+            between = [g for g in rows[last + 1:k] if not marked(g.num.label, g.num.sentence)]
+            if between:
+                out.append((f, [rows[last], *between]))
+        elif 0 < k < len(rows) - 1:  # (a total row last: numbered_items and plain_rows read it)
+            above = rows[:k]
+            styles = [_style(g.num.label) for g in above]
+            first = next((st for st in styles if st is not None), None)
+            if first is not None:
+                items = [g for g, st in zip(above, styles) if st == first]
+                numbers = [_ordinal(g.num.label) for g in items]
+                parts = items if numbers == sorted(set(numbers)) else []
+            else:
+                inner = {id(g) for _, group in groups(above) for g in group}
+                parts = [g for g in above if id(g) not in inner and not marked(g.num.label, g.num.sentence)]
+            if parts:
+                out.append((f, parts))
+        last = k
+    return out
 
 
 _CN = {c: i for i, c in enumerate("一二三四五六七八九", 1)}

@@ -386,6 +386,9 @@ def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[
                 parts = [found[p] for p in (*names, *ident.optional) if p in found]
                 if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
                     continue
+                if any(p.num.start < total.num.start and rules.part_marker.search(
+                        p.num.sentence, 0, p.num.start - p.num.sentence_start) for p in parts):
+                    continue  # 其中 points back: 总人口310.56万人。其中，男性…，女性…  are not a later 户籍人口's
                 if len({statement_of(f.num.label) for f in (total, *parts)} - {None}) > 1:
                     continue  # a 预算 total and 决算 parts are two statements, not one identity
                 if partial:
@@ -510,8 +513,21 @@ def _table_checks(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:
         total = next((f for f in col if _TOTAL_ROW.match(f.num.label)), None)
         if total is not None and not coded:
             items = table_parts.numbered_items(col, total)
+            plain = table_parts.plain_rows(col, total) if len(items) < 2 else []
+            if len(plain) >= 2:  # 合计 | 因公出国(境)费 | 公务接待费 | 公务用车费 | 其中:…: kept when it adds up
+                row = _row(doc_id, "table.plain-rows", "eq", total, plain, scope)
+                if row["status"] == "pass":
+                    rows.append(_on_pages(row, total, plain))
             if len(items) >= 2:  # 合计 | 1、因公出国(境)费 | 2、公务接待费 | 3、公务用车费 | 其中:(1)…
                 rows.append(_on_pages(_row(doc_id, "table.numbered-rows", "eq", total, items, scope), total, items))
+                for item, under in table_parts.item_rows(col, items):  # kept only when they add up
+                    row = _row(doc_id, "table.item-rows", "eq", item, under, scope)
+                    if row["status"] == "pass":
+                        rows.append(_on_pages(row, item, under))
+        for whole, parts in table_parts.rows_above(col) if not coded else ():  # kept when they add up
+            row = _row(doc_id, "table.rows-above", "eq", whole, parts, scope)
+            if row["status"] == "pass":
+                rows.append(_on_pages(row, whole, parts))
         if total is not None and top:
             # rows without a code beside the coded ones (项目支出 lines under 基本支出's 301/302/303):
             # the coded classes are then only part of the 合计

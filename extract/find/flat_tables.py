@@ -6,6 +6,10 @@
     全县人口 | 98509 | -- |            a row: its first text cell is the label, each figure a fact
     其中:城镇 | 48443 | 49.18 |          (a 其中 row keeps its marker in the row text: checks read it)
 
+A two-sided table (收入 | 执行数 | 支出 | 执行数: the value cells of the header repeat after a second
+label cell) holds two rows on each line: a figure's label is the nearest text cell on its left,
+and each side is a column of its own (收入/执行数, 支出/执行数).
+
 Only money and people become facts (a unit of 元/万元/亿元 or 人/人次/名); cells under a share
 or rate header (比重, %, 增长) and under a numbering header (序号, 栏次) are left out, and so
 are tables written one cell per line, whose rows the text does not show. Offsets point at the
@@ -51,6 +55,36 @@ def _measure(word: str, rules: Rules) -> tuple[str, Decimal, str] | None:
     return None
 
 
+def header_sides(cells: list[str]) -> int:
+    """The number of header cells per side when the last header cells are two sides of one table
+    (a label cell and its value cells, repeated: 收入 | 执行数 | 支出 | 执行数 -> 2), else 0.
+
+    >>> header_sides(["收 入", "执行数", "支 出", "执行数"]), header_sides(["项目", "预算数", "执行数"])
+    (2, 0)
+
+    A header whose value cells repeat without rows under a second label cell (项目 | 预算数 | 决算数 |
+    预算数) is one-sided: the caller checks the rows.
+    """
+    cells = [_SPACE.sub("", c) for c in cells]
+    for m in (2, 3, 4):
+        tail = cells[len(cells) - 2 * m:]
+        if len(cells) >= 2 * m and tail[1:m] == tail[m + 1:] and not any(NUMBER.match(c) for c in tail):
+            return m
+    return 0
+
+
+def side_column(left: str, right: str, side: int, value: str) -> str:
+    """The column of a figure on one side of a two-sided table: its side's label cell and its value
+    cell (收入/执行数); sides whose label cells read the same (项目 | 预算数 | 项目 | 预算数) are told
+    apart by 左/右.
+
+    >>> side_column("收入", "支出", 1, "执行数"), side_column("项目", "项目", 1, "预算数")
+    ('支出/执行数', '右:项目/预算数')
+    """
+    head = f"{(left, right)[side]}/{value}"
+    return head if left != right else f"{'左右'[side]}:{head}"
+
+
 def _blocks(text: str) -> list[list[tuple[int, str]]]:
     """Runs of consecutive lines with at least two cells (line start, line)."""
     blocks: list[list[tuple[int, str]]] = []
@@ -81,7 +115,7 @@ def flat_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
         title = next((ln.strip() for ln in reversed(above) if ln.strip() and not _UNIT_LINE.search(ln)), "")
         section = _SPACE.sub("", title)[:40] or f"表{n}"
         headers: dict[int, list[str]] = {}
-        in_header = True
+        in_header, two_sided, sides = True, False, 0
         for line_start, line in block:
             cells = _cells(line, line_start)
             figures = [j for j, (c, _) in enumerate(cells) if j and NUMBER.match(c)]
@@ -90,15 +124,26 @@ def flat_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
                     if c:
                         headers.setdefault(j, []).append(_SPACE.sub("", c))
                 continue
+            if in_header:  # two sides: the header says so, and rows hold a label under the second label cell
+                width = max(headers, default=0) + 1
+                sides = header_sides([headers[j][-1] if j in headers else "" for j in range(width)])
+                two_sided = sides > 0 and any(len(cs := _cells(ln, 0)) > sides and cs[sides][0]
+                                              and not NUMBER.match(cs[sides][0])
+                                          and any(NUMBER.match(c) for c, _ in cs[1:]) for _, ln in block)
             in_header = False
             texts = [(j, c) for j, (c, _) in enumerate(cells) if c and not NUMBER.match(c)]
             if not texts or not figures:
                 continue
             row_unit = next((m for _, c in texts if (m := _measure(c, rules))), None)
+            names = [(j, c) for j, c in texts if not _measure(c, rules)] or texts
             label = _MARK.sub("", _SPACE.sub("", texts[0][1]))
             for j in figures:
                 printed, at = cells[j]
                 head = "/".join(headers.get(j, []))
+                if two_sided:  # the label on the figure's own side, the side named in the column
+                    k, cell = max(((k, c) for k, c in names if k < j), default=names[0])
+                    label = _MARK.sub("", _SPACE.sub("", cell))
+                    head = side_column("/".join(headers.get(0, [])), "/".join(headers.get(sides, [])), int(k >= sides), head)
                 if _NOT_FIGURES.search(head):
                     continue
                 col_unit = _HEAD_UNIT.search(head)

@@ -15,6 +15,17 @@
     3171.0                              it); a row's own unit, 进出口总额(万美元), is that of the
                                         rows under it too
 
+Two-sided tables (收入 | 执行数 | 支出 | 执行数: the header's value cells repeat after a second
+label cell) hold two rows on one line of the page; copied one cell per line, a row's cells follow
+the other side's, and an empty side leaves only a wider gap (an extra blank line) where its cells
+were. Each label with its figures is a side's row; the next one is the other side's, unless a wider
+gap than the table's usual one stands before it (the other side is empty there). Each side is a
+column of its own (收入/执行数, 支出/执行数), so its totals and numbered rows are checked alone.
+
+Some copies close each cell with a bar (``项 目 |`` / ``30.8 |``, a bare ``|`` for an empty cell):
+such a line is the cell before its bar. A block with empty cells shown so is a grid whose empty
+places a reader of rows (a label, then its figures) cannot tell: ``grid_tables.py`` reads it.
+
 A block is a run of short lines (blank lines between cells allowed) with at least three rows of
 figures, and figures alone on their lines; prose, or a line with sentence punctuation, ends it.
 Columns are named by the header cells when every row has at most one figure per header cell
@@ -32,13 +43,16 @@ import regex
 from ..read.tables import NUMBER
 from ..records import Document, Fact
 from ..rules import Rules
-from .flat_tables import _NOT_FIGURES, _UNIT_LINE, _measure
+from .flat_tables import _NOT_FIGURES, _UNIT_LINE, _measure, header_sides, side_column
+from .grid_tables import grid_facts
 
 _SHORT = 40
 _PROSE = regex.compile(r"[。；;！？!?]|[，,].*[，,]")
 _BRACKET_UNIT = regex.compile(r"[（(](?P<unit>[^()（）]{1,6})[）)]?\s*$")
 _MARK = regex.compile(r"^(?:(?:其中|#|＃)\s*[:：]?|含\s*[:：])\s*")
 _SPACE = regex.compile(r"[\s\u3000]+")
+#: a line of one cell and the bar(s) after it (some pages copy each cell with its closing bar)
+_BARRED = regex.compile(r"^(?P<cell>[^|]*)\|[\s|]*$")
 #: at least this many rows of figures make a block a table
 MIN_ROWS = 3
 
@@ -58,18 +72,29 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _blocks(text: str) -> list[list[tuple[int, str]]]:
-    """Runs of short non-prose lines (blank lines dropped) holding figures alone on their lines."""
-    blocks: list[list[tuple[int, str]]] = []
+def _blocks(text: str) -> list[tuple[list[tuple[int, str]], bool]]:
+    """Runs of short non-prose lines (blank lines dropped) holding figures alone on their lines,
+    each with whether it shows empty cells as a bare ``|`` (a grid: its empty cells are kept, as "")."""
+    blocks: list[tuple[list[tuple[int, str]], bool]] = []
     run: list[tuple[int, str]] = []
+    holes = False
 
     def close() -> None:
+        nonlocal holes
         if sum(1 for _, ln in run if NUMBER.match(ln.strip())) >= MIN_ROWS:
-            blocks.append(list(run))
+            blocks.append(([c for c in run if c[1] or holes], holes))
         run.clear()
+        holes = False
 
     for pos, line in _lines(text):
         cell = line.strip()
+        bar = _BARRED.match(cell)
+        if bar:  # 项 目 |, 30.8 |: a cell copied with the bar that closed it; | alone: an empty cell
+            cell = bar.group("cell").strip()
+            holes = holes or not cell
+            if not cell:
+                run.append((pos, ""))
+                continue
         if not cell:
             continue
         if len(cell) > _SHORT or _PROSE.search(cell) or "|" in cell:
@@ -80,11 +105,45 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
     return blocks
 
 
+def _sides(above: list[str], width: int) -> int:
+    """The number of header cells per side of a two-sided table whose rows hold at most ``width``
+    figures (收入 | 执行数 | 支出 | 执行数 -> 2), or 0.
+
+    >>> _sides(["表1", "收 入", "执行数", "支 出", "执行数"], 1), _sides(["项目", "预算数", "执行数"], 2)
+    (2, 0)
+    """
+    m = header_sides(above)
+    return m if m and width <= m - 1 else 0
+
+
+def _two_sided(text: str, cells: list[tuple[int, str]], m: int) -> list[tuple[_Row, int]]:
+    """The rows of a two-sided table's cells (from its first row label on), each with its side
+    (0 left, 1 right). A row is a label and up to ``m - 1`` figures; the next label is the other
+    side's unless the gap before it is wider than the table's usual gap between cells."""
+    gaps = [text[a + len(c):b].count("\n") for (a, c), (b, _) in zip(cells, cells[1:])]
+    usual = min(gaps, default=0)
+    out: list[tuple[_Row, int]] = []
+    side = 0
+    for k, (at, cell) in enumerate(cells):
+        if NUMBER.match(cell):
+            if out and len(out[-1][0].values) < m - 1:
+                out[-1][0].values.append((cell, at))
+        else:
+            if out:
+                wide = gaps[k - 1] > usual
+                side = out[-1][1] if wide else 1 - out[-1][1]
+            out.append((_Row(cell, at), side))
+    return [(r, s) for r, s in out if r.values]
+
+
 def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list[Fact]:
     """Every money or people figure in the one-cell-per-line tables of a text document."""
     facts: list[Fact] = []
     text = doc.text
-    for n, block in enumerate(_blocks(text), first_number):
+    for n, (block, holes) in enumerate(_blocks(text), first_number):
+        if holes:
+            facts += grid_facts(doc, rules, block, n)
+            continue
         first_fig = next(i for i, (_, c) in enumerate(block) if NUMBER.match(c))
         if first_fig == 0:
             continue  # figures before any words: no row to hang them on
@@ -98,9 +157,9 @@ def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
                     rows[-1].values.append((cell, at))
                 continue
             if rows and not rows[-1].values:  # the row before had no figure: it was a heading
-                head = rows.pop()
+                heading = rows.pop()
                 units.pop()
-                m = _BRACKET_UNIT.search(head.label)
+                m = _BRACKET_UNIT.search(heading.label)
                 unit = m.group("unit") if m else None
             rows.append(_Row(cell, at))
             units.append(unit)
@@ -114,6 +173,10 @@ def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
             continue
         width = max(len(r.values) for r in rows)
         above = [c for _, c in block[:first_fig - 1] if not _UNIT_LINE.search(c)]
+        sides = _sides(above, width)
+        if sides:
+            facts += _two_sided_facts(doc, rules, block[first_fig - 1:], above, sides, unit_line, n)
+            continue
         # the header: one cell over the labels and one over each column of figures; lines above it
         # are the table's title
         named = len(above) >= width + 1
@@ -148,4 +211,40 @@ def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
                     sentence_start=row.start, resolution=Decimal(1).scaleb(-decimals) * factor,
                     source="table", column=head or None, concept=rules.concept(name), table=n,
                 ))
+    return facts
+
+
+def _two_sided_facts(doc: Document, rules: Rules, cells: list[tuple[int, str]], above: list[str], m: int,
+                     unit_line: str | None, n: int) -> list[Fact]:
+    """The facts of a two-sided table (see the module's docstring): columns 收入/执行数, 支出/执行数."""
+    text = doc.text
+    heads = [_SPACE.sub("", c) for c in above[len(above) - 2 * m:]]
+    titles = above[:len(above) - 2 * m]
+    section = _SPACE.sub("", titles[-1])[:40] if titles else f"表{n}"
+    facts: list[Fact] = []
+    for row, side in _two_sided(text, cells, m):
+        label = _MARK.sub("", _SPACE.sub("", row.label))
+        own = _BRACKET_UNIT.search(label)
+        name = _BRACKET_UNIT.sub("", label) if own else label
+        end = row.values[-1][1] + len(row.values[-1][0])
+        for j, (printed, at) in enumerate(row.values):
+            head = heads[side * m + 1 + j]
+            if _NOT_FIGURES.search(head):
+                continue
+            col_unit = _BRACKET_UNIT.search(head)
+            word = (own.group("unit") if own else None) or (col_unit.group("unit") if col_unit else None) \
+                or unit_line
+            measure = _measure(word, rules) if word else None
+            if measure is None:
+                continue
+            kind, factor, unit_name = measure
+            num = printed.replace(",", "")
+            decimals = len(num.split(".")[1]) if "." in num else 0
+            facts.append(Fact(
+                doc_id=doc.doc_id, kind=kind, text=printed, start=at, end=at + len(printed),
+                value=Decimal(num) * factor, unit=unit_name, rule="table.lines", label=name,
+                section=section, page=doc.page_at(at), sentence=text[row.start:end],
+                sentence_start=row.start, resolution=Decimal(1).scaleb(-decimals) * factor,
+                source="table", column=side_column(heads[0], heads[m], side, head), concept=rules.concept(name), table=n,
+            ))
     return facts

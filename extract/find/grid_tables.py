@@ -1,0 +1,105 @@
+"""Tables copied one cell per line with every cell's closing bar, empty cells as a bare ``|``:
+a grid whose row width the row numbers show.
+
+    序号 |                               header cells (merged ones once): their last cells that
+    收入 |                               read as two sides (项目 | 预算数 | 项目 | 预算数) name
+    支出 | ||                            the columns
+    项 目 |
+    预算数 |
+    项 目 |
+    预算数 | |
+    栏次 |  1 |  2 |  3 |  4 |           a column-number row (栏次) is no row
+    1 |                                  row 1: its number, then one cell per column, an empty
+    一、一般公共预算拨款收入 |             one a bare |
+    675.82 |
+    一、一般公共服务支出 |
+    516.39 |
+    2 |                                  row 2 starts one row width after row 1
+    二、政府性基金预算拨款收入 |
+    |
+    …
+
+The width is the distance between the cells 1, 2, 3 (at least three rows numbered one after the
+other). In the rows, a column of figures takes its label from the nearest column of words on its
+left, so a two-sided table gives each side its own column. Only money and people become facts,
+with the unit of a ``单位：`` cell above the rows.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..read.tables import NUMBER
+from ..records import Document, Fact
+from ..rules import Rules
+from .flat_tables import _MARK, _NOT_FIGURES, _SPACE, _UNIT_LINE, _measure, header_sides, side_column
+
+#: the widest row read (a number column, then label and value columns)
+MAX_WIDTH = 9
+
+
+def _width(cells: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """(first row's cell index, row width) where cells 1, 2, 3 stand one width apart, else None."""
+    for p, (_, c) in enumerate(cells):
+        if c != "1":
+            continue
+        for w in range(3, MAX_WIDTH + 1):
+            if p + 2 * w < len(cells) and cells[p + w][1] == "2" and cells[p + 2 * w][1] == "3":
+                return p, w
+    return None
+
+
+def grid_facts(doc: Document, rules: Rules, cells: list[tuple[int, str]], n: int) -> list[Fact]:
+    """The money and people figures of one grid block (cells in order, "" for an empty one)."""
+    found = _width(cells)
+    if found is None:
+        return []
+    p, w = found
+    rows = [cells[k:k + w] for k in range(p, len(cells), w)]
+    kinds: list[str] = []  # per column after the number: "label", "value" or ""
+    for j in range(1, w):
+        filled = [r[j][1] for r in rows if j < len(r) and r[j][1]]
+        numbers = sum(1 for c in filled if NUMBER.match(c))
+        kinds.append("value" if filled and numbers * 2 > len(filled) else "label" if filled else "")
+    labels = [j for j, k in enumerate(kinds, 1) if k == "label"]
+    if not labels or "value" not in kinds:
+        return []
+    head = [c for _, c in cells[:p] if c]
+    if "栏次" in head:
+        head = head[:head.index("栏次")]
+    unit = next((m.group("unit") for c in head if (m := _UNIT_LINE.search(c))), None)
+    measure = _measure(unit, rules) if unit else None
+    if measure is None:
+        return []
+    kind, factor, unit_name = measure
+    m = header_sides(head)
+    names = [_SPACE.sub("", c) for c in head[len(head) - 2 * m:]] if m else []
+    title = next((c for c in head if not _UNIT_LINE.search(c)), "")
+    text = doc.text
+    facts: list[Fact] = []
+    for row in rows:
+        for j in range(1, len(row)):
+            printed, at = row[j][1], row[j][0]
+            if kinds[j - 1] != "value" or not NUMBER.match(printed):
+                continue
+            side = sum(1 for k in labels if k < j) - 1
+            if side < 0 or not row[labels[side]][1]:
+                continue
+            label_at, label = row[labels[side]]
+            if m and len(labels) == 2 and side < 2:
+                column = side_column(names[0], names[m], side, names[side * m + 1 + (j - labels[side] - 1)])
+            else:
+                column = f"列{j}"
+            if _NOT_FIGURES.search(column):
+                continue
+            name = _MARK.sub("", _SPACE.sub("", label))
+            num = printed.replace(",", "")
+            decimals = len(num.split(".")[1]) if "." in num else 0
+            facts.append(Fact(
+                doc_id=doc.doc_id, kind=kind, text=printed, start=at, end=at + len(printed),
+                value=Decimal(num) * factor, unit=unit_name, rule="table.lines", label=name,
+                section=_SPACE.sub("", title)[:40] or f"表{n}", page=doc.page_at(at),
+                sentence=text[label_at:at + len(printed)], sentence_start=label_at,
+                resolution=Decimal(1).scaleb(-decimals) * factor, source="table", column=column,
+                concept=rules.concept(name), table=n,
+            ))
+    return facts
