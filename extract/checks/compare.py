@@ -19,6 +19,8 @@ years against each other; the workbook for people is :mod:`.workbook`.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -29,7 +31,7 @@ import regex
 from ..records import ReportFactsError, fmt_decimal
 from ..rules import load_rules
 from ..store import iter_rows, typed
-from .lines import (_CODE, CompareRules, _line_before, _stated_changes, compare_rules,  # noqa: F401
+from .lines import (_CODE, CompareRules, _line_before, _rate_after, _stated_changes, compare_rules,  # noqa: F401
                     line_name, series_key)
 from .validate import interval, split_direction
 from .workbook import write_workbook  # noqa: F401 - the workbook's home since issue 22; imported here as before
@@ -48,6 +50,10 @@ _TOTAL_TABLE = regex.compile(r"(?<!财政拨款)(?:收支|收入|支出)(?:预�
 # the column of a summary table that holds a row's whole amount (not 基本支出, 项目支出 … beside it)
 _TOTAL_COLUMN = regex.compile(r"(?:^|/)(?:金额|合计|总计|小计|预算数|决算数|本年预算数?|预算)$")
 _FUND = regex.compile(r"财政拨款|一般公共预算|政府性基金|国有资本|专户|其他资金")
+
+
+# a name that opens with a county-level place (洪泽区…, 渠县…): the city before it may be left out
+_COUNTY_START = regex.compile(r"^\p{Han}{1,6}?(?:区|县|旗)")
 
 
 def report_type(title: str | None, cr: CompareRules | None = None) -> str:
@@ -69,14 +75,21 @@ def organization_keys(names: list[str], cr: CompareRules | None = None) -> dict[
     >>> k = organization_keys(["江苏省人民检察院", "省检察院", "江苏省检察院", "江苏省高级人民法院"])
     >>> len({k["江苏省人民检察院"], k["省检察院"], k["江苏省检察院"]}), k["江苏省高级人民法院"]
     (1, '江苏省高级法院')
+
+    A county or district named without its city (洪泽区人民政府, 2023) is the one full name that ends
+    with it (淮安市洪泽区人民政府, 2024):
+
+    >>> k = organization_keys(["洪泽区人民政府", "淮安市洪泽区人民政府"])
+    >>> k["洪泽区人民政府"] == k["淮安市洪泽区人民政府"]
+    True
     """
     cr = cr or compare_rules()
     base = {n: cr.organization_drop.sub("", regex.sub(r"\s+", "", n)) for n in names if n}
     full = sorted({b for b in base.values() if not cr.short_name_start.match(b)})
     out = {}
     for name, b in base.items():
-        if cr.short_name_start.match(b):
-            longer = [f for f in full if f.endswith(b)]
+        if cr.short_name_start.match(b) or _COUNTY_START.match(b):
+            longer = [f for f in full if f.endswith(b) and f != b]
             b = longer[0] if len(longer) == 1 else b
         out[name] = b
     return out
@@ -185,11 +198,23 @@ def compare(source: Any, org: str | None = None,
         keyed = series_key(row, rules, cr) if row.fact_id in stated_of_fact else None
         if keyed is not None:
             stated.setdefault((row.doc_id, keyed[0]), stated_of_fact[row.fact_id])
+    before_sentence = _levels_by_doc(levels)
     for change, rate in unattached:  # 基本支出增加1447.63万元: a change printed without its level
         keyed = series_key(change, rules, cr)
         line = keyed[1] if keyed is not None else _line_before(change, rules, cr)
         if line is not None:
             stated.setdefault((change.doc_id, keyed[0] if keyed else f"concept:{line}"), (change, rate))
+            continue
+        level = _level_of_previous_sentence(change, before_sentence.get(change.doc_id, []))
+        keyed = series_key(level, rules, cr) if level is not None else None
+        if keyed is None:
+            continue
+        # 基本支出预算数为18570.82万元。与上年相比增加1447.63万元，增长8.45%。: also the rate of the same
+        # change stated elsewhere without one (主要原因是基本支出增加…1447.63万元)
+        rate = rate or _rate_after(change)
+        had = stated.get((change.doc_id, keyed[0]))
+        if had is None or (had[1] is None and rate is not None and _dec(had[0].value) == _dec(change.value)):
+            stated[(change.doc_id, keyed[0])] = (change, rate)
     rows: list[dict[str, Any]] = []
     for k, cur in chosen.items():
         org_key, rtype, key, year = k
@@ -236,9 +261,52 @@ def compare(source: Any, org: str | None = None,
     return typed(series), typed(changes)
 
 
+# a page number printed between the two halves of a figure a page break cut (4016.19 / 17 / 万元)
+_PAGE_NUMBER_INSIDE = regex.compile(r"[\n\f][ \t]*[-—–－]*[ \t]*(?:第[ \t]*)?\d{1,4}(?:[ \t]*页)?[ \t]*[-—–－]*[ \t]*(?=[\n\f])")
+
+
 def _t(row: Any) -> str:
-    """A figure as printed, without the line breaks a PDF put inside it."""
-    return regex.sub(r"\s+", "", str(row.text))
+    r"""A figure as printed, without the line breaks a PDF put inside it nor the page number
+    between its halves.
+
+    >>> from types import SimpleNamespace as Row
+    >>> _t(Row(text="4016.19\n17\f万元")), _t(Row(text="65.88 万\n— 8 —\f元")), _t(Row(text="1,836.22\n万元"))
+    ('4016.19万元', '65.88万元', '1,836.22万元')
+    """
+    return regex.sub(r"\s+", "", _PAGE_NUMBER_INSIDE.sub("", str(row.text)))
+
+
+@functools.lru_cache(maxsize=1)
+def _change_opener() -> regex.Pattern[str]:
+    """``change.opener`` of patterns/compare_changes.yaml: a sentence opening with the comparison."""
+    from ..rules import compile_rule, load_yaml, patterns_dir
+
+    rule = next(r for r in load_yaml(patterns_dir() / "compare_changes.yaml")["rules"] if r["id"] == "change.opener")
+    return compile_rule(rule["pattern"], "compare_changes.yaml: change.opener")
+
+
+def _levels_by_doc(levels: pd.DataFrame) -> dict[str, list[Any]]:
+    """Each document's text figures read as levels, in text order."""
+    out: dict[str, list[Any]] = {}
+    text = levels[levels["source"] == "text"].sort_values(["doc_id", "start"])
+    for row in iter_rows(text):
+        out.setdefault(row.doc_id, []).append(row)
+    return out
+
+
+def _level_of_previous_sentence(change: Any, levels: list[Any]) -> Any | None:
+    """The figure a change stated in a sentence of its own is about: the last level of the same
+    kind in the sentence just before, when the change's sentence opens with the comparison
+    (…基本支出预算数为18570.82万元。与上年相比增加1447.63万元，…)."""
+    if not _change_opener().match(regex.sub(r"\s+", "", str(change.sentence))):
+        return None
+    start = int(change.sentence_start)
+    k = bisect.bisect_left([int(r.start) for r in levels], start)
+    last = next((r for r in reversed(levels[:k]) if r.kind == change.kind), None)
+    if last is None:
+        return None
+    end = int(last.sentence_start) + len(str(last.sentence))
+    return last if 0 <= start - end <= 2 and int(last.sentence_start) != start else None
 
 
 def _differs(a: Any, b: Any) -> bool:

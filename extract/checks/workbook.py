@@ -65,17 +65,25 @@ def _verdicts(changes: pd.DataFrame, swing_pct: Decimal) -> dict[tuple[Any, ...]
 
 _CJK = r"[\p{Han}、，。：；！？（）《》“”]"
 _SPACED = regex.compile(rf"(?<={_CJK})[ \u3000](?={_CJK})")
+# four or more single CJK characters, a space between each (江 苏 省 人 民 检 察 院 in a sentence whose
+# other lines are not spaced: the PDF reader's text layer spaced that line only)
+_SPACED_RUN = regex.compile(rf"(?<!{_CJK})(?:{_CJK}[ \u3000]){{3,}}{_CJK}(?!{_CJK})")
 
 
 def unspaced(text: str) -> str:
     """A sentence from a text layer with a space between every character (江 苏 省 人 民 检 察 院)
-    as words; a sentence with a few spaces keeps them.
+    as words; a sentence with a few spaces keeps them, and so does a run of fewer than four
+    spaced characters (目 录).
 
     >>> unspaced("江 苏 省 人 民 检 察 院 2019 年 度 收 入 预 算"), unspaced("基本支出 1447.63 万元")
     ('江苏省人民检察院 2019 年度收入预算', '基本支出 1447.63 万元')
+    >>> unspaced("江 苏 省 人 民 检 察 院 2019 年 度 预 算 总 计 24,169.74 万元，与上年相比收、支预算总计各增加 2214.39 万元")
+    '江苏省人民检察院 2019 年度预算总计 24,169.74 万元，与上年相比收、支预算总计各增加 2214.39 万元'
     """
     han = len(regex.findall(r"\p{Han}", text))
-    return _SPACED.sub("", text) if han and len(_SPACED.findall(text)) >= han / 2 else text
+    if han and len(_SPACED.findall(text)) >= han / 2:
+        return _SPACED.sub("", text)
+    return _SPACED_RUN.sub(lambda m: _SPACED.sub("", m.group()), text)
 
 
 def _sheet_title(name: str, used: set[str]) -> str:

@@ -23,7 +23,9 @@ _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
 _ORG = regex.compile(
     r"^(?:\d{4}年度?)?(?P<org>.{2,40}?(?:人民政府办公室|人民政府|街道办事处|办公厅|办公室|委员会|协会|联合会|"
     r"人民法院|人民检察院|法院|检察院|管理局|局|厅|委|院|中心|所|站|馆|队|会|部|处|办|社))"
-    r"(?=\d{4}年|年度|部门|单位|关于|政府工作报告|整体|预算|决算|$)")
+    r"(?=\d{4}年|年度|部门|单位|关于|政府工作报告|整体|预算|决算|$"
+    # the issuer run on with a title that opens with its subject's place and year (珠海市教育局珠海市2016年…)
+    r"|\p{Han}{1,8}?(?:省|自治区|市|县|区|州)\d{4}年)")
 _FIELD = regex.compile(r"^[\p{Han}]{2,8}[：:]\s*")  # 预算主管部门：上海市普陀区司法局
 _LEAD_YEAR = regex.compile(r"^(?:19|20)\d{2}年度?")
 _LIST_MARKER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|公开\d+表[：:]?)")  # 二、2017年度…部门收入预算总表
@@ -126,12 +128,21 @@ def _fields(lines: list[str], kind: str) -> list[str]:
     return out
 
 
+# a closing date whose separators the page lost (2023年5月4日 printed as 202354, 20230504)
+_COMPACT_DATE = regex.compile(r"^(?P<y>(?:19|20)\d{2})(?:0?[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|[1-9])$")
+
+
+def _closing_date(line: str) -> regex.Match[str] | None:
+    line = line.replace(" ", "")
+    return _DATE_LINE.match(line) or _COMPACT_DATE.match(line)
+
+
 def _signature(text: str) -> tuple[str | None, int | None]:
     """The body above a closing date signs the document (湖北理工学院工会委员会 / 2025年3月28日),
-    its name wrapped over two lines at most."""
+    its name wrapped over two lines at most. The date may have lost its separators (202354)."""
     lines = _lines(text[-600:], 600)[-8:]
     for k in range(len(lines) - 1, 0, -1):
-        m = _DATE_LINE.match(lines[k].replace(" ", ""))
+        m = _closing_date(lines[k])
         if not m:
             continue
         for start in (k - 2, k - 1):
@@ -142,6 +153,38 @@ def _signature(text: str) -> tuple[str | None, int | None]:
                 return name, int(m.group("y"))
         return None, int(m.group("y"))
     return None, None
+
+def _signed_above_attachment(text: str) -> str | None:
+    """A letter whose attachments follow it signs above them: 附件：…名单 / 湖北省直属机关工会工作委员会 /
+    2024年3月12日 / (the list). The name on the line before a closing date, within 3 lines after
+    the 附件 mark."""
+    lines = _lines(text, 3000)[:60]
+    for k, line in enumerate(lines):
+        if not regex.match(r"^附\s*件", line):
+            continue
+        for j in range(k + 1, min(k + 5, len(lines) - 1)):
+            if _closing_date(lines[j + 1]):
+                name = _org_name(lines[j].replace(" ", ""))
+                if name:
+                    return name
+    return None
+
+
+def _introduced(text: str) -> str | None:
+    """A department's report introduces the unit in its 概况 (主要职能, 机构设置): the first line
+    under such a heading that opens with the unit's name and a verb of what it is or has
+    (上海市普陀区司法局是…, 渠县农业综合技术服务中心下设办公室…; patterns/compare_metadata.yaml
+    ``self.intro``)."""
+    lines = _lines(text, 4000)
+    intro = _vocab()["self.intro"]
+    for k, line in enumerate(lines[:-1]):
+        if _HEADING.match(line) and regex.search(r"(?:职能|职责|机构设置|概况)$", line):
+            m = regex.match(rf"^(?P<org>\p{{Han}}{{3,40}}?)(?:{intro.pattern})", lines[k + 1])
+            name = _org_name(m.group("org")) if m else None
+            if name:
+                return name
+    return None
+
 
 def _first_line(text: str) -> str | None:
     for line in text.splitlines():
@@ -238,7 +281,7 @@ def organization(title: str | None, text: str) -> str | None:
     lines = _lines(text, 1500)[:14]
     found += _fields(lines, "field.cover") + _fields(lines, "field.publisher")
     found += [m.group("org") for m in (_SPEAKER.match(x) for x in lines[:10]) if m]
-    found.append(_signature(text)[0])
+    found += [_signature(text)[0], _signed_above_attachment(text), _introduced(text)]
     names = [f for f in found if f]
     if not names:
         return None
