@@ -1,15 +1,22 @@
 """Throughput of `reportfacts run` on a text corpus of --mb megabytes, and peak memory; JioNLP side
 by side when it is installed (pip install 'reportfacts[bench]').
 
-    python benchmarks/throughput.py [--mb 10] [--jobs 1 2] [--repeat 3] [--no-jionlp] [--profile]
+    python benchmarks/throughput.py [--mb 10] [--jobs 1 2] [--repeat 3] [--kinds amount] [--no-jionlp] [--profile]
 
 Builds the corpus by repeating the real report texts (../shared/corpus when present, else
 corpus/), each copy with a line of its own so no file is a duplicate of another. Each run is
 `reportfacts run CORPUS -o OUT --jobs N` in a fresh process into a fresh dataset: everything a
 user waits for (start-up, all kinds of facts with labels and sections, the checks, the DuckDB
-store, Parquet and CSV exports). Peak RSS is that of the largest single process (the parent or
-one worker), read from wait4. With --repeat N the best of N runs is shown (this machine's
-timings vary by about 10 % from run to run).
+store, Parquet and CSV exports); `--kinds amount` runs also `reportfacts run --kinds amount` (amounts
+without labels or checks). Each line gives the wall time and the CPU-seconds of the whole process
+and its workers (from wait4: on a loaded machine wall time is unreliable, CPU time much less so),
+and MB per CPU-second. Peak RSS is that of the largest single process (the parent or one worker).
+With --repeat N the best of N runs is shown (this machine's timings vary by about 10 % from run to
+run).
+
+JioNLP runs the same way, in a fresh process over the same files: `extract_money` beside
+`--kinds amount`, `extract_money` + `extract_time` (it also finds dates) beside the full run.
+The ratios are MB per CPU-second, ours over JioNLP's.
 """
 from __future__ import annotations
 
@@ -19,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,65 +57,74 @@ def build(folder: Path, mb: float) -> tuple[int, int]:
     return size, docs
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of the largest process of ``cmd`` (itself or a child it waited for)."""
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float  # user + system seconds of the process and the children it waited for
+    rss: float  # MB, the largest single process
+
+    def line(self, mb: float) -> str:
+        return (f"wall {self.wall:5.1f} s, CPU {self.cpu:5.1f} s: {mb / self.wall:5.2f} MB/s, "
+                f"{mb / self.cpu:5.2f} MB/CPU-s, peak RSS {self.rss:.0f} MB")
+
+
+def timed(cmd: list[str]) -> Timing:
+    """Wall time, CPU time and peak RSS of ``cmd`` (itself and every child process it waited for)."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     dt = time.perf_counter() - t
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd)} failed")
-    return dt, usage.ru_maxrss / 1024
+    return Timing(dt, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def jionlp_side_by_side(corpus: Path, size: int, ours: float) -> None:
-    """JioNLP's money extractor (no labels, no checks, no storage) over the same texts."""
+def best(cmd: Callable[[int], list[str]], repeat: int) -> Timing:
+    """The best of ``repeat`` runs of ``cmd(k)`` (k = 0, 1, ...: each run into a fresh folder)."""
+    runs = [timed(cmd(k)) for k in range(repeat)]
+    return Timing(min(r.wall for r in runs), min(r.cpu for r in runs), max(r.rss for r in runs))
+
+
+#: JioNLP over every file of a folder, in a process of its own (its import and dictionaries included,
+#: as our start-up is in ours); argv: folder, "money" or "money+time"
+_JIONLP = """
+import logging, sys, time
+from pathlib import Path
+import jionlp as jio
+logging.disable(logging.ERROR)  # its time parser logs a traceback for every phrase it gives up on
+n = 0
+for p in sorted(Path(sys.argv[1]).glob("*.txt")):
+    text = p.read_text(encoding="utf-8")
+    n += len(jio.ner.extract_money(text))
+    if sys.argv[2] == "money+time":
+        n += len(jio.ner.extract_time(text, time_base=time.time()))
+print(n)
+"""
+
+
+def jionlp_installed() -> bool:
     try:
-        import jionlp as jio  # noqa: F401 - optional: the bench extra
+        import jionlp  # noqa: F401 - optional: the bench extra
     except ImportError:
-        print("JioNLP: not installed (pip install 'reportfacts[bench]') - skipped")
-        return
-    import logging
-
-    import jionlp as jio
-
-    logging.disable(logging.ERROR)  # its time parser logs a traceback for every phrase it gives up on
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    jio.ner.extract_money(texts[0][:200])  # its dictionaries load on first use
-    t = time.perf_counter()
-    n = sum(len(jio.ner.extract_money(x)) for x in texts)
-    money = time.perf_counter() - t
-    print(f"JioNLP {getattr(jio, '__version__', '')} extract_money, one process: {size / 1e6 / money:.2f} MB/s "
-          f"({n} amounts, no labels, checks or storage)")
-    print(f"  reportfacts run --jobs 1 (every kind, labels, checks, store) / JioNLP money only: "
-          f"{ours / (size / 1e6 / money):.2f}x")
-    sample, chars = [], 0
-    for x in texts:  # extract_time is slow: a 1 MB sample
-        if chars > 1_000_000:
-            break
-        sample.append(x)
-        chars += len(x.encode("utf-8"))
-    t = time.perf_counter()
-    for x in sample:
-        jio.ner.extract_money(x)
-        jio.ner.extract_time(x, time_base=time.time())
-    both = time.perf_counter() - t
-    print(f"JioNLP extract_money + extract_time, one process: {chars / 1e6 / both:.2f} MB/s (on {chars / 1e6:.1f} MB)")
+        return False
+    return True
 
 
-def profile(corpus: Path) -> None:
+def profile(corpus: Path, kinds: str | None = None) -> None:
     """The top lines of a cProfile of one in-process run (cumulative time)."""
     import cProfile
     import pstats
 
     sys.path.insert(0, str(ROOT))
     from extract.dataset import build as build_dataset
-    from extract.read.ingest import discover
+    from extract.read.ingest import Limits, discover
+    from extract.rules import choose_kinds
 
     with tempfile.TemporaryDirectory() as out:
         prof = cProfile.Profile()
         prof.enable()
-        build_dataset(discover([corpus]), out, jobs=1)
+        build_dataset(discover([corpus]), out, limits=Limits(seconds=None, memory_mb=None, kinds=choose_kinds(kinds)),
+                      jobs=1)
         prof.disable()
     stats = pstats.Stats(prof)
     stats.sort_stats("cumulative").print_stats(r"extract/", 25)
@@ -117,6 +135,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=10.0)
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--repeat", type=int, default=1, help="best of N runs")
+    ap.add_argument("--kinds", default=None, help="also run `reportfacts run --kinds KINDS` (e.g. amount)")
     ap.add_argument("--no-jionlp", action="store_true")
     ap.add_argument("--profile", action="store_true", help="also print a cProfile of one in-process run")
     args = ap.parse_args()
@@ -126,19 +145,34 @@ def main() -> None:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
         corpus.mkdir()
         size, docs = build(corpus, args.mb)
-        one = 0.0
+        mb = size / 1e6
+        print(f"corpus: {mb:.1f} MB in {docs} distinct documents")
+        ours: dict[str, Timing] = {}
         for jobs in args.jobs:
-            runs = [timed([*cmd, "run", str(corpus), "-o", str(out / f"jobs{jobs}-{k}"), "--jobs", str(jobs), "-q"])
-                    for k in range(args.repeat)]
-            dt, peak = min(t for t, _ in runs), max(m for _, m in runs)
-            print(f"reportfacts run --jobs {jobs}: {size / 1e6:.1f} MB in {docs} docs, {dt:.1f} s: "
-                  f"{size / 1e6 / dt:.2f} MB/s, {docs / dt:.1f} docs/s, peak RSS of one process {peak:.0f} MB")
-            if jobs == 1:
-                one = size / 1e6 / dt
-        if not args.no_jionlp and one:
-            jionlp_side_by_side(corpus, size, one)
+            for kinds in [None, args.kinds] if args.kinds else [None]:
+                extra = ["--kinds", kinds] if kinds else []
+                name = f"reportfacts run --jobs {jobs}" + (f" --kinds {kinds}" if kinds else "")
+                t = best(lambda k: [*cmd, "run", str(corpus), "-o", str(out / f"jobs{jobs}-{kinds}-{k}"),
+                                    "--jobs", str(jobs), "-q", *extra], args.repeat)
+                print(f"{name:<44} {t.line(mb)}, {docs / t.wall:.1f} docs/s")
+                if jobs == 1 or (kinds or "all") not in ours:
+                    ours[kinds or "all"] = t
+        if not args.no_jionlp:
+            if not jionlp_installed():
+                print("JioNLP: not installed (pip install 'reportfacts[bench]') - skipped")
+            else:
+                import jionlp
+
+                for what, mine in [("money", args.kinds or "all"), ("money+time", "all")]:
+                    t = best(lambda k: [sys.executable, "-c", _JIONLP, str(corpus), what], args.repeat)
+                    name = f"JioNLP {jionlp.__version__} extract_{what.replace('+', ' + extract_')}"
+                    print(f"{name:<44} {t.line(mb)}")
+                    if mine in ours:
+                        print(f"  reportfacts {'--kinds ' + mine if mine != 'all' else '(everything)'} --jobs 1 / "
+                              f"JioNLP {what}: {ours[mine].cpu and t.cpu / ours[mine].cpu:.2f}x MB per CPU-s, "
+                              f"{t.wall / ours[mine].wall:.2f}x MB/s")
         if args.profile:
-            profile(corpus)
+            profile(corpus, args.kinds)
 
 
 if __name__ == "__main__":

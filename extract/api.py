@@ -10,14 +10,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 from .find.facts import document_facts
 from .read.ingest import Entry, Limits, discover, entry_row, read_report
 from .records import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, Document, Fact
-from .rules import load_rules
+from .rules import choose_kinds, load_rules
 from .store import typed
 
 if TYPE_CHECKING:  # imported where used: `reportfacts run` never needs pandas
@@ -47,14 +47,22 @@ def documents_frame(docs: Iterable[Document | dict[str, object]]) -> pd.DataFram
     return typed(pd.DataFrame(rows, columns=DOCUMENT_COLUMNS))
 
 
-def extract_facts(text: str, year: int | None = None, doc_id: str = "text") -> pd.DataFrame:
-    """Facts of one text (the ``facts`` table's columns)."""
+def extract_facts(text: str, year: int | None = None, doc_id: str = "text",
+                  kinds: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """Facts of one text (the ``facts`` table's columns).
+
+    ``kinds`` (``"amount"``, ``["amount", "label"]``; default everything): only facts of these
+    kinds, and their labels only when ``label`` is named (:func:`extract.rules.choose_kinds`).
+
+    >>> extract_facts("2021年收入总计181.92万元。", kinds="amount")[["text", "value", "label"]].values.tolist()
+    [['181.92万元', '1819200.00', None]]
+    """
     from .read.ingest import organization, report_year
 
     title = text.strip().splitlines()[0][:120] if text.strip() else None
     doc = Document(doc_id, "", "txt", text, title=title, organization=organization(title, text),
                    year=year or report_year(title, text))
-    return facts_frame(document_facts(doc, load_rules(), year=year))
+    return facts_frame(document_facts(doc, load_rules(), year=year, kinds=choose_kinds(kinds)))
 
 
 def read_documents(paths: Iterable[str | Path], year: int | None = None,
@@ -67,7 +75,8 @@ def read_documents(paths: Iterable[str | Path], year: int | None = None,
 def run(paths: Iterable[str | Path], year: int | None = None,
         progress: Callable[[Iterable[Any], int], Iterable[Any]] | None = None, jobs: int = 1,
         follow_symlinks: bool = False, exclude: tuple[str, ...] = (), entries: list[Entry] | None = None,
-        limits: Limits | None = None, engine: str = "local", scheduler: str | None = None) -> RunResult:
+        limits: Limits | None = None, engine: str = "local", scheduler: str | None = None,
+        kinds: str | Iterable[str] | None = None) -> RunResult:
     """Read every report under ``paths``, extract its facts and check them.
 
     A file that cannot be read becomes a documents row with its status and error; the batch
@@ -75,11 +84,14 @@ def run(paths: Iterable[str | Path], year: int | None = None,
     ``engine="dask"`` runs the same per-document function on a Dask cluster (``scheduler``
     address, or a local cluster of ``jobs`` processes). The tables are the same whichever way,
     in file order. ``progress(iterable, total)`` may wrap the per-file results (a progress bar).
+    ``kinds``: as for :func:`extract_facts`; the checks run only when ``check`` is named (or by default).
     """
     import pandas as pd
 
     from .batch import process_all
 
+    if kinds is not None:
+        limits = replace(limits or Limits(), kinds=choose_kinds(kinds))
     files = entries if entries is not None else discover(list(paths), follow_symlinks, exclude)
     results = process_all(files, year, limits, jobs, engine, scheduler)
     done = sorted(progress(results, len(files)) if progress else results, key=lambda p: p.index)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -108,7 +109,7 @@ def _work(entry: Entry, year: int | None, limits: Limits | None
             if not doc.text:
                 return doc.row(), [], []
             stage = "extract"
-            facts = document_facts(doc, load_rules(), year=year)
+            facts = document_facts(doc, load_rules(), year=year, kinds=limits.kinds)
             if limits.facts is not None and len(facts) > limits.facts:
                 return {**doc.row(), "status": "too_large",
                         "error": f"{len(facts)} facts, over the limit of {limits.facts} per document"}, [], []
@@ -118,7 +119,7 @@ def _work(entry: Entry, year: int | None, limits: Limits | None
                         "error": f"extract: the figure {bad.text[:80]!r} at {bad.start} is beyond what the tables "
                                  f"hold (DECIMAL(38, 8): at most {DECIMAL_DIGITS} digits before the point)"}, [], []
             records = [f.row() for f in facts]
-            if records:
+            if records and (limits.kinds is None or "check" in limits.kinds):
                 from .checks.validate import check_rows
 
                 stage = "validate"
@@ -194,17 +195,21 @@ def process_all(entries: Sequence[Entry], year: int | None = None, limits: Limit
             yield process(k, e, year, limits)
     if not todo:
         return
-    _preload()
+    workers = min(max(jobs, 1), len(todo))
+    # jieba's dictionary (0.6 CPU-s) is loaded here only for several workers to share: a lone
+    # worker loads it on first use, and a run whose documents need none (one short report) never does
+    _preload((limits.kinds is None or "label" in limits.kinds) and workers > 1)
     work = process_packed if pack else process
     tasks = [(k, entries[k], year, limits) for k in todo]
-    yield from supervise(tasks, work, min(max(jobs, 1), len(todo)), limits.seconds, limits.memory_mb,
+    yield from supervise(tasks, work, workers, limits.seconds, limits.memory_mb,
                          lambda i, why: _lost(todo[i], entries[todo[i]], limits, why))
 
 
-def _preload() -> None:
-    """The rules, and jieba's dictionary when workers are forked: loaded once here, shared by every
-    worker, and a worker that replaces a stopped one starts ready (spawned workers load their own)."""
-    if start_method() == "fork":
+def _preload(labels: bool = True) -> None:
+    """The rules, and jieba's dictionary (when ``labels`` are asked for) when workers are forked:
+    loaded once here, shared by every worker, and a worker that replaces a stopped one starts ready
+    (spawned workers load their own)."""
+    if start_method() == "fork" and labels:
         _warm()
     else:
         load_rules()
@@ -274,8 +279,9 @@ def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits, jobs: i
     try:
         if limits.seconds:  # each worker loads the rules and jieba as it starts, outside any document's clock
             client.register_plugin(_warm_plugin(), name="reportfacts-warm")
-        yield from _on_cluster(client, lambda k: client.submit(work, k, entries[k], year, limits, pure=False),
-                               len(entries), 8 * max(jobs, slots), slots,
+        yield from _on_cluster(client, lambda unit: client.submit(process_many, [(k, entries[k]) for k in unit], year,
+                                                                  limits, work, pure=False),
+                               tasks(entries, slots), 4 * max(jobs, slots), slots,
                                grace(limits.seconds) if limits.seconds else None,
                                lambda k: _lost(k, entries[k], limits, TIMEOUT), restart=cluster is not None)
     finally:
@@ -284,12 +290,90 @@ def _on_dask(entries: Sequence[Entry], year: int | None, limits: Limits, jobs: i
             cluster.close()
 
 
+#: a text or markup file up to this size goes to a cluster worker with others in one task
+SMALL_BYTES = 256 * 1024
+#: bytes of small documents in one task: about 8 tasks per worker thread, within these bounds
+TASK_BYTES = (256 * 1024, 2 * 1024 * 1024)
+#: documents in one task at most
+TASK_DOCUMENTS = 1000
+
+
+def _small(entry: Entry) -> int | None:
+    """The size of a small text or markup file (batched with others), else None (a task alone:
+    a PDF's or an office file's work is not told by its bytes)."""
+    from .read.ingest import MARKUP_SUFFIXES, TEXT_SUFFIXES
+
+    if entry.status is not None:
+        return 0
+    if entry.path.suffix.lower() not in TEXT_SUFFIXES | MARKUP_SUFFIXES:
+        return None
+    try:
+        size = entry.path.stat().st_size
+    except OSError:
+        return None
+    return size if size <= SMALL_BYTES else None
+
+
+def tasks(entries: Sequence[Entry], slots: int) -> list[list[int]]:
+    """The indices of ``entries`` grouped into cluster tasks: small documents together, up to a
+    task size chosen from the corpus (its small documents' bytes over 8 tasks per worker thread,
+    within :data:`TASK_BYTES`), every other document alone. A task's round trip through the
+    scheduler costs several milliseconds, more than reading a 2 KB report.
+
+    >>> from pathlib import Path
+    >>> tasks([Entry(Path("a.pdf"), "a"), Entry(Path("b.doc"), "b", status="skipped"),
+    ...        Entry(Path("c.doc"), "c", status="skipped")], 2)
+    [[0], [1, 2]]
+    """
+    sizes = [_small(e) for e in entries]
+    small = sum(s for s in sizes if s is not None)
+    low, high = TASK_BYTES
+    target = min(high, max(low, small // (8 * max(slots, 1))))
+    units: list[list[int]] = []
+    group: list[int] = []
+    held = 0
+    for k, size in enumerate(sizes):
+        if size is None:
+            units.append([k])
+            continue
+        if group and (held + size > target or len(group) >= TASK_DOCUMENTS):
+            units.append(group)
+            group, held = [], 0
+        group.append(k)
+        held += size
+    if group:
+        units.append(group)
+    return units
+
+
+def process_many(items: Sequence[tuple[int, Entry]], year: int | None, limits: Limits | None = None,
+                 work: Any = process) -> list[Processed]:
+    """``work`` (:func:`process` or :func:`process_packed`) for each ``(index, entry)``: one
+    cluster task."""
+    return [work(k, e, year, limits) for k, e in items]
+
+
+#: a short report that takes every stage once: amounts, people, a date, an honour, a total and its parts
+WARM_TEXT = ("2021年工作报告\n一、经费收支\n2021年收入合计120万元，其中财政拨款100万元，其他收入20万元。\n"
+             "二、队伍建设\n全年培训基层干部和科普志愿者320人次，2021年3月15日召开年度大会。\n"
+             "三、荣誉\n本单位荣获“全国科普工作先进集体”称号。\n")
+
+
 def _warm() -> None:
-    """What every document needs loaded first: the rules, and jieba's dictionary."""
+    """What every document needs loaded first: the rules, jieba's dictionary, and what the stages
+    compile on first use (the award grammar, the metadata vocabularies: ~0.7 CPU-s), built by
+    reading :data:`WARM_TEXT` once. Done before workers fork, each worker starts with them."""
+    import tempfile
+    from pathlib import Path
+
     from .find.labels import _jieba
 
     load_rules()
     _jieba()
+    with tempfile.TemporaryDirectory(prefix="reportfacts-warm-") as tmp:
+        path = Path(tmp) / "warm.txt"
+        path.write_text(WARM_TEXT, encoding="utf-8")
+        _work(Entry(path, "warm"), 2021, Limits(seconds=None, memory_mb=None))
 
 
 def _warm_plugin() -> Any:
@@ -303,24 +387,27 @@ def _warm_plugin() -> Any:
     return Warm()
 
 
-def _on_cluster(client: Any, submit: Any, n: int, window: int, slots: int, limit: float | None,
-                timed_out: Any, restart: bool) -> Iterator[Processed]:
-    """Results of ``submit(0..n-1)`` as they complete, with at most ``window`` documents in flight
-    (memory holds a few documents' rows, not the corpus's). A document is given up ``limit`` seconds
-    after it could start (a timer signal cannot reach a Dask worker's thread): its clock starts when
-    fewer than ``slots`` (the cluster's threads) documents submitted before it are still pending,
-    as Dask runs them first. It is cancelled and becomes ``timed_out(k)``; on a cluster of our own
-    (``restart``) the worker still busy with it is restarted, so its thread is not lost for the run."""
+def _on_cluster(client: Any, submit: Any, units: Sequence[Sequence[int]], window: int, slots: int,
+                limit: float | None, timed_out: Any, restart: bool) -> Iterator[Processed]:
+    """Results of ``submit(unit)`` for each unit of document indices (:func:`tasks`), each
+    document as its task completes, with at most ``window`` tasks in flight (memory holds a few
+    tasks' rows, not the corpus's). A task is given up ``limit`` seconds after it could start (a
+    timer signal cannot reach a Dask worker's thread): its clock starts when fewer than ``slots``
+    (the cluster's threads) tasks submitted before it are still pending, as Dask runs them first.
+    It is cancelled; a task of one document becomes ``timed_out(k)``, the documents of a larger one
+    are submitted again one by one, each with its own limit (a stuck document costs the others of
+    its task nothing but time). On a cluster of our own (``restart``) the worker still busy with it
+    is restarted, so its thread is not lost for the run."""
     from distributed import wait
 
-    pending: dict[Any, int] = {}  # in the order submitted
+    queue = deque(units)
+    pending: dict[Any, Sequence[int]] = {}  # in the order submitted
     clocks: dict[Any, float] = {}
-    k = 0
     try:
-        while k < n or pending:
-            while k < n and len(pending) < window:
-                pending[submit(k)] = k
-                k += 1
+        while queue or pending:
+            while queue and len(pending) < window:
+                unit = queue.popleft()
+                pending[submit(unit)] = unit
             now = time.monotonic()
             for f in list(pending)[:slots]:
                 clocks.setdefault(f, now)
@@ -332,19 +419,22 @@ def _on_cluster(client: Any, submit: Any, n: int, window: int, slots: int, limit
             for f in done:
                 pending.pop(f)
                 clocks.pop(f, None)
-                result = f.result()
-                f.release()  # the cluster forgets the document once it is here
-                yield result
+                results = f.result()
+                f.release()  # the cluster forgets the documents once they are here
+                yield from results
             now = time.monotonic()
             for f in [f for f, t in clocks.items() if limit is not None and now - t > limit]:
-                index = pending.pop(f)
+                unit = pending.pop(f)
                 clocks.pop(f)
                 busy = [w for w, keys in client.processing().items() if f.key in keys] if restart else []
                 f.cancel()
                 if busy:
                     client.restart_workers(busy, timeout=30, raise_for_error=False)
-                    clocks.clear()  # the documents queued while it restarted start their clocks again
-                yield timed_out(index)
+                    clocks.clear()  # the tasks queued while it restarted start their clocks again
+                if len(unit) > 1:
+                    queue.extendleft([k] for k in reversed(unit))
+                else:
+                    yield timed_out(unit[0])
     finally:
         for f in pending:
             f.cancel()

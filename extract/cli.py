@@ -97,6 +97,24 @@ class Seconds(click.ParamType):
         return seconds
 
 
+class Kinds(click.ParamType):
+    """A comma-separated list of kinds of facts and stages (``amount,date,label``; see
+    :func:`extract.rules.choose_kinds`), like a click.Choice of several."""
+
+    name = "kinds"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None
+                ) -> frozenset[str] | None:
+        from .rules import choose_kinds
+
+        if value is None or isinstance(value, frozenset):
+            return value
+        try:
+            return choose_kinds(str(value))
+        except ValueError as e:
+            self.fail(str(e), param, ctx)
+
+
 #: the years a report of the People's Republic can be about
 YEARS = click.IntRange(1949, 2100)
 
@@ -163,12 +181,15 @@ def _logging(verbose: int, quiet: bool) -> None:
 @click.option("--ocr", type=click.Choice(["auto", "force", "off"]), default=None,
               help="Scanned PDF pages: auto (default: pages with images and no text), force (every page), "
                    "off; needs the OCR extra: pip install 'reportfacts[ocr]'.")
+@click.option("--kinds", type=Kinds(), default=None, metavar="KIND,...",
+              help="Only these kinds of facts (amount, headcount, quantity, percent, date, year, award), their labels "
+                   "with 'label', the checks with 'check' (default: everything).")
 @click.option("-v", "--verbose", count=True, help="More log messages (-vv: debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs: int, rebuild: bool, engine: str,
         scheduler: str | None, partitioned: bool, exclude: tuple[str, ...], follow_symlinks: bool, timeout: float,
         max_chars: int, max_pages: int, max_facts: int, max_memory_mb: int, pdf_reader: str | None, ocr: str | None,
-        verbose: int, quiet: bool) -> None:
+        kinds: frozenset[str] | None, verbose: int, quiet: bool) -> None:
     """Read report files or folders (.txt, .md, .pdf) into the dataset in -o and check them.
 
     Documents already in the dataset with the same bytes are not read again."""
@@ -192,7 +213,7 @@ def run(paths: tuple[Path, ...], out: Path, year: int | None, strict: bool, jobs
     try:
         with OutputLock(out):
             summary = build(entries, out, year, Limits(timeout, max_chars, max_pages, pdf_reader, max_facts,
-                                                    max_memory_mb or None, ocr=ocr),
+                                                    max_memory_mb or None, ocr=ocr, kinds=kinds),
                             jobs or os.cpu_count() or 1, engine, scheduler, rebuild,
                             partitioned or engine == "dask", progress)
     except KeyboardInterrupt as e:
@@ -281,6 +302,13 @@ def compare(folder: Path, org: str | None, years: tuple[int, int] | None, xlsx: 
     if len(lost):
         click.echo(f"{len(lost)} documents could not be placed (no organisation or no year stated): "
                    + ", ".join(str(d) for d in lost["doc_id"]))
+    from .store import changed_sources
+
+    moved = changed_sources(folder, list(series["doc_id"].dropna().astype(str).unique()) if "doc_id" in series else [])
+    if moved:  # compare reads no report text: its figures stay those of the files as read
+        click.echo(f"{len(moved)} compared reports changed or are gone since the run: "
+                   + ", ".join(f"{d} ({why})" for d, why in sorted(moved.items()))
+                   + "; figures and pages are those of the files as read (run again to compare the new ones)")
 
 
 @main.command()

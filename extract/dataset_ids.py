@@ -46,17 +46,20 @@ class Settings:
     pdf_reader: str
     rules: str
     version: str
+    #: ``--kinds`` (``amount,label``), None for everything: a later run with other kinds reads again
+    kinds: str | None = None
 
     def of(self, entry: Entry) -> str:
         """The settings that bear on ``entry``, as stored (JSON)."""
         pdf = entry.path.suffix.lower() == ".pdf"
         return json.dumps({"year": self.year, "pdf_reader": self.pdf_reader if pdf else None,
-                           "rules": self.rules, "version": self.version}, sort_keys=True)
+                           "rules": self.rules, "version": self.version, "kinds": self.kinds}, sort_keys=True)
 
 
 def settings_for(year: int | None, limits: Limits | None) -> Settings:
     reader = (limits.pdf_reader if limits else None) or os.environ.get("REPORTFACTS_PDF_READER") or "pdfium"
-    return Settings(year, reader, rules_digest(), _version())
+    kinds = ",".join(sorted(limits.kinds)) if limits and limits.kinds is not None else None
+    return Settings(year, reader, rules_digest(), _version(), kinds)
 
 
 def changed_settings(stored: str | None, now: str) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +22,44 @@ from .records import RuleError
 _T = TypeVar("_T")
 
 KINDS = ("amount", "headcount", "quantity", "percent", "date", "year", "award")
+#: what ``--kinds`` / ``kinds=`` may name besides the kinds of facts: the labels of amounts, headcounts,
+#: quantities and percents (jieba, the concepts), and the checks (which read every figure and its label)
+STAGES = ("label", "check")
+CHOICES = KINDS + STAGES
+
+
+def choose_kinds(names: str | Iterable[str] | None) -> frozenset[str] | None:
+    """The kinds of facts and stages asked for (``"amount,date"`` or a list), with what they need:
+    ``check`` needs every kind of figure and the labels. None (everything, the default) when nothing
+    or everything is asked, so a run that names every kind is the default run.
+
+    >>> sorted(choose_kinds("amount, label")), choose_kinds(None), choose_kinds(list(CHOICES))
+    (['amount', 'label'], None, None)
+    >>> sorted(choose_kinds("check"))
+    ['amount', 'check', 'date', 'headcount', 'label', 'percent', 'quantity', 'year']
+    >>> choose_kinds("label")
+    Traceback (most recent call last):
+    ...
+    ValueError: label alone gives no facts; name a kind of fact too (amount, headcount, quantity, percent, date, year, award)
+    >>> choose_kinds("amounts")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown kind 'amounts'; expected some of amount, headcount, quantity, percent, date, year, award, label, check
+    """
+    if names is None:
+        return None
+    asked = [n.strip() for n in (names.split(",") if isinstance(names, str) else names)]
+    asked = [n for n in asked if n]
+    for n in asked:
+        if n not in CHOICES:
+            raise ValueError(f"unknown kind {n!r}; expected some of {', '.join(CHOICES)}")
+    chosen = set(asked)
+    if chosen and not chosen & set(KINDS) and "check" not in chosen:
+        raise ValueError(f"{', '.join(sorted(chosen))} alone gives no facts; name a kind of fact too "
+                         f"({', '.join(KINDS)})")
+    if "check" in chosen:
+        chosen |= {k for k in KINDS if k != "award"} | {"label"}
+    return None if not chosen or chosen == set(CHOICES) else frozenset(chosen)
 
 
 def patterns_dir() -> Path:
@@ -35,8 +74,9 @@ def patterns_dir() -> Path:
     raise RuleError(f"patterns/ folder not found next to {here}")
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses duplicate mapping keys (a silent overwrite hides a rule)."""
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A YAML loader that refuses duplicate mapping keys (a silent overwrite hides a rule); on
+    libyaml's parser where PyYAML was built with it (14x faster than the pure-Python one)."""
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -87,6 +127,42 @@ class FigureRule:
     why: str
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    #: words near every match (季度, 半年 for quarters and halves): the rule is tried only within
+    #: ``reach`` characters of them, a cheap literal search instead of a try at every position
+    anchor: regex.Pattern[str] | None = None
+    #: how far from the start or end of an anchor a match, and what its lookaheads read, can reach
+    reach: int = 0
+    #: resolved once per rule, not per match: the rule has a ``unit`` group
+    has_unit: bool = False
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The matches of :attr:`pattern` in ``text``, as ``pattern.finditer(text)`` gives them.
+
+        With an :attr:`anchor`, only the windows of ``reach`` characters around the anchors are
+        searched (one scan per run of overlapping windows, resuming after the last match): a match
+        starts and ends, lookaheads included, inside a window, and lookbehinds see before it (the
+        ``pos`` of a search is not a cut of the text), so the matches are the same.
+
+        >>> r = {r.id: r for r in load_rules().figures}["date.period"]
+        >>> [m.group() for m in r.finditer("2021年上半年，一季度增长，全年下降")]
+        ['2021年上半年', '一季度']
+        """
+        if self.anchor is None:
+            yield from self.pattern.finditer(text)
+            return
+        done = 0  # the end of the last match: finditer never goes back before it
+        lo = hi = -1
+        for a in self.anchor.finditer(text):
+            if a.start() - self.reach > hi:
+                if hi >= 0:
+                    for m in self.pattern.finditer(text, max(lo, done), hi):
+                        done = m.end()
+                        yield m
+                lo = max(0, a.start() - self.reach)
+            hi = min(len(text), a.end() + self.reach)
+        if hi >= 0:
+            for m in self.pattern.finditer(text, max(lo, done), hi):
+                yield m
 
 
 @dataclass(frozen=True)
@@ -203,8 +279,14 @@ def _figure_rules(data: dict[str, Any], fills: dict[str, str], where: str) -> tu
             pattern = regex.sub(r"\{([A-Z]+)\}", lambda m: fills[m.group(1)], pattern)
         except KeyError as e:
             raise RuleError(f"{where}: rule {rid}: unknown placeholder {e}") from None
-        out.append(FigureRule(rid, raw["kind"], compile_rule(pattern, f"{where}: {rid}"), raw.get("why", ""),
-                              tuple(raw.get("examples", [])), tuple(raw.get("counter_examples", []))))
+        anchor = raw.get("anchor")
+        if anchor is not None and (not isinstance(raw.get("reach"), int) or raw["reach"] < 1):
+            raise RuleError(f"{where}: rule {rid}: an anchor needs a reach (a whole number of characters, at least 1)")
+        compiled = compile_rule(pattern, f"{where}: {rid}")
+        out.append(FigureRule(rid, raw["kind"], compiled, raw.get("why", ""),
+                              tuple(raw.get("examples", [])), tuple(raw.get("counter_examples", [])),
+                              compile_rule(anchor, f"{where}: {rid}: anchor") if anchor is not None else None,
+                              int(raw.get("reach", 0)), "unit" in compiled.groupindex))
     return tuple(out)
 
 

@@ -209,6 +209,8 @@ class Supervisor:
         self.context: Any = multiprocessing.get_context(method)
         if method == "fork":
             _fork_guard()
+        elif method == "forkserver":  # the work's module imported once, in the server workers are forked from
+            self.context.set_forkserver_preload([getattr(work, "__module__", None) or "__main__"])
         self.workers: list[_Worker] = []
 
     def _new(self) -> _Worker:

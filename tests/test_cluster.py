@@ -74,3 +74,52 @@ def test_a_document_stuck_in_native_code_is_given_up_on_dask(tmp_path, corpus):
     local = extract.run(corpus, jobs=1)
     pd.testing.assert_frame_equal(local.facts, on_dask.facts)
     assert (docs.drop("stacked-glyphs").status == "ok").all()
+
+
+def test_small_documents_go_several_to_a_task_with_the_local_tables(tmp_path, monkeypatch):
+    """Small text files travel to the cluster several to a task (a task's round trip costs more
+    than a 2 KB report); the tables are the local engine's all the same."""
+    from extract import batch
+
+    seed = (FIXTURES / "changning-kexie-2021.txt").read_text(encoding="utf-8")
+    for k in range(6):
+        (tmp_path / f"doc{k}.txt").write_text(seed + f"\n（第{k}份）\n", encoding="utf-8")
+    units: list[list[int]] = []
+    real = batch.tasks
+
+    monkeypatch.setattr(batch, "TASK_BYTES", (3 * len(seed.encode()), 4 << 20))
+    monkeypatch.setattr(batch, "tasks", lambda entries, slots: units.extend(real(entries, slots)) or units)
+    local = extract.run([tmp_path], jobs=1)
+    on_dask = extract.run([tmp_path], jobs=2, engine="dask")
+    assert sorted(len(u) for u in units) == [2, 2, 2]  # three documents' bytes would be over the task size
+    for name in ("documents", "facts", "checks"):
+        pd.testing.assert_frame_equal(getattr(local, name), getattr(on_dask, name), obj=name)
+
+
+def test_a_stuck_task_of_several_documents_is_retried_one_by_one():
+    """A task of three documents stuck on its second is given up after the limit; the three are
+    submitted again alone, and only the stuck one is lost (``timed_out``)."""
+    from distributed import Client, LocalCluster
+
+    from extract.batch import _on_cluster
+
+    def work(unit):  # defined here: cloudpickle sends it to the workers by value
+        import time as t
+
+        if 1 in unit:
+            t.sleep(120)
+        return [("done", k) for k in unit]
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        submitted: list[list[int]] = []
+
+        def submit(unit):
+            submitted.append(list(unit))
+            return client.submit(work, list(unit), pure=False)
+
+        started = time.monotonic()
+        got = list(_on_cluster(client, submit, [[0, 1, 2], [3]], 4, 1, 3.0, lambda k: ("timeout", k), restart=True))
+    assert time.monotonic() - started < 90
+    assert sorted(got) == [("done", 0), ("done", 2), ("done", 3), ("timeout", 1)]
+    assert submitted[:2] == [[0, 1, 2], [3]] and sorted(submitted[2:]) == [[0], [1], [2]]

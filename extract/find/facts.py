@@ -9,18 +9,19 @@ each figure, never from segmenting the whole document.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
 import regex
 
 from .awards import find_awards
+from .honours import printed_name
 from .labels import change_direction, label_for
 from .normalize import Normalized, normalize
 from .numbers import Parsed, parse_date, parse_measure
 from ..records import Document, Fact
-from ..rules import Rules, load_rules
+from ..rules import FigureRule, Rules, load_rules
 from .sections import Outline, Sentences, outline, sentences
 from .years import YearContext, year_context
 
@@ -36,29 +37,69 @@ class _Candidate:
     printed_unit: str | None
 
 
-def _candidates(text: str, years: YearContext, rules: Rules) -> list[_Candidate]:
+def _candidates(text: str, year_of: Callable[[], YearContext], rules: Rules,
+                kinds: frozenset[str] | None = None) -> list[_Candidate]:
+    """Every match of the figure rules, parsed; with ``kinds``, only those that bear on facts of
+    these kinds (:func:`_bearing_on`). ``year_of()`` gives the year context of dates (read from
+    the text only when there is a date to parse)."""
+    if kinds is not None and not any(r.kind in kinds for r in rules.figures):
+        return []  # no figure asked for (awards alone): nothing to settle
+    found = [(order, rule, m) for order, rule in enumerate(rules.figures) for m in rule.finditer(text)]
+    if kinds is not None:
+        found = _bearing_on(found, kinds)
+    list_order = next((k for k, r in enumerate(rules.figures) if r.id == _DAY_LIST_RULE), None)
     out: list[_Candidate] = []
     days: list[tuple[int, regex.Match[str]]] = []
-    list_order = None
-    for order, rule in enumerate(rules.figures):
-        list_order = order if rule.id == _DAY_LIST_RULE else list_order
-        for m in rule.pattern.finditer(text):
-            if rule.id in (_DAY_RULE, _DAY_LIST_RULE):
-                days.append((order, m))
-                continue
-            if rule.kind in ("date", "year"):
-                if years.in_banner(m.start()):
-                    continue  # a site's date banner: the day the page was viewed
-                parsed = parse_date(m, years.at(m.start()), years.document_year)
-            else:
-                parsed = parse_measure(rule.kind, m, text, rules)
-            if parsed is None:
-                continue
-            out.append(_Candidate(rule.id, rule.kind, m.start(), m.end(), order, parsed,
-                                  m.group("unit") if "unit" in m.re.groupindex else None))
+    last: FigureRule | None = None
+    years: YearContext | None = None
+    for order, rule, m in found:
+        if rule is not last:  # what a rule needs, resolved once per rule
+            last, day, dated = rule, rule.id in (_DAY_RULE, _DAY_LIST_RULE), rule.kind in ("date", "year")
+        if day:
+            days.append((order, m))
+            continue
+        start = m.start()
+        if dated:
+            if years is None:
+                years = year_of()
+            if years.in_banner(start):
+                continue  # a site's date banner: the day the page was viewed
+            parsed = parse_date(m, years.at(start), years.document_year)
+        else:
+            parsed = parse_measure(rule.kind, m, text, rules)
+        if parsed is None:
+            continue
+        out.append(_Candidate(rule.id, rule.kind, start, m.end(), order, parsed,
+                              m.group("unit") if rule.has_unit else None))
     if days:
         out.extend(_days(text, days, out, list_order))
     return out
+
+
+_Match = tuple[int, FigureRule, "regex.Match[str]"]
+
+
+def _bearing_on(found: list[_Match], kinds: frozenset[str]) -> list[_Match]:
+    """The matches that decide the facts of ``kinds``: the matches of their rules, and every match
+    of another rule that overlaps one of them directly or through other matches (the overlap policy
+    keeps or drops a span by the spans that overlap it, and those by theirs: 1.5个百分点 is a
+    percent, not a quantity; 编制161人 posts, not people). Only these are parsed, so the facts
+    of ``kinds`` are those of a full run. A day printed alone (22日) takes its month from the full
+    dates before it: when one is among them, every date match is kept too."""
+    order = sorted(range(len(found)), key=lambda i: found[i][2].start())
+    cluster = [0] * len(found)
+    c, reach = -1, -1
+    for i in order:
+        s, e = found[i][2].span()
+        if s >= reach:  # overlaps nothing before it: a new group of overlapping spans
+            c, reach = c + 1, e
+        reach = max(reach, e)
+        cluster[i] = c
+    hit = {cluster[i] for i, (_, rule, _) in enumerate(found) if rule.kind in kinds}
+    keep = [i for i, (_, rule, _) in enumerate(found) if rule.kind in kinds or cluster[i] in hit]
+    if "date" not in kinds and any(found[i][1].id in (_DAY_RULE, _DAY_LIST_RULE) for i in keep):
+        keep = sorted(set(keep) | {i for i, (_, rule, _) in enumerate(found) if rule.kind == "date"})
+    return [found[i] for i in keep]
 
 
 _DAY_RULE = "date.day"
@@ -163,12 +204,18 @@ def _table_ranges(text: str, cells: list[Fact]) -> list[tuple[int, int]]:
 
 
 def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized | None = None,
-                   year: int | None = None) -> list[Fact]:
+                   year: int | None = None, kinds: frozenset[str] | None = None) -> list[Fact]:
     """Every fact of one document's text, in text order.
 
     ``year``: the report year the caller states (``--year``); otherwise the year of a date
-    printed without one is read from the text (:mod:`extract.years`).
+    printed without one is read from the text (:mod:`extract.years`). ``kinds``
+    (:func:`extract.rules.choose_kinds`; None: everything): only facts of these kinds, the same
+    as a full run finds (other figures are parsed only where they overlap these, :func:`_bearing_on`;
+    awards only where table cells need them), and labels (jieba, concepts) only when ``label`` is
+    among them; a figure's value, unit, qualifier, change, section, sentence and span are the same.
     """
+    want = (lambda k: True) if kinds is None else kinds.__contains__
+    labels = want("label")
     rules = rules or load_rules()
     joins: list[int] = []
     if doc.format == "pdf":
@@ -195,13 +242,20 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
     outl = outline(norm, doc.text, rules, _table_ranges(doc.text, cells))
     sents = sentences(text)
     facts: list[Fact] = []
-    years = year_context(text, year, doc.title)
-    for c in resolve_overlaps(_candidates(text, years, rules)):
+    # a cell is kept unless a figure or an award read in the prose covers it: where there are cells of
+    # the kinds asked for, figures and awards of every kind are found (and only their spans kept)
+    cells = [c for c in cells if want(c.kind)]
+    settle = kinds if not cells else None
+    covered: list[tuple[int, int]] = []  # original spans of the figures and awards not asked for
+    for c in resolve_overlaps(_candidates(text, lambda: year_context(text, year, doc.title), rules, settle)):
+        if not want(c.kind):  # found only to settle the overlaps, or the cells
+            covered.append(norm.map.span(c.start, c.end))
+            continue
         p = c.parsed
         ctx = _context(doc, norm, outl, sents, c.start, c.end, clean, dropped)
         label = direction = None
         if c.kind not in ("date", "year"):
-            label = label_for(text, c.start, c.end, c.printed_unit, rules)
+            label = label_for(text, c.start, c.end, c.printed_unit, rules) if labels else None
             direction = change_direction(text, c.start, rules)
         facts.append(Fact(
             doc_id=doc.doc_id, kind=c.kind, value=p.value, unit=p.unit, rule=c.rule,
@@ -210,19 +264,23 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             change=direction is not None, value_max=p.value_max, resolution=p.resolution,
             date_start=p.date_start, date_end=p.date_end, **ctx,  # type: ignore[arg-type]
         ))
-    for a in find_awards(text, sents, rules):
+    for a in find_awards(text, sents, rules) if want("award") or settle is None else ():
+        if not want("award"):
+            covered.append(norm.map.span(a.start, a.end))
+            continue
         ctx = _context(doc, norm, outl, sents, a.start, a.end, clean, dropped)
         facts.append(Fact(
-            doc_id=doc.doc_id, kind="award", value=a.name, unit=None, rule=a.rule, count=a.count,
+            doc_id=doc.doc_id, kind="award", value=printed_name(a.name, str(ctx["text"])), unit=None,
+            rule=a.rule, count=a.count,
             subject=a.subject or (doc.organization if a.rule not in ("award.level", "award.listed") else None),
             event=a.event, stage=a.stage, **ctx,  # type: ignore[arg-type]
         ))
-    taken = sorted((f.start, f.end) for f in facts)
+    taken = sorted([(f.start, f.end) for f in facts] + covered)
     starts = [a for a, _ in taken]
     for cell in cells:  # a cell figure located inside prose already read as a fact is not a cell
         k = bisect.bisect_left(starts, cell.end)
         if not (k and taken[k - 1][1] > cell.start):
-            facts.append(cell)
+            facts.append(cell if labels else replace(cell, label=None, concept=None))
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     if getattr(doc, "ocr", None):  # figures read from page images carry origin = ocr and the confidence
         from ..read.ocr import with_provenance

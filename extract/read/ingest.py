@@ -126,6 +126,8 @@ class Limits:
     #: scanned PDF pages: ``auto``, ``force`` or ``off`` (see :data:`extract.read.ocr.MODES`);
     #: None: $REPORTFACTS_OCR, else auto
     ocr: str | None = None
+    #: the kinds of facts and stages to run (:func:`extract.rules.choose_kinds`); None: everything
+    kinds: frozenset[str] | None = None
 
 
 def read_report(path: str | Path, year: int | None = None, doc_id: str | None = None,
