@@ -483,6 +483,49 @@ def open_store(path: str | Path, notices: list[str]) -> Any:
     raise ReportFactsError(f"{path}: cannot open the store")
 
 
+def recorded_sources(folder: str | Path) -> dict[str, tuple[str, str]]:
+    """doc_id -> (absolute path, sha256) the dataset's store recorded for each document (the
+    exported tables keep a path as the run was given it, relative to where the run started).
+    Empty for a folder without a store, a store of an older layout, or one being written."""
+    import duckdb
+
+    db = Path(folder) / DUCKDB_FILE
+    if not db.is_file():
+        return {}
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            rows = con.execute("SELECT doc_id, _path, sha256 FROM _documents").fetchall()
+    except duckdb.Error:
+        return {}
+    return {str(d): (str(p or ""), str(sha or "")) for d, p, sha in rows}
+
+
+def changed_sources(folder: str | Path, doc_ids: Sequence[str] | None = None) -> dict[str, str]:
+    """doc_id -> why, for the documents (of ``doc_ids``, default all) whose file is no longer the
+    one the run read: ``changed`` (another sha256 at the recorded path) or ``gone``."""
+    wanted = None if doc_ids is None else set(doc_ids)
+    out: dict[str, str] = {}
+    for doc_id, (path, sha) in recorded_sources(folder).items():
+        if (wanted is not None and doc_id not in wanted) or not path or not sha:
+            continue
+        if not Path(path).is_file():
+            out[doc_id] = "gone"
+        elif file_sha256(Path(path)) != sha:
+            out[doc_id] = "changed"
+    return out
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read a megabyte at a time."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def read_table(folder: str | Path, name: str) -> pd.DataFrame:
     """A table written by :func:`write_table` (Parquet if present, else CSV)."""
     import pandas as pd

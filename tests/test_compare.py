@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import regex
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -258,8 +259,131 @@ def test_each_years_failed_in_report_checks_are_on_its_sheet(tmp_path, departmen
     # counter-examples: ordinary spacing stays
     ("基本支出 1447.63 万元", "基本支出 1447.63 万元"),
     ("江苏省人民检察院 2019年度部门预算", "江苏省人民检察院 2019年度部门预算"),
+    # real_reports: a sentence whose first line only is spaced (procuratorate 2019, p. 25)
+    ("江 苏 省 人 民 检 察 院 2019 年 度 收 入 、 支 出 预 算 总 计 24,169.74 万元，与上年相比收、支预算总计各增加",
+     "江苏省人民检察院 2019 年度收入、支出预算总计 24,169.74 万元，与上年相比收、支预算总计各增加"),
+    # counter-examples: a spaced two-character heading, a table header of short words
+    ("目 录 第一部分 部门概况", "目 录 第一部分 部门概况"),
+    ("合计 因公出 公务接 会议费 培训费", "合计 因公出 公务接 会议费 培训费"),
 ])
 def test_letter_spaced_sentences_read_as_words_in_the_workbook(text, shown):
     from extract.checks.workbook import unspaced
 
     assert unspaced(text) == shown
+
+
+# --- issue 22, second round: a change stated in a sentence of its own -------------------------------
+OWN_SENTENCE = {
+    2021: "某县丙局2021年部门预算\n2021年收入、支出预算总计500.00万元。\n基本支出预算数为300.00万元。\n项目支出预算数为200.00万元。",
+    2022: "某县丙局2022年部门预算\n2022年收入、支出预算总计560.00万元。\n基本支出预算数为350.00万元。与上年相比增加50.00万元，"
+          "增长16.67%。\n项目支出预算数为210.00万元。与上年相比增加10.00万元，增长5.00%。\n"
+          # counter-example: a sentence naming its own subject is not the sentence before's change
+          "单价 4.00万元。本单位人员经费增加 20.00万元。",
+}
+
+
+@pytest.fixture()
+def own_sentence(tmp_path):
+    d = tmp_path / "reports"
+    d.mkdir()
+    for year, text in OWN_SENTENCE.items():
+        (d / f"c{year}.txt").write_text(text, encoding="utf-8")
+    return extract.run([d], jobs=1)
+
+
+@pytest.mark.parametrize("line,stated,pct", [("基本支出", "500000", "16.67"), ("项目支出", "100000", "5.00")])
+def test_a_change_stated_in_its_own_sentence_is_the_change_of_the_figure_before(own_sentence, line, stated, pct):
+    """基本支出预算数为350.00万元。与上年相比增加50.00万元，增长16.67%。 (the court's and the
+    procuratorate's layout): the change and rate of 基本支出, checked against last year's."""
+    _, changes = extract.compare(own_sentence)
+    rows = changes[(changes.concept == line)].set_index("rule")
+    assert (Decimal(rows.loc["stated-change", "stated_change"]), rows.loc["stated-change", "status"]) == \
+        (Decimal(stated), "pass")
+    assert (Decimal(rows.loc["stated-rate", "stated_pct"]), rows.loc["stated-rate", "status"]) == (Decimal(pct), "pass")
+
+
+def test_a_change_naming_its_own_subject_is_not_the_figure_befores(own_sentence):
+    _, changes = extract.compare(own_sentence)
+    assert not len(changes[changes.stated_change.fillna("").astype(str) == "200000"])
+
+
+def _change_rules():
+    from extract.rules import load_yaml, patterns_dir
+    return load_yaml(patterns_dir() / "compare_changes.yaml")["rules"]
+
+
+@pytest.mark.parametrize("example,hit", [
+    *[pytest.param(e, True, id=f"{r['id']}:{e}") for r in _change_rules() for e in r["examples"]],
+    *[pytest.param(e, False, id=f"{r['id']}:{e}") for r in _change_rules() for e in r["counter_examples"]],
+])
+def test_change_vocabulary_examples(example, hit):
+    from extract.checks.compare import _change_opener
+    assert bool(_change_opener().match(regex.sub(r"\s+", "", example))) is hit
+
+
+@pytest.mark.parametrize("text,shown", [
+    # real_reports: a figure cut by a page break and its page number (court 2019, p. 17/18)
+    ("4016.19\n17\f万元", "4016.19万元"), ("65.88 万\n— 8 —\f元", "65.88万元"),
+    # counter-examples: a figure wrapped without a page number keeps every digit
+    ("1,836.22\n万元", "1,836.22万元"), ("2017\n年", "2017年"),
+])
+def test_a_figure_is_shown_without_the_page_number_inside_it(text, shown):
+    from types import SimpleNamespace
+
+    from extract.checks.compare import _t
+    assert _t(SimpleNamespace(text=text)) == shown
+
+
+def test_a_rate_stated_with_the_second_statement_of_a_change_is_checked(tmp_path):
+    """主要原因是基本支出增加50.00万元 (no rate), then 基本支出预算数为350.00万元。与上年相比增加50.00万元，
+    增长16.67%。 (the court's 2018 and 2019 reports): both the change and its rate are checked."""
+    d = tmp_path / "reports"
+    d.mkdir()
+    (d / "e2021.txt").write_text("某县丁局2021年部门预算\n2021年收入、支出预算总计500.00万元。\n基本支出预算数为300.00万元。",
+                                 encoding="utf-8")
+    (d / "e2022.txt").write_text("某县丁局2022年部门预算\n2022年收入、支出预算总计550.00万元，与上年相比增加50.00万元。"
+                                 "主要原因是基本支出增加50.00万元。\n基本支出预算数为350.00万元。与上年相比增加50.00万元，"
+                                 "增长16.67%。", encoding="utf-8")
+    _, changes = extract.compare(extract.run([d], jobs=1))
+    rows = changes[changes.concept == "基本支出"].set_index("rule")
+    assert rows.loc["stated-change", "status"] == "pass"
+    assert (Decimal(rows.loc["stated-rate", "stated_pct"]), rows.loc["stated-rate", "status"]) == (Decimal("16.67"), "pass")
+
+
+@pytest.mark.parametrize("names,same", [
+    # real_reports: Hongze district's 2023 report names it without its city, the 2024 report with it
+    (["洪泽区人民政府", "淮安市洪泽区人民政府"], True),
+    (["普陀区财政局", "上海市普陀区财政局", "上海市普陀区司法局"], True),
+    # counter-examples: no place before the body's name; two cities have a district of that name
+    (["财政局", "上海市财政局"], False),
+    (["朝阳区政府", "北京市朝阳区政府", "长春市朝阳区政府"], False),
+])
+def test_a_county_named_without_its_city_is_the_one_full_name_ending_with_it(names, same):
+    keys = organization_keys(names)
+    assert (keys[names[0]] == keys[names[1]]) is same
+
+
+def test_every_sheet_has_chinese_headers_and_set_widths(tmp_path, department):
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["run", str(department), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    assert CliRunner().invoke(main, ["compare", str(out)]).exit_code == 0
+    wb = load_workbook(out / "compare.xlsx")
+    for ws in wb.worksheets:
+        header = [c.value for c in ws[1] if c.value is not None]
+        assert header and all(regex.search(r"\p{Han}", str(v)) for v in header), (ws.title, header)
+        assert ws.column_dimensions["A"].width >= 8 and ws.column_dimensions["C"].width >= 10, ws.title
+
+
+def test_compare_names_reports_that_changed_or_went_since_the_run(tmp_path, department):
+    """compare reads no report text (its figures are the stored ones), so it does not refuse; it
+    says in one line which compared reports are no longer the files the run read."""
+    out = tmp_path / "o"
+    assert CliRunner().invoke(main, ["run", str(department), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    clean = CliRunner().invoke(main, ["compare", str(out)])
+    assert clean.exit_code == 0 and "since the run" not in clean.output
+    (department / "budget2022.txt").write_text(YEARS[2022].replace("某市", "某某市"), encoding="utf-8")
+    (department / "budget2023.txt").unlink()
+    res = CliRunner().invoke(main, ["compare", str(out)])
+    assert res.exit_code == 0, res.output
+    line = next(l for l in res.output.splitlines() if "since the run" in l)
+    assert "budget2022 (changed)" in line and "budget2023 (gone)" in line and "budget2021" not in line

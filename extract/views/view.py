@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ..records import Document, ReportFactsError
-from ..store import iter_rows
+from ..store import file_sha256, iter_rows, recorded_sources
 
 COLOURS = {"amount": "#ffd666", "headcount": "#95de64", "quantity": "#bae7ff", "percent": "#d3adf7",
            "date": "#ffadd2", "year": "#f0f0f0", "award": "#ffbb96"}
@@ -233,38 +233,10 @@ def dataset_document(source: Any, doc_id: str | None = None) -> tuple[Document, 
     row = docs[docs["doc_id"] == doc_id]
     if not len(row):
         raise ReportFactsError(f"no document {doc_id!r}; documents: {', '.join(map(str, docs['doc_id']))}")
-    document = reread(row.iloc[0], folder, recorded_paths(folder).get(doc_id) if folder is not None else None)
+    document = reread(row.iloc[0], folder, recorded_sources(folder).get(doc_id, ('', ''))[0] or None if folder is not None else None)
     facts = result.facts[result.facts["doc_id"] == doc_id] if len(result.facts) else result.facts
     checks = result.checks[result.checks["doc_id"] == doc_id] if len(result.checks) else result.checks
     return document, facts, checks
-
-
-def recorded_paths(folder: Path) -> dict[str, str]:
-    """doc_id -> the absolute path the dataset's store recorded for it. The exported tables keep
-    the path as the run was given it (relative to the folder the run started in), so from another
-    working directory that path names another file or none."""
-    import duckdb
-
-    from ..store import DUCKDB_FILE
-
-    db = folder / DUCKDB_FILE
-    if not db.is_file():
-        return {}
-    try:
-        with duckdb.connect(str(db), read_only=True) as con:
-            return {str(d): str(p) for d, p in con.execute("SELECT doc_id, _path FROM _documents").fetchall() if p}
-    except duckdb.Error:  # an older store without the column, or one being written: the exported paths only
-        return {}
-
-
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def reread(row: Any, folder: Path | None = None, recorded: str | None = None) -> Document:
@@ -284,7 +256,7 @@ def reread(row: Any, folder: Path | None = None, recorded: str | None = None) ->
     if not present:
         raise ReportFactsError(f"{doc_id}: its file {stored} is gone (looked in {', '.join(map(str, candidates))})")
     want = str(row.get("sha256") or "") if hasattr(row, "get") else ""
-    found = next((c for c in present if not want or _sha256(c) == want), None)
+    found = next((c for c in present if not want or file_sha256(c) == want), None)
     if found is None:
         raise ReportFactsError(f"{doc_id}: {present[0]} has changed since the run (sha256 differs); run it again")
     # with the reader the run used (pdfium and pdfminer place a few characters differently)
