@@ -209,3 +209,123 @@ def test_a_font_with_a_damaged_stream_gets_pdfiums_metrics():
         finally:
             doc.close()
     assert guarded == sound and len(sound) > 100
+
+
+# --- pages by need (issue 26): the same result with less work -------------------------------------
+
+def _char(text, doctop, x0, font="F", size=10.0, upright=True):
+    return {"upright": upright, "text": text, "fontname": font, "size": size, "doctop": doctop, "x0": x0}
+
+
+@pytest.mark.parametrize("chars", [
+    pytest.param([_char("1", 0, 0), _char("1", 0.5, 0.5), _char("1", 1.4, 1.4)], id="a-chain-within-tolerance"),
+    pytest.param([_char("1", 0, 0), _char("1", 0, 0), _char("1", 0, 0)], id="three-at-one-place"),
+    pytest.param([_char("1", 0, 5), _char("1", 0, 0), _char("1", 0.2, 0.3)], id="the-first-by-position-wins"),
+    pytest.param([_char("1", 0.5, 0), _char("1", 0, 0.9), _char("1", 0, 0.9)], id="a-tie-keeps-the-earliest"),
+    pytest.param([_char("1", 0, 0), _char("1", 0, 1.5), _char("1", 0, 3.0)], id="apart-by-more-than-tolerance"),
+    pytest.param([_char("1", 0, 0), _char("1", 0, 0, font="G"), _char("1", 0, 0, size=11.0)], id="other-font-or-size"),
+    pytest.param([_char("1", 0, 0), _char("1", 0, 0, upright=False), _char("2", 0, 0)], id="other-text-or-direction"),
+    pytest.param([_char("1", 0, 0), _char("1", 0.9, 5), _char("1", 1.8, 0.5)], id="one-row-cluster-two-columns"),
+])
+def test_dedupe_chars_is_pdfplumbers_on_crafted_glyphs(chars):
+    from pdfplumber.utils import dedupe_chars as reference
+
+    assert [id(c) for c in dedupe_chars(chars)] == [id(c) for c in reference(chars)]
+    assert [id(c) for c in dedupe_chars(chars, tolerance=0)] == [id(c) for c in reference(chars, tolerance=0)]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_dedupe_chars_is_pdfplumbers_on_random_glyphs(seed):
+    """Glyphs of a few texts on a coarse grid, some printed twice a fraction of a point apart."""
+    import random
+
+    from pdfplumber.utils import dedupe_chars as reference
+
+    rnd = random.Random(seed)
+    chars = []
+    for _ in range(300):
+        c = _char(rnd.choice("01.万元"), rnd.randrange(0, 40) * 0.7, rnd.randrange(0, 40) * 0.7,
+                  font=rnd.choice("FG"))
+        chars.append(c)
+        if rnd.random() < 0.3:
+            chars.append({**c, "doctop": c["doctop"] + rnd.uniform(-1.2, 1.2), "x0": c["x0"] + rnd.uniform(-1.2, 1.2)})
+    rnd.shuffle(chars)
+    assert [id(c) for c in dedupe_chars(chars)] == [id(c) for c in reference(chars)]
+
+
+def _pages_with_objects(path):
+    """The fixture's pdfplumber pages, each with the objects the pdfium reader gives it, deduplicated."""
+    from extract.read.pdf import _deduped
+
+    doc = pdfium.PdfDocument(str(path))
+    pdf = pdfplumber.open(path)
+    out = []
+    for k, page in enumerate(pdf.pages):
+        pdfium_page = doc[k]
+        page._objects = objects(pdfium_page, page)
+        pdfium_page.close()
+        out.append(_deduped(page))
+    return doc, pdf, out
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.stem)
+def test_cells_are_pdfplumbers_table_extract(path):
+    """The table cells read_tables takes (each character's middle computed once) are pdfplumber's
+    ``Table.extract()`` of the same tables, cell for cell."""
+    from extract.read.tables import _SETTINGS, _extract
+
+    doc, pdf, pages = _pages_with_objects(path)
+    try:
+        tables = 0
+        for page in pages:
+            mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in page.chars]
+            for tb in page.find_tables(_SETTINGS):
+                tables += 1
+                assert _extract(tb, mids) == tb.extract()
+        if not tables:
+            pytest.skip("no ruled table in this file")
+    finally:
+        pdf.close()
+        doc.close()
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.stem)
+def test_a_page_skipped_by_the_table_finder_has_no_table(path):
+    """read_tables skips the finder on a page with no ruling line or no digit; on every page of
+    the real PDFs the finder, run anyway, finds no table that read_tables would keep there."""
+    from extract.read import tables as T
+
+    doc, pdf, pages = _pages_with_objects(path)
+    try:
+        skipped = 0
+        for number, page in enumerate(pages, start=1):
+            text = page.extract_text(y_tolerance=5) or ""
+            if T._may_hold_tables(page, text):
+                continue
+            skipped += 1
+            kept = [tb for tb in page.find_tables(T._SETTINGS)
+                    if len(tb.extract()) >= 2 and any(T.NUMBER.match(T.clean_cell(c)) for r in tb.extract() for c in r)]
+            assert kept == [], number
+    finally:
+        pdf.close()
+        doc.close()
+
+
+class _Page:
+    def __init__(self, **objs):
+        self.objects = objs
+
+
+@pytest.mark.parametrize("objs,text,may", [
+    pytest.param({"line": [{}]}, "合计 1,250.00", True, id="ruled-with-figures"),
+    pytest.param({"rect": [{}]}, "支出 ３ 万元", True, id="full-width-digit"),
+    pytest.param({"curve": [{}]}, "12", True, id="curves-only"),
+    pytest.param({}, "合计 1,250.00", False, id="no-ruling-line"),
+    pytest.param({"line": [], "rect": []}, "合计 1,250.00", False, id="empty-lists"),
+    pytest.param({"line": [{}]}, "部门职责与机构设置", False, id="no-digit"),
+    pytest.param({"image": [{}]}, "1 2 3", False, id="an-image-is-no-ruling"),
+])
+def test_may_hold_tables(objs, text, may):
+    from extract.read.tables import _may_hold_tables
+
+    assert _may_hold_tables(_Page(**objs), text) is may

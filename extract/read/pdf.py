@@ -229,23 +229,57 @@ def read_pdf(data: bytes, doc_id: str, path: str, sha256: str, max_pages: int | 
 def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1,
                  extra_attrs: tuple[str, ...] = ("fontname", "size")) -> list[dict[str, Any]]:
     """pdfplumber's ``utils.dedupe_chars`` (a glyph printed twice at one place is one character),
-    with its final reordering by position in the list made linear: pdfplumber sorts with
-    ``key=chars.index``, a scan of the list per character (a third of a page's reading time on
-    a table page of 1,500 characters)."""
-    from itertools import groupby
+    made linear: pdfplumber sorts its result with ``key=chars.index``, a scan of the list per
+    character (a third of a page's reading time on a table page of 1,500 characters), and
+    clusters every group of equal glyphs, though most glyphs of a page are one of a kind.
+
+    The same characters in the same order: glyphs are grouped by text, font and size; in a group
+    of more than one, positions are clustered as pdfplumber clusters them (``doctop``, then
+    ``x0``, values chained within ``tolerance``) and each cluster keeps its first character by
+    (``doctop``, ``x0``), the earliest on a tie."""
     from operator import itemgetter
 
-    from pdfplumber.utils import cluster_objects
-
     key = itemgetter("upright", "text", *extra_attrs)
-    pos_key = itemgetter("doctop", "x0")
-    order = {id(c): k for k, c in reversed(list(enumerate(chars)))}
-    kept = []
-    for _, group in groupby(sorted(chars, key=key), key=key):
-        for y_cluster in cluster_objects(list(group), itemgetter("doctop"), tolerance):
-            for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), tolerance):
-                kept.append(sorted(x_cluster, key=pos_key)[0])
-    return sorted(kept, key=lambda c: order[id(c)])
+    groups: dict[Any, list[int]] = {}
+    for k, c in enumerate(chars):
+        groups.setdefault(key(c), []).append(k)
+    kept: list[int] = []
+    doctop: list[float] = []
+    x0: list[float] = []
+    for members in groups.values():
+        if len(members) == 1:
+            kept.append(members[0])
+            continue
+        if not doctop:
+            doctop, x0 = [c["doctop"] for c in chars], [c["x0"] for c in chars]
+        for y_cluster in _clusters(members, doctop, tolerance):
+            if len(y_cluster) == 1:
+                kept.append(y_cluster[0])
+                continue
+            for x_cluster in _clusters(y_cluster, x0, tolerance):
+                kept.append(min(x_cluster, key=lambda k: (doctop[k], x0[k])))
+    kept.sort()
+    return [chars[k] for k in kept]
+
+
+def _clusters(members: list[int], values: list[float], tolerance: float) -> list[list[int]]:
+    """pdfplumber's ``cluster_objects`` of the indices ``members`` by ``values[k]``: distinct
+    values sorted and chained while each is within ``tolerance`` of the one before; clusters in
+    that order, members in their own order inside each."""
+    ordered = sorted({values[k] for k in members})
+    number: dict[float, int] = {}
+    n, last = 0, ordered[0]
+    for v in ordered:
+        if v > last + tolerance if tolerance else v != last:
+            n += 1
+        number[v] = n
+        last = v
+    if n == len(members) - 1:  # every member a cluster of its own
+        return [[k] for k in sorted(members, key=lambda k: number[values[k]])]
+    out: list[list[int]] = [[] for _ in range(n + 1)]
+    for k in members:
+        out[number[values[k]]].append(k)
+    return out
 
 
 def _deduped(page: Any) -> Any:
@@ -461,95 +495,5 @@ _UNIT_START = regex.compile(r"^(?:万亿|亿|万|千)?(?:元|%|人次|人|名|�
 _PROSE_UNIT = regex.compile(r"^(?:万亿|亿|万|千)?(?:元|%|人次|人|名|个)[，,。；;、]")
 
 
-def _page_lines(text: str, base: int) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each non-empty line of a page, offsets in the document."""
-    out = []
-    for m in _LINE.finditer(text):
-        if m.group().strip():
-            out.append((base + m.start(), base + m.start() + len(m.group().rstrip("\n")), m.group().strip()))
-    return out
-
-
-def _running(doc: Document, pages: list[list[tuple[int, int, str]]]) -> set[str]:
-    """Lines printed at the top or bottom of most pages (running headers and footers),
-    digits masked so 第3页 and 第4页 are one line."""
-    seen: dict[str, int] = {}
-    for lines in pages:
-        for line in {lines[0][2], lines[-1][2]} if lines else set():
-            key = regex.sub(r"\d+", "#", line.replace(" ", ""))
-            seen[key] = seen.get(key, 0) + 1
-    need = max(3, (len(pages) + 1) // 2)
-    return {k for k, n in seen.items() if n >= need and len(k) <= 40}
-
-
-def furniture(doc: Document) -> list[tuple[list[tuple[int, int, str]], list[tuple[int, int]]]]:
-    """Per page: its content lines, and the ranges of page furniture (page numbers, running
-    headers and footers) at its top and bottom, which are not part of the text's flow."""
-    pages = [_page_lines(doc.text[p.start:p.end], p.start) for p in doc.pages]
-    running = _running(doc, pages) if len(pages) >= 3 else set()
-    out = []
-    for lines in pages:
-        cut: list[tuple[int, int]] = []
-        content = list(lines)
-        for edge in (-1, 0):
-            while content:
-                s, e, t = content[edge]
-                if _PAGE_NUMBER.match(t) or regex.sub(r"\d+", "#", t.replace(" ", "")) in running:
-                    cut.append((s, e))
-                    content.pop(edge)
-                else:
-                    break
-        out.append((content, cut))
-    return out
-
-
-def line_joins(doc: Document) -> list[int]:
-    """Positions to delete in normalisation so that a sentence reads as one: line breaks a
-    PDF inserted inside a sentence, page furniture (page numbers, running headers/footers),
-    and a page break inside a sentence (…总额2744.84万元，其中：拟采 / - 31 - / 购货物支出…).
-
-    A break is a wrap when the line before it is nearly as long as the page's longest lines
-    and does not end a sentence, and the next line does not open a numbered heading. Inside a
-    page, table pages are left alone (their lines are rows); across a page break, the last line
-    must end in words, not figures.
-    """
-    out: list[int] = []
-    table_pages = {t.page for t in doc.tables}
-    pages = furniture(doc)
-    for span, (content, cut) in zip(doc.pages, pages):
-        for s, e in cut:  # the furniture line and the line break after it
-            out.extend(range(s, min(e + 1, span.end)))
-        on_table_page = span.page in table_pages
-        text = doc.text[span.start:span.end]
-        lines = text.split("\n")
-        widths = sorted(len(s.strip()) for s in lines if s.strip())
-        if not widths:
-            continue
-        full = widths[int(len(widths) * 0.9) - 1 if len(widths) > 1 else 0]
-        pos = span.start
-        for cur, nxt in zip(lines, lines[1:]):
-            pos += len(cur)
-            c, n = cur.rstrip(), nxt.strip()
-            # …总计 37188.34 / 万元，…: a figure cut from its unit (on a table page only when the unit
-            # opens a sentence's next clause, which no table cell does)
-            figure_cut = bool(c and c[-1].isdigit() and (_PROSE_UNIT if on_table_page else _UNIT_START).match(n))
-            wrap = len(c) >= 0.8 * full and not on_table_page
-            if (c and n and (wrap or figure_cut) and c[-1] not in _END_PUNCT
-                    and not _HEADING_START.match(n)):
-                out.append(pos)
-            pos += 1
-    for k in range(len(pages) - 1):
-        content, _ = pages[k]
-        following, _ = pages[k + 1]
-        if not content or not following or doc.pages[k + 1].page != doc.pages[k].page + 1:
-            continue
-        s, e, last = content[-1]
-        s2, _, first = following[0]
-        widths = sorted(len(t) for _, _, t in content)
-        full = widths[int(len(widths) * 0.9) - 1 if len(widths) > 1 else 0]
-        ends_in_words = bool(regex.match(r".*[\p{Han}，、（(“]$", last))
-        figure_cut = bool(regex.match(r".*\d$", last) and _UNIT_START.match(first))
-        if (len(last) >= 0.8 * full and last[-1] not in _END_PUNCT and (ends_in_words or figure_cut)
-                and not _HEADING_START.match(first) and doc.pages[k].page not in table_pages):
-            out.extend(p for p in range(e, s2) if p not in out)
-    return sorted(set(out))
+# page furniture, wrapped lines and letter-spaced lines: extract/read/pdf_lines.py (issue 22)
+from .pdf_lines import _page_lines, _running, furniture, line_joins  # noqa: E402,F401

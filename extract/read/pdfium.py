@@ -20,6 +20,7 @@ so pdfplumber's own text extraction, table finder and word extraction run unchan
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 import zlib
 from collections.abc import Iterator
@@ -50,11 +51,6 @@ def _mul(m1: tuple[float, ...], m0: tuple[float, ...]) -> tuple[float, float, fl
             a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
 
 
-def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
-    a, b, c, d, e, f = m
-    return (a * x + c * y + e, b * x + d * y + f)
-
-
 def _paths(raw_page: Any, images: list[Any]) -> list[tuple[list[tuple[Any, ...]], bool, bool, float]]:
     """(path in page space as pdfminer segments, stroke, fill, line width) of every painted path
     object of the page, forms included; the page's image objects are added to ``images``."""
@@ -65,30 +61,39 @@ def _paths(raw_page: Any, images: list[Any]) -> list[tuple[list[tuple[Any, ...]]
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
     width = ctypes.c_float()
 
+    # pdfium's functions bound once: the visit runs per page object, the inner loop per segment
+    obj_type, count_objects, get_object = R.FPDFPageObj_GetType, R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject
+    draw_mode, count_segments, get_segment = R.FPDFPath_GetDrawMode, R.FPDFPath_CountSegments, R.FPDFPath_GetPathSegment
+    get_point, segment_type, closes = R.FPDFPathSegment_GetPoint, R.FPDFPathSegment_GetType, R.FPDFPathSegment_GetClose
+    stroke_width = R.FPDFPageObj_GetStrokeWidth
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+
     def visit(obj: Any, outer: tuple[float, ...] | None) -> None:
-        kind = R.FPDFPageObj_GetType(obj)
-        m = _matrix(obj)
+        kind = obj_type(obj)
         if kind == _FORM:
+            m = _matrix(obj)
             inner = m if outer is None else _mul(m, outer)
-            for k in range(R.FPDFFormObj_CountObjects(obj)):
-                visit(R.FPDFFormObj_GetObject(obj, k), inner)
+            for k in range(count_objects(obj)):
+                visit(get_object(obj, k), inner)
             return
         if kind == _IMAGE:
             images.append(obj)
             return
         if kind != _PATH:
             return
-        full = m if outer is None else _mul(m, outer)
-        R.FPDFPath_GetDrawMode(obj, fillmode, stroke)
+        m = _matrix(obj)
+        a, b, c, d, e, f = m if outer is None else _mul(m, outer)
+        draw_mode(obj, fillmode, stroke)
         if not fillmode.value and not stroke.value:
             return
         path: list[tuple[Any, ...]] = []
         bezier: list[tuple[float, float]] = []
-        for k in range(R.FPDFPath_CountSegments(obj)):
-            seg = R.FPDFPath_GetPathSegment(obj, k)
-            R.FPDFPathSegment_GetPoint(seg, x, y)
-            pt = _apply(full, x.value, y.value)
-            t = R.FPDFPathSegment_GetType(seg)
+        for k in range(count_segments(obj)):
+            seg = get_segment(obj, k)
+            get_point(seg, x_ref, y_ref)
+            px, py = x.value, y.value
+            pt = (a * px + c * py + e, b * px + d * py + f)  # the point through the matrix
+            t = segment_type(seg)
             if t == _MOVETO:
                 path.append(("m", pt))
             elif t == _LINETO:
@@ -98,9 +103,9 @@ def _paths(raw_page: Any, images: list[Any]) -> list[tuple[list[tuple[Any, ...]]
                 if len(bezier) == 3:
                     path.append(("c", *bezier))
                     bezier = []
-            if R.FPDFPathSegment_GetClose(seg):
+            if closes(seg):
                 path.append(("h",))
-        lw = width.value if R.FPDFPageObj_GetStrokeWidth(obj, width) else 0.0
+        lw = width.value if stroke_width(obj, width) else 0.0
         out.append((path, bool(stroke.value), bool(fillmode.value), lw))
 
     for k in range(R.FPDFPage_CountObjects(raw_page)):
@@ -129,25 +134,36 @@ def _shapes(path: list[tuple[Any, ...]]) -> list[tuple[str, list[tuple[float, fl
     return [("curve", pts, path)]
 
 
+class _Frame:
+    """What placing an object on a pdfplumber page needs, read from the page once."""
+
+    __slots__ = ("dx", "dy", "height", "page_number", "doctop", "flip")
+
+    def __init__(self, page: Any) -> None:
+        self.dx, self.dy = page.mediabox[0], page.mediabox[1]
+        self.height, self.page_number, self.doctop = page.height, page.page_number, page.initial_doctop
+        self.flip = self.dy + self.height  # pdfplumber's point2coord: (x0 + x, (top + height) - y)
+
+
 def _shape_object(kind: str, pts: list[tuple[float, float]], path: list[tuple[Any, ...]], stroke: bool,
-                  fill: bool, linewidth: float, page: Any) -> dict[str, Any]:
+                  fill: bool, linewidth: float, frame: _Frame) -> dict[str, Any]:
     # pdfminer's coordinates start at the media box's corner, pdfium's at the page space's origin
-    dx, dy = page.mediabox[0], page.mediabox[1]
+    dx, dy, flip = frame.dx, frame.dy, frame.flip
     pts = [(x - dx, y + dy) for x, y in pts]
     path = [(seg[0], *((x - dx, y + dy) for x, y in seg[1:])) for seg in path]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    height, mb_x0, mb_top = page.height, page.mediabox[0], page.mediabox[1]
-    top = (height - y1) + mb_top
+    height = frame.height
+    top = (height - y1) + dy
     obj: dict[str, Any] = {
-        "x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": x1 - x0, "height": y1 - y0,
+        "x0": x0 + dx, "y0": y0, "x1": x1 + dx, "y1": y1, "width": x1 - x0, "height": y1 - y0,
         "linewidth": linewidth, "stroke": stroke, "fill": fill, "object_type": kind,
-        "page_number": page.page_number, "top": top, "bottom": (height - y0) + mb_top,
-        "doctop": page.initial_doctop + top,
+        "page_number": frame.page_number, "top": top, "bottom": (height - y0) + dy,
+        "doctop": frame.doctop + top,
     }
     if kind in ("curve", "line", "rect"):
-        obj["pts"] = [page.point2coord(p) for p in (pts if kind != "rect" else _corners(pts))]
-        obj["path"] = [(seg[0], *map(page.point2coord, seg[1:])) for seg in path]
+        obj["pts"] = [(dx + x, flip - y) for x, y in (pts if kind != "rect" else _corners(pts))]
+        obj["path"] = [(seg[0], *((dx + x, flip - y) for x, y in seg[1:])) for seg in path]
     return obj
 
 
@@ -290,56 +306,95 @@ class Metrics:
         return float(font.char_width(cid)) if cid is not None else None
 
 
+@functools.lru_cache(maxsize=None)
+def _native(name: str, restype: Any, *argtypes: Any) -> Any:
+    """A pdfium function called with plain addresses (``c_void_p``): pypdfium2's bindings return
+    typed pointers, and turning one into a number (``ctypes.cast``) cost as much as the call."""
+    import pypdfium2.raw as R
+
+    address = ctypes.cast(getattr(R, name), ctypes.c_void_p).value
+    if not address:
+        raise OSError(f"pdfium has no {name}")
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
 def _chars(pdfium_page: Any, page: Any, damaged: set[int] | frozenset[int] = frozenset()) -> list[dict[str, Any]]:
+    """The page's characters as pdfminer boxes them (see the module doc). What pdfium reports per
+    text object (matrix, font size, font, descent) is asked once per object, not per character:
+    the loop is the reader's hottest, one character at a time through ctypes."""
     import pypdfium2.raw as R
 
     metrics = Metrics(page, damaged)
     textpage = pdfium_page.get_textpage()
     try:
         tp = textpage.raw
+        vp, i_, p_ = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+        text_object = _native("FPDFText_GetTextObject", vp, p_, i_)
+        is_generated, unicode_of = R.FPDFText_IsGenerated, R.FPDFText_GetUnicode
+        map_error, loose_box = R.FPDFText_HasUnicodeMapError, R.FPDFText_GetLooseCharBox
+        origin = R.FPDFText_GetCharOrigin
+        tp_address = ctypes.cast(tp, ctypes.c_void_p)
         rect = R.FS_RECTF()
         mat = R.FS_MATRIX()
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        fonts: dict[int, tuple[str, Any, float]] = {}
-        widths: dict[tuple[int, int], float] = {}
+        rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+        # per text object: its matrix, font size, pdfminer's font name, pdfium's font, descent
+        objs: dict[int, tuple[Any, ...]] = {}
+        fonts: dict[int, tuple[str, float, Any]] = {}
+        font_of = _native("FPDFTextObj_GetFont", vp, p_)
+        widths: dict[tuple[int, str, int, str], float] = {}
+        boxed: dict[tuple[int, int], float] = {}
         value = ctypes.c_float()
         buf = ctypes.create_string_buffer(256)
         height, mb_x0, mb_top, doctop0 = page.height, page.mediabox[0], page.mediabox[1], page.initial_doctop
+        page_number = page.page_number
         out = []
         for i in range(R.FPDFText_CountChars(tp)):
-            if R.FPDFText_IsGenerated(tp, i):
+            if is_generated(tp, i):
                 continue
-            code = R.FPDFText_GetUnicode(tp, i)
+            code = unicode_of(tp, i)
             if 0xD800 <= code <= 0xDFFF:
                 continue  # half of a surrogate pair: pdfium reports astral characters in two halves
-            text = "(cid:0)" if R.FPDFText_HasUnicodeMapError(tp, i) or not code else chr(code)
-            R.FPDFText_GetLooseCharBox(tp, i, rect)
-            R.FPDFText_GetMatrix(tp, i, mat)
-            R.FPDFText_GetCharOrigin(tp, i, ox, oy)
-            fs = R.FPDFText_GetFontSize(tp, i)  # the size set with Tf
-            a, b, c, d = mat.a, mat.b, mat.c, mat.d
-            obj = R.FPDFText_GetTextObject(tp, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-            if key not in fonts:
-                font = R.FPDFTextObj_GetFont(obj)
-                n = R.FPDFFont_GetBaseFontName(font, buf, 256) if font else 0
-                name = metrics.name(buf.value.decode("utf-8", "replace") if n else "")
-                desc = metrics.descent(name)
-                if desc is None:  # pdfium's descent, per unit of font size
-                    desc = value.value if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), value) else 0.0
-                fonts[key] = (name, font, desc)
-            fontname, font, desc = fonts[key]
-            wkey = (key, code)
-            if wkey not in widths:
+            text = "(cid:0)" if map_error(tp, i) or not code else chr(code)
+            loose_box(tp, i, rect_ref)
+            origin(tp, i, ox_ref, oy_ref)
+            key = text_object(tp_address, i) or 0
+            info = objs.get(key)
+            if info is None:
+                R.FPDFText_GetMatrix(tp, i, mat)
+                fs = R.FPDFText_GetFontSize(tp, i)  # the size set with Tf
+                fkey = (font_of(key) if key else None) or 0
+                if fkey not in fonts:
+                    font = R.FPDFTextObj_GetFont(R.FPDFText_GetTextObject(tp, i))
+                    n = R.FPDFFont_GetBaseFontName(font, buf, 256) if font else 0
+                    name = metrics.name(buf.value.decode("utf-8", "replace") if n else "")
+                    desc = metrics.descent(name)
+                    if desc is None:  # pdfium's descent, per unit of font size
+                        desc = value.value if font and R.FPDFFont_GetDescent(font, ctypes.c_float(1.0), value) \
+                            else 0.0
+                    fonts[fkey] = (name, desc, font)
+                name, desc, font = fonts[fkey]
+                a, b, c, d = mat.a, mat.b, mat.c, mat.d
+                lo, hi = desc * fs, desc * fs + fs
+                info = objs[key] = (name, font, fkey, fs, a, b, c, d, (a, b, c, d, mat.e, mat.f), lo, hi,
+                                    a * d > 0 and b * c <= 0)
+            fontname, font, fkey, fs, a, b, c, d, matrix, lo, hi, upright = info
+            # a glyph's width is its font's: asked once per font and character
+            wkey = (fkey, fontname, code, text)
+            w = widths.get(wkey)
+            if w is None:
                 w = metrics.width(fontname, text)
-                if w is None:
-                    w = value.value if font and R.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(1.0), value) \
-                        else ((rect.right - rect.left) / (a * fs) if a and fs else 0.0)
-                widths[wkey] = w
+                if w is None and font and R.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(1.0), value):
+                    w = value.value
+                if w is not None:
+                    widths[wkey] = w
+                else:  # no width known: the glyph's box, as first met in this text object
+                    w = boxed.get((key, code))
+                    if w is None:
+                        w = boxed[(key, code)] = (rect.right - rect.left) / (a * fs) if a and fs else 0.0
             # pdfminer's box: (0, descent) to (advance, descent + size) in text space, through the
             # character's matrix, at its origin
-            adv = widths[wkey] * fs
-            lo, hi = desc * fs, desc * fs + fs
+            adv = w * fs
             xs = (c * lo, a * adv + c * lo, c * hi, a * adv + c * hi)
             ys = (d * lo, b * adv + d * lo, d * hi, b * adv + d * hi)
             # x from the loose box's left edge: pdfium's origin can differ from pdfminer's where a
@@ -348,14 +403,13 @@ def _chars(pdfium_page: Any, page: Any, damaged: set[int] | frozenset[int] = fro
             x1 = x0 + max(xs) - min(xs)
             y0 = oy.value + min(ys) + mb_top
             y1 = oy.value + max(ys) + mb_top
-            upright = a * d > 0 and b * c <= 0
             size = y1 - y0
             top = (height - y1) + mb_top
             out.append({
-                "matrix": (a, b, c, d, mat.e, mat.f), "fontname": fontname, "adv": adv,
+                "matrix": matrix, "fontname": fontname, "adv": adv,
                 "upright": upright, "x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": x1 - x0,
                 "height": size, "size": size, "mcid": None, "tag": None, "object_type": "char",
-                "page_number": page.page_number, "text": text, "stroking_color": None, "non_stroking_color": None,
+                "page_number": page_number, "text": text, "stroking_color": None, "non_stroking_color": None,
                 "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top,
             })
         return out
@@ -371,13 +425,14 @@ def objects(pdfium_page: Any, page: Any, damaged: set[int] | frozenset[int] = fr
 
     out: dict[str, list[dict[str, Any]]] = {"char": _chars(pdfium_page, page, damaged)}
     images: list[Any] = []
+    frame = _Frame(page)
     for path, stroke, fill, lw in _paths(pdfium_page.raw, images):
         for kind, pts, sub in _shapes(path):
-            out.setdefault(kind, []).append(_shape_object(kind, pts, sub, stroke, fill, lw, page))
+            out.setdefault(kind, []).append(_shape_object(kind, pts, sub, stroke, fill, lw, frame))
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     for img in images:  # only counted (a page of images and no text is a scan), placed for completeness
         if R.FPDFPageObj_GetBounds(img, left, bottom, right, top):
             pts = [(left.value, bottom.value), (right.value, top.value)]
-            obj = _shape_object("image", pts, [], False, False, 0.0, page)
+            obj = _shape_object("image", pts, [], False, False, 0.0, frame)
             out.setdefault("image", []).append(obj)
     return out
