@@ -104,7 +104,10 @@ def test_a_crafted_pdf_is_stopped_from_outside_and_the_batch_goes_on(tmp_path: P
     docs = result.documents.set_index("doc_id")
     bad = docs.loc[Path(name).stem]
     assert bad["status"] == "timeout", bad["error"]
-    assert "stopped from outside after 5 s" in bad["error"]
+    if name == "stacked-glyphs.pdf":  # all its time is in pdfium's C text loading: only the parent can stop it
+        assert "stopped from outside after 5 s" in bad["error"]
+    else:  # the fan-out returns to Python between form objects, where the worker's own timer may fire first
+        assert "stopped from outside after 5 s" in bad["error"] or "over the limit of 3 s" in bad["error"], bad["error"]
     assert docs.loc[SEED.stem, "status"] == "ok"
     assert (result.facts.doc_id == SEED.stem).all()
     assert _spans(result.facts) == seed_alone and len(result.facts) == len(seed_alone)
