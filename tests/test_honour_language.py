@@ -109,6 +109,33 @@ FOUND = [
     # a list of holders announced, each row "name unit honour、honour"
     ("2019年受表彰教师名单如下：\n张某 某小学 全国模范教师、全国教育系统巾帼建功标兵\n李某 某中学 全国优秀教师\n",
      [("全国模范教师", None, C), ("全国教育系统巾帼建功标兵", None, C), ("全国优秀教师", None, C)]),
+    # a sentence opening with 其中 breaks down the honours conferred in the sentence before (groups, notes)
+    ("本次竞赛共评出获奖选手40名。其中特等奖2名，一等奖8名，二等奖30名。",
+     [("特等奖", 2, C), ("一等奖", 8, C), ("二等奖", 30, C)]),
+    ("从优秀作品中抽选出25件获奖作品。其中，初中组金奖3件、银奖5件；小学组金奖4件。",
+     [("金奖", 3, C), ("银奖", 5, C), ("金奖", 4, C)]),
+    ("大赛共评选出三等奖6名、优秀指导教师奖4名（名单附后）。", [("三等奖", 6, C), ("优秀指导教师奖", 4, C)]),
+    # recipients counted in 人, or named at length, before an unquoted honour after 授予
+    ("省总工会决定，授予李某等8人省五一巾帼标兵称号，授予某某市第一人民医院急诊科护理组等12个班组省巾帼文明岗称号。",
+     [("省五一巾帼标兵", 8, C), ("省巾帼文明岗", 12, C)]),
+    ("授予某某自治州人民医院某某分院心血管内科护理单元等30个集体全国三八红旗集体称号。", [("全国三八红旗集体", 30, C)]),
+    # the first of several recipients listed before 等N个 is no honour; a recipient named by 该/我
+    ("授予甲区青年突击队、乙县消防救援大队等6个集体“市青年五四奖章集体”称号。", [("市青年五四奖章集体", 6, C)]),
+    ("市政府授予该厂市长质量奖、市级文明单位称号。", [("市长质量奖", None, C), ("市级文明单位", None, C)]),
+    # a numeral inside a quoted name stays as printed
+    ("我市8部作品获第十届“五个一”工程奖。", [("第十届五个一工程奖", 8, C)]),
+    # nominees counted next to the honour and 候选人, in either order, with no verb of nominating
+    ("第九届“全国敬业奉献模范”6名候选人日前产生。", [("第九届全国敬业奉献模范", 6, N)]),
+    ("经评审委员会投票，确定了15名“省青年五四奖章”候选人。", [("省青年五四奖章", 15, N)]),
+    # a level of the conferring body before an honour word in a result list (院级, 校级, 系级)
+    ("学院共评选出院级先进班集体4个、系级优秀学生干部15名。", [("院级先进班集体", 4, C), ("系级优秀学生干部", 15, C)]),
+    # levels run together with one shared total: one set (分别荣获一、二、三等奖 stays three, in test_awards)
+    ("本届大赛共评出一、二、三等奖及鼓励奖共85件。", [("一、二、三等奖及鼓励奖", 85, C)]),
+    ("经评审，评选出一、二等奖共12名。", [("一、二等奖", 12, C)]),
+    # holders on the list of an honour (登上“…”榜单); counts after words naming the winners (获奖名单中…共有)
+    ("全县已有15人登上“最美家乡人”榜单。", [("最美家乡人", 15, C)]),
+    ("本次表彰中，全市共有12个先进基层党组织和30名优秀党务工作者。",
+     [("先进基层党组织", 12, C), ("优秀党务工作者", 30, C)]),
     # a yearbook table's honour cell wrapped over three lines, the row's other cells between
     ("获奖单位 奖励(命名)名称 授奖(命名)单位\n某区 全国文明单位 中央文明委\n“新时代好少年”主题读书活动“美好\n"
      "某区教育局 教育部关工委\n生活”先进集体\n某局 湖南省先进基层党组织 中共湖南省委\n",
@@ -116,6 +143,15 @@ FOUND = [
 ]
 
 ABSENT = [
+    "本次大赛设一等奖1名、二等奖2名。其中一等奖奖金5000元。",  # prizes set, then their money: no breakdown
+    "共有60件作品参赛。其中一等奖3件由专家复评。",             # entries, not results, before 其中
+    "确定了12名村委会委员候选人。",                             # candidates for no honour
+    "李某等10名候选人参加选举。",
+    "大赛设一、二、三等奖共30名。",
+    "评选出院级科研项目10个、市级课题5项。",                      # projects of a level, no honour word                              # prizes set, not conferred
+    "该短视频登上“热搜”榜单。",                                  # a list that is no honour
+    "获奖名单中，共有8个单位和20名同志。",                       # counts of recipients, no honour named
+    "全市共有先进基层党组织12个。",                              # holders counted, nothing conferred
     "对在疫情防控中表现突出的5个集体和15名个人进行表彰。",   # recipients described, no honour named
     "会上，县领导为获得2022年度全县综合考核优秀等次的单位颁奖。",  # a grade of an assessment
     "全国五一劳动奖状是全国总工会授予劳动者、企事业单位、机关团体的光荣称号。",  # kinds of recipients

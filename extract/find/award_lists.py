@@ -153,6 +153,18 @@ def elected(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def counted_nominees(text: str, ar: AwardRules) -> list[AwardHit]:
+    """第十二届“中国青年五四奖章标兵”10名候选人日前确定: an honour, its count of nominees (stage nominated)."""
+    hits = []
+    for m in ar.counted_nominee.finditer(text):
+        name = m.group("name")
+        if ar.generic.match(unquote(name)) or ar.not_honour.search(name) or not ar.strong(name):
+            continue
+        hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
+                             None, None, 1, "nominated"))
+    return hits
+
+
 def epithets(text: str, ar: AwardRules) -> list[AwardHit]:
     """“全国劳动模范”李某某出席会议: an honour a named person holds (stage held)."""
     return [AwardHit("award.held", m.start("name"), m.end("name"), m.group("name"), None, m.group("who"), None, 3,

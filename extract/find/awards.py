@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .award_lists import (announced, bare_headings, commended, continued, counted, elected, epithets, headings,
-                          holders_of, level_lines, nominated_counts, nominee_colons, nominee_lists, proposals,
-                          titles)
+from .award_lists import (announced, bare_headings, commended, continued, counted, counted_nominees, elected,
+                          epithets, headings, holders_of, level_lines, nominated_counts, nominee_colons,
+                          nominee_lists, proposals, titles)
 from .award_tables import holder_rows, line_column, table_column
 from .honours import (CLAUSE, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
                       split_recipients, strip_tail, unquote)
@@ -46,7 +46,9 @@ __all__ = ["AwardHit", "award_rules", "find_awards"]
 _SENTENCE_STOP = regex.compile(r"[。；;！!？?\n]")
 _PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]|本届|全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|(?:19|20)\d{2}(?:[—\-－](?:19|20)?\d{2})?年度?)+$")
 _LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:单位|集体|个人|同志|团队)?")
-_TAIL_COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:以上|左右)?$")
+_TAIL_COUNT = regex.compile(r"共?(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:以上|左右)?$")
+# a note after a counted item (优秀辅导教师奖7名(具体名单见附件), 一等奖1名(名单附后)): no part of the item
+_NOTE_AFTER_COUNT = regex.compile(r"(?<=\d+(?:个|名|项|件|家|所|位|篇|部|支|户|人))[（(][^（）()]{1,20}[）)]$")
 _ITEM_SPLIT = regex.compile(r"以及|[、，,和及与]")
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
 # an item that ends in the kind of honour only (…多项荣誉, 省市荣誉) names no honour of its own
@@ -60,6 +62,8 @@ _AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|�
 # (被评为“A”“B”“C”: the next quote straight after)
 _NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,20}?)|(?=[“「『]))"
                              r"[“\"「『](?P<name>[^“”\"「」『』《》\n]{2,40}?)[”\"」』]")
+# the list after a quoted honour its holders are on (登上“全国道德模范”榜单): no part of the name
+_ON_LIST = regex.compile(r"榜单|名单|光荣榜|红榜")
 # “全国双拥模范城”六连冠: the honour won again, not a longer name
 _STREAK = regex.compile(r"[二三四五六七八九十\d]+连冠")
 _LIST_TAIL = regex.compile(r"荣誉称号|称号|荣誉")
@@ -101,7 +105,8 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         if not tail:
             # a quoted word inside a longer name: “五个一工程”奖, “科普日”活动优秀组织单位
             rest = _AFTER_QUOTE.match(text, m.end())
-            if rest and not _GENERIC_REST.search(rest.group()) and not _STREAK.fullmatch(rest.group()):
+            if rest and not _GENERIC_REST.search(rest.group()) and not _STREAK.fullmatch(rest.group()) \
+                    and not _ON_LIST.fullmatch(rest.group()):  # 登上“全国道德模范”榜单: the list the honour is on
                 if not ar.head_end.search(rest.group()):
                     continue  # the quote names a part of something that is no honour
                 name += rest.group()
@@ -123,12 +128,18 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
 
 
 # recipients counted before an honour's name: 赵某等15名同志 | 保定某公司等92个单位
-_RECIPIENTS_LEAD = regex.compile(r"^(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)[个名家所位户支][\p{Han}]{0,3}?"
+_RECIPIENTS_LEAD = regex.compile(r"^(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)(?:[个名家所位户支]|人(?!次))[\p{Han}]{0,3}?"
                                  r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织)?)(?=[^\d])")
 # the honour after the last of several counted recipient lists: 、乙等108个班组河北省先进集体称号
-_AFTER_RECIPIENTS = regex.compile(r"、(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)[个名家所位户支]"
+_AFTER_RECIPIENTS = regex.compile(r"、(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)(?:[个名家所位户支]|人(?!次))"
                                   r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织))"
                                   r"(?P<name>[^，,。；;、“”\d]{2,30}?)(?=荣誉称号|称号)")
+
+
+# a recipient named by 该/我/本 before the honour (授予该厂全国五一劳动奖状, 授予我县全国文明县城称号)
+_DEICTIC = regex.compile(r"^(?:该|我|本)(?:单位|公司|中心|协会|医院|学校|街道|社区|[厂校院村镇县市区局所站队省])")
+# the rest of a recipient list after its first item: 、乙队、丙队等5个青年集体
+_RECIPIENTS_AHEAD = regex.compile(r"[^，,。；;！!？?\n“”]{1,80}?等\d+(?:个|名|家|所|位|户|支|人)")
 
 
 # 授予对大赛组织工作成绩突出的甲公司优秀组织奖: recipients described (…的), then the recipient and the honour
@@ -161,12 +172,21 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
                 or ar.not_honour.search(value):
             continue
+        if m.group("verb").removeprefix("被") in ar.object_verbs and text[m.end("name"):m.end("name") + 1] == "、" \
+                and _RECIPIENTS_AHEAD.match(text, m.end("name")):
+            continue  # 授予甲突击队、乙队等5个集体“…奖章集体”: the first of the recipients listed, not an honour
+        deictic = _DEICTIC.match(name) if m.group("verb").removeprefix("被") in ar.object_verbs else None
+        if deictic and ar.named_item.fullmatch(unquote(name[deictic.end():])):
+            name, start_cut = name[deictic.end():], deictic.end()  # 授予该厂全国五一劳动奖状: the recipient named first
+            value = unquote(name)
+        else:
+            start_cut = 0
         ss, _ = sents.at(m.start())
         subj, ev = recipient(text, ss, m.start())
         if m.group("n") and _ENDS_LEVEL.search(value):
             continue  # 获衡阳市一等奖8个: a level counted is read by award.level
         count = int(m.group("n")) if m.group("n") else count_in(subj)  # 获得五一劳动奖章2枚
-        start = m.start("name")
+        start = m.start("name") + start_cut
         if _RECIPIENTS_LEAD.match(name):  # 授予赵某等15名同志河北省特等劳动模范称号: the recipients are no part of the name
             lead = split_recipients(name, ar)
             if lead is None:
@@ -230,17 +250,28 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def _breakdown(text: str, ss: int, ar: AwardRules) -> bool:
+    """共评出获奖作品50件。其中一等奖5件…: a sentence opening with 其中 breaks down the honours the
+    sentence before it conferred (a verb of conferring, of announcing results or 获奖…); after a prize
+    set (设一等奖1名。其中…) it breaks down nothing."""
+    if not ar.breakdown.match(text, ss):
+        return False
+    prev = max(text.rfind(c, 0, max(ss - 1, 0)) for c in "。；;！!？?\n")
+    return bool(ar.prior_award.search(text, prev + 1, ss))
+
+
 def _levels(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     hits = []
     for m in ar.level.finditer(text):
         ss, _ = sents.at(m.start())
-        if not (ar.verbs.search(text, ss, m.start()) or ar.result_verbs.search(text, ss, m.start())):
+        after = ar.count_after.match(text[m.end():m.end() + 10])
+        if not (ar.verbs.search(text, ss, m.start()) or ar.result_verbs.search(text, ss, m.start())
+                or (after and _breakdown(text, ss, ar))):
             continue
         clause_start = max([ss] + [c.end() for c in CLAUSE.finditer(text, ss, m.start())])
         if m.group("name").startswith("第") and ar.ranking.search(text, clause_start, m.start()):
             continue  # 全市考核第一名: a ranking
         count = None
-        after = ar.count_after.match(text[m.end():m.end() + 10])
         before = ar.count_before.search(text[max(ss, m.start() - 6):m.start()])
         if after:
             count = int(after.group("n"))
@@ -257,11 +288,29 @@ def _levels(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+# levels run together and counted once (一、二、三等奖及优秀奖共620篇): one set of honours, its total
+_LEVEL_SET = regex.compile(r"(?<![第十\d])(?P<name>[特一二三](?:、[一二三])+等奖(?:(?:及|和|以及)(?:优秀|优胜|鼓励|优秀组织)奖)?)"
+                           r"共(?P<n>\d+)(?:个|名|项|件|篇|部|人)")
+
+
+def _level_sets(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
+    """评出一、二、三等奖及优秀奖共620篇: the levels share one total, so they are read as one set (a
+    breakdown by level, when printed, follows in its own sentence); 分别荣获一、二、三等奖 stays three."""
+    hits = []
+    for m in _LEVEL_SET.finditer(text):
+        ss, _ = sents.at(m.start())
+        if ar.verbs.search(text, ss, m.start()) or ar.result_verbs.search(text, ss, m.start()):
+            hits.append(AwardHit("award.level", m.start("name"), m.end("name"), m.group("name"), int(m.group("n")),
+                                 None, event_before(text, ss, m.start(), ar), 0))
+    return hits
+
+
 def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     """Honours listed after a verb that announces results, up to the end of the sentence."""
     hits = []
     verbs = [(v, False, False) for v in ar.result_verbs.finditer(text)] + \
         [(v, True, False) for v in ar.commend_verbs.finditer(text)] + \
+        [(v, True, False) for v in ar.winners_have.finditer(text)] + \
         [(v, False, True) for v in ar.verbs.finditer(text)]
     for v, need_count, conferred in verbs:
         ss, se = sents.at(v.start())
@@ -282,7 +331,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             split = split_recipients(piece, ar) if conferred else None
             if split:  # 、100名先进个人省五一劳动奖章: the recipients are no part of the name
                 count, core_start = split[1], split[2]
-            core = piece[core_start:]
+            core = _NOTE_AFTER_COUNT.sub("", piece[core_start:])
             tail = _TAIL_COUNT.search(core)
             if tail and tail.start() > 0:
                 count = count or int(tail.group("n"))
@@ -339,10 +388,10 @@ def _title_end(text: str) -> int:
 def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     """Every award in the normalised ``text``; overlaps resolved longest first."""
     ar = award_rules(rules)
-    hits = _quoted(text, sents, ar) + _named(text, sents, ar) + _levels(text, sents, ar) \
+    hits = _quoted(text, sents, ar) + _named(text, sents, ar) + _levels(text, sents, ar) + _level_sets(text, sents, ar) \
         + _listed(text, sents, ar) + _nominated(text, sents, ar) + commended(text, sents, ar) \
         + nominee_lists(text, sents, ar) + continued(text, ar) + counted(text, ar) + table_column(text, ar) + line_column(text, ar) + holder_rows(text, ar) \
-        + elected(text, ar) + epithets(text, ar) + nominee_colons(text, ar) + nominated_counts(text, ar) \
+        + elected(text, ar) + counted_nominees(text, ar) + epithets(text, ar) + nominee_colons(text, ar) + nominated_counts(text, ar) \
         + announced(text, ar) + holders_of(text, ar) + proposals(text, ar) + titles(text, ar)
     # a list heading names an honour only where the text confers it nowhere else (全国二等奖获奖名单(10人))
     said = [_key(h.name) for h in hits]

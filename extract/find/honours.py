@@ -84,6 +84,10 @@ class AwardRules:
     free_title: regex.Pattern[str]
     on_list: regex.Pattern[str]
     review_passed: regex.Pattern[str]
+    breakdown: regex.Pattern[str]
+    winners_have: regex.Pattern[str]
+    counted_nominee: regex.Pattern[str]
+    prior_award: regex.Pattern[str]
 
     def strong(self, name: str) -> bool:
         """A name ending in a head that is no everyday word (全国五一劳动奖状, 文明家庭; not 困难家庭, 预算单位)."""
@@ -138,6 +142,14 @@ def _compile(r: Rules) -> AwardRules:
             # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
             rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:])", where),
         level=comp(rf"(?P<name>{aw['levels']})", where),
+        # 第十二届“中国青年五四奖章标兵”10名候选人日前确定, 确定了10名“…标兵”候选人: an honour and the count of
+        # its nominees, either order, before the nominee noun (stage nominated)
+        counted_nominee=comp(rf"(?:(?:^|(?<=[，,。；;：:\n（）()\s]))(?P<name>(?:{PREFIX})*[“\"]?[\p{{Han}}A-Za-z0-9]{{0,16}}?"
+                             rf"{heads}[”\"]?)(?P<n>\d+)(?:名|个|位|人|家)|(?<!\d)(?P<n>\d+)(?:名|个|位|家)"
+                             rf"(?P<name>(?:{PREFIX})*[“\"]?[\p{{Han}}A-Za-z0-9]{{0,16}}?{heads}[”\"]?))(?:{nominee})", where),
+        winners_have=comp(rf"(?:{alt(aw['winners_words'])})[^。；;！!？?\n]{{0,20}}?共?有", where),
+        breakdown=comp(rf"\s*(?:{alt(aw['breakdown_words'])})", where),
+        prior_award=comp(rf"{verb}|{alt(aw['result_verbs'] + aw['commend_verbs'] + aw['prior_award_words'])}", where),
         result_verbs=comp(alt(aw["result_verbs"]) + "了?", where),
         commend_verbs=comp(alt(aw["commend_verbs"]) + "了?", where),
         named_item=comp(rf"(?:{PREFIX})*[\p{{Han}}A-Za-z0-9“”]{{0,16}}?{heads}{bracket}", where),
@@ -193,7 +205,7 @@ def _compile(r: Rules) -> AwardRules:
         recipient_nouns=tuple(sorted(aw["recipient_nouns"], key=len, reverse=True)),
         object_verbs=frozenset(aw["as_verbs"] + ["追授"]),
         # 授予1493个村镇全国文明村镇称号、…: one verb, counted recipients before each unquoted name
-        counted_objects=comp(rf"(?P<verb>{verb})了?(?=(?:[^，,。；;、“”\d]{{1,20}}?等)?\d+(?:个|名|家|所|位|户|支|人))(?P<list>[^，,。；;！!？?\n{no_quote}]{{2,160}})", where),
+        counted_objects=comp(rf"(?P<verb>{verb})了?(?=(?:[^，,。；;、“”\d]{{1,40}}?等)?\d+(?:个|名|家|所|位|户|支|人))(?P<list>[^，,。；;！!？?\n{no_quote}]{{2,160}})", where),
         # 孤残儿童护理员赛项一等奖的获得者——赵某: an honour named by its holder
         # (the name is read backwards from its anchor: an unanchored lazy name would be tried at every position)
         holder_of=comp(r"的?(?:获得者|得主)", where),
@@ -305,6 +317,8 @@ def strip_tail(name: str, ar: AwardRules) -> str:
 
 # characters normalisation rewrites one for one (extract/find/normalize.py): a dash, a full-width form
 _REWRITTEN = {"—": "-", "–": "-", "−": "-", "－": "-", "～": "~", "\u3000": " ", "\u00a0": " "}
+# a Chinese numeral normalisation wrote as a digit, one for one (“五个一”工程奖 read as 5个一工程奖)
+_NUMERALS = dict(zip("〇零一二两三四五六七八九", "001223456789"))
 
 
 def printed_name(name: str, printed: str) -> str:
@@ -315,6 +329,8 @@ def printed_name(name: str, printed: str) -> str:
 
     >>> printed_name("2019-2020年度先进集体", "2019—2020年度先进集体")
     '2019—2020年度先进集体'
+    >>> printed_name("5个一工程奖", "“五个一”工程奖")
+    '五个一工程奖'
     >>> printed_name("第六届全国文明村镇", "第六届“全国文明村镇”"), printed_name("甲奖", "甲\n乙 丙\n奖")
     ('第六届全国文明村镇', '甲奖')
     """
@@ -322,7 +338,7 @@ def printed_name(name: str, printed: str) -> str:
     if len(text) != len(name):
         return name
     for a, b in zip(name, text):
-        if a != b and _REWRITTEN.get(b, unicodedata.normalize("NFKC", b)) != a:
+        if a != b and _REWRITTEN.get(b, _NUMERALS.get(b, unicodedata.normalize("NFKC", b))) != a:
             return name
     return text
 
