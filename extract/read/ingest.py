@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Document, IngestError
+from ..store import file_sha256
 from .metadata import organization, report_year, with_meta  # noqa: F401  (api.py reads the first two here)
 from .sniff import head_of, sniffed_suffix
 
@@ -148,19 +149,19 @@ def read_report(path: str | Path, year: int | None = None, doc_id: str | None = 
         try:
             suffix = sniffed_suffix(p, p.suffix.lower(), head_of(p))
         except IngestError as e:
-            return Document(doc_id, shown(p), fmt, "", sha256=_sha256(p), status=e.status, error=str(e))
+            return Document(doc_id, shown(p), fmt, "", sha256=file_sha256(p), status=e.status, error=str(e))
         if suffix not in SUFFIXES and suffix not in OLD_OFFICE_SUFFIXES:
             named = f" ({p.name} holds a {suffix} file)" if suffix != p.suffix.lower() else ""
-            return Document(doc_id, shown(p), fmt, "", sha256=_sha256(p), status="unsupported",
+            return Document(doc_id, shown(p), fmt, "", sha256=file_sha256(p), status="unsupported",
                             error=f"unsupported file type {suffix or '(none)'}{named}; "
                                   f"expected one of {', '.join(sorted(SUFFIXES))}")
         fmt = suffix.lstrip(".")
         # a file over the size limits is never read into memory (a text: 4 bytes per character at most)
         if suffix in TEXT_SUFFIXES and limits.chars is not None and st.st_size > 4 * limits.chars + 4:
-            return Document(doc_id, shown(p), fmt, "", sha256=_sha256(p), status="too_large",
+            return Document(doc_id, shown(p), fmt, "", sha256=file_sha256(p), status="too_large",
                             error=f"{st.st_size} bytes: over the limit of {limits.chars} characters")
         if limits.bytes is not None and st.st_size > limits.bytes:
-            return Document(doc_id, shown(p), fmt, "", sha256=_sha256(p), status="too_large",
+            return Document(doc_id, shown(p), fmt, "", sha256=file_sha256(p), status="too_large",
                             error=f"{st.st_size} bytes: over the limit of {limits.bytes} bytes per file")
         data = p.read_bytes()
     except OSError as e:
@@ -314,7 +315,7 @@ def discover(paths: list[str | Path], follow_symlinks: bool = False, exclude: tu
         sha = ""
         if status is None and f.is_file():
             try:
-                sha = _sha256(f)
+                sha = file_sha256(f)
             except OSError:
                 sha = ""
         out.append(Entry(f, doc_id, status, error, sha, root))
@@ -336,14 +337,6 @@ def _excluded(f: Path, root: Path, globs: tuple[str, ...]) -> bool:
     except ValueError:
         rel = f.as_posix()
     return any(fnmatch.fnmatch(f.name, g) or fnmatch.fnmatch(rel, g) for g in globs)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def entry_row(e: Entry) -> Document:
