@@ -55,6 +55,24 @@ def _measure(word: str, rules: Rules) -> tuple[str, Decimal, str] | None:
     return None
 
 
+def text_cell_fact(doc: Document, rules: Rules, printed: str, at: int, measure: tuple[str, Decimal, str], rule: str,
+                   label: str, section: str | None, sentence: str, sentence_start: int, column: str | None,
+                   table: int) -> Fact:
+    """The fact of a figure printed in a table saved as text (``|`` rows, one cell per line, a grid):
+    its value in the measure's unit, the resolution of its last printed digit, its row's label and
+    concept, its column."""
+    kind, factor, unit = measure
+    num = printed.replace(",", "")
+    decimals = len(num.split(".")[1]) if "." in num else 0
+    return Fact(
+        doc_id=doc.doc_id, kind=kind, text=printed, start=at, end=at + len(printed),
+        value=Decimal(num) * factor, unit=unit, rule=rule, label=label,
+        section=section, page=doc.page_at(at), sentence=sentence, sentence_start=sentence_start,
+        resolution=Decimal(1).scaleb(-decimals) * factor, source="table", column=column,
+        concept=rules.concept(label), table=table,
+    )
+
+
 def header_sides(cells: list[str]) -> int:
     """The number of header cells per side when the last header cells are two sides of one table
     (a label cell and its value cells, repeated: 收入 | 执行数 | 支出 | 执行数 -> 2), else 0.
@@ -150,14 +168,6 @@ def flat_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
                 measure = row_unit or (_measure(col_unit.group("unit"), rules) if col_unit else None) or table_unit
                 if measure is None:
                     continue
-                kind, factor, unit = measure
-                num = printed.replace(",", "")
-                decimals = len(num.split(".")[1]) if "." in num else 0
-                facts.append(Fact(
-                    doc_id=doc.doc_id, kind=kind, text=printed, start=at, end=at + len(printed),
-                    value=Decimal(num) * factor, unit=unit, rule="table.flat", label=label,
-                    section=section, page=doc.page_at(at), sentence=line.strip(), sentence_start=line_start,
-                    resolution=Decimal(1).scaleb(-decimals) * factor, source="table", column=head or None,
-                    concept=rules.concept(label), table=n,
-                ))
+                facts.append(text_cell_fact(doc, rules, printed, at, measure, "table.flat", label, section,
+                                            line.strip(), line_start, head or None, n))
     return facts

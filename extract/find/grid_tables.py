@@ -26,12 +26,11 @@ with the unit of a ``单位：`` cell above the rows.
 """
 from __future__ import annotations
 
-from decimal import Decimal
 
 from ..read.tables import NUMBER
 from ..records import Document, Fact
 from ..rules import Rules
-from .flat_tables import _MARK, _NOT_FIGURES, _SPACE, _UNIT_LINE, _measure, header_sides, side_column
+from .flat_tables import _MARK, _NOT_FIGURES, _SPACE, _UNIT_LINE, _measure, header_sides, side_column, text_cell_fact
 
 #: the widest row read (a number column, then label and value columns)
 MAX_WIDTH = 9
@@ -70,7 +69,6 @@ def grid_facts(doc: Document, rules: Rules, cells: list[tuple[int, str]], n: int
     measure = _measure(unit, rules) if unit else None
     if measure is None:
         return []
-    kind, factor, unit_name = measure
     m = header_sides(head)
     names = [_SPACE.sub("", c) for c in head[len(head) - 2 * m:]] if m else []
     title = next((c for c in head if not _UNIT_LINE.search(c)), "")
@@ -92,14 +90,7 @@ def grid_facts(doc: Document, rules: Rules, cells: list[tuple[int, str]], n: int
             if _NOT_FIGURES.search(column):
                 continue
             name = _MARK.sub("", _SPACE.sub("", label))
-            num = printed.replace(",", "")
-            decimals = len(num.split(".")[1]) if "." in num else 0
-            facts.append(Fact(
-                doc_id=doc.doc_id, kind=kind, text=printed, start=at, end=at + len(printed),
-                value=Decimal(num) * factor, unit=unit_name, rule="table.lines", label=name,
-                section=_SPACE.sub("", title)[:40] or f"表{n}", page=doc.page_at(at),
-                sentence=text[label_at:at + len(printed)], sentence_start=label_at,
-                resolution=Decimal(1).scaleb(-decimals) * factor, source="table", column=column,
-                concept=rules.concept(name), table=n,
-            ))
+            facts.append(text_cell_fact(doc, rules, printed, at, measure, "table.lines", name,
+                                        _SPACE.sub("", title)[:40] or f"表{n}", text[label_at:at + len(printed)],
+                                        label_at, column, n))
     return facts

@@ -23,6 +23,8 @@ QUOTES = "“”\"'‘’「」『』"
 _IN_EVENT = regex.compile(r"^在(?P<event>.+?)(?:活动)?中$")
 _COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|家|所|位|户|项|件|篇|部|支|人)")
 #: a year or a round before a name: 2021年度, 2021—2025年度第二批, 第六届, 首批, 新一届
+#: the number a list item or heading may open with (一、 2. （三）), optional
+LIST_NUMBER = r"(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
 PREFIX = r"(?:(?:19|20)\d{2}(?:[—\-－~～至](?:19|20)?\d{2})?年度?|第[\d一二三四五六七八九十]+[届批次]|首[届批]|新一届|本届)"
 
 
@@ -177,12 +179,12 @@ def _compile(r: Rules) -> AwardRules:
         nominee_list=comp(rf"(?:将|对)(?P<list>(?P<lead>拟推荐的?)?[^，,。；;！!？?\n将对]{{2,120}}?)"
                           rf"(?:(?:{nominee})(?:名单)?|(?(lead)名单|(?!)))(?:予以|进行)?公示", where),
         # a line that heads a list of recipients: 全国二等奖获奖名单(10人), 拟推荐全国五一劳动奖章（2名）
-        heading=comp(rf"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]{{1,2}}[、.．]|[（(][一二三四五六七八九十\d]{{1,2}}[）)])?[ \t]*(?P<nom>{alt(aw['nominate_verbs'])})?"
+        heading=comp(rf"(?m)^[ \t\u3000]*{LIST_NUMBER}[ \t]*(?P<nom>{alt(aw['nominate_verbs'])})?"
                      rf"(?P<name>[^\s，,。；;：:、《》()（）]{{2,30}}?)(?P<kind>{alt(aw['heading_words'])})?"
                      rf"[（(](?:共)?(?P<n>\d+)[人名个家项户位件篇所支][）)][：:]?[ \t\u3000]*$", where),
         not_honour=comp(alt(aw["not_honours"]), where),
         # an honour, its count and a colon before the recipients: 第三届全国文明家庭2户：…
-        counted=comp(r"(?m)(?:^|(?<=[。；;]))[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
+        counted=comp(r"(?m)(?:^|(?<=[。；;]))[ \t\u3000]*" + LIST_NUMBER +
                      r"[ \t]*(?P<name>[^\s，,。；;：:、《》()（）]{2,30}?)[（(]?(?P<n>\d+)(?:户|名|个|家|人|项|所|位|支|件)[）)]?[：:]", where),
         # 命名甲等100个县（市、区）为全国科普示范县（市、区）: verb, recipients, 为, an unquoted name
         named_as=comp(rf"(?:{alt(aw['as_verbs'])})(?P<recip>[^，,。；;！!？?\n“”为]{{1,40}}?)为"

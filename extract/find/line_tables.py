@@ -36,14 +36,13 @@ fact is its row (label to last figure), its column the header cell above it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import regex
 
 from ..read.tables import NUMBER
 from ..records import Document, Fact
 from ..rules import Rules
-from .flat_tables import _NOT_FIGURES, _UNIT_LINE, _measure, header_sides, side_column
+from .flat_tables import _NOT_FIGURES, _UNIT_LINE, _measure, header_sides, side_column, text_cell_fact
 from .grid_tables import grid_facts
 
 _SHORT = 40
@@ -200,17 +199,9 @@ def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
                 measure = _measure(word, rules) if word else None
                 if measure is None:
                     continue
-                kind, factor, unit_name = measure
-                num = printed.replace(",", "")
-                decimals = len(num.split(".")[1]) if "." in num else 0
                 name = _BRACKET_UNIT.sub("", label) if own else label
-                facts.append(Fact(
-                    doc_id=doc.doc_id, kind=kind, text=printed, start=at, end=at + len(printed),
-                    value=Decimal(num) * factor, unit=unit_name, rule="table.lines", label=name,
-                    section=section, page=doc.page_at(at), sentence=text[row.start:end],
-                    sentence_start=row.start, resolution=Decimal(1).scaleb(-decimals) * factor,
-                    source="table", column=head or None, concept=rules.concept(name), table=n,
-                ))
+                facts.append(text_cell_fact(doc, rules, printed, at, measure, "table.lines", name, section,
+                                            text[row.start:end], row.start, head or None, n))
     return facts
 
 
@@ -237,14 +228,6 @@ def _two_sided_facts(doc: Document, rules: Rules, cells: list[tuple[int, str]], 
             measure = _measure(word, rules) if word else None
             if measure is None:
                 continue
-            kind, factor, unit_name = measure
-            num = printed.replace(",", "")
-            decimals = len(num.split(".")[1]) if "." in num else 0
-            facts.append(Fact(
-                doc_id=doc.doc_id, kind=kind, text=printed, start=at, end=at + len(printed),
-                value=Decimal(num) * factor, unit=unit_name, rule="table.lines", label=name,
-                section=section, page=doc.page_at(at), sentence=text[row.start:end],
-                sentence_start=row.start, resolution=Decimal(1).scaleb(-decimals) * factor,
-                source="table", column=side_column(heads[0], heads[m], side, head), concept=rules.concept(name), table=n,
-            ))
+            facts.append(text_cell_fact(doc, rules, printed, at, measure, "table.lines", name, section,
+                                        text[row.start:end], row.start, side_column(heads[0], heads[m], side, head), n))
     return facts
