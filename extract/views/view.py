@@ -233,7 +233,10 @@ def dataset_document(source: Any, doc_id: str | None = None) -> tuple[Document, 
     row = docs[docs["doc_id"] == doc_id]
     if not len(row):
         raise ReportFactsError(f"no document {doc_id!r}; documents: {', '.join(map(str, docs['doc_id']))}")
-    document = reread(row.iloc[0], folder, recorded_sources(folder).get(doc_id, ('', ''))[0] or None if folder is not None else None)
+    recorded = None  # the absolute path the store recorded, when the result came from a dataset folder
+    if folder is not None:
+        recorded = recorded_sources(folder).get(doc_id, ("", ""))[0] or None
+    document = reread(row.iloc[0], folder, recorded)
     facts = result.facts[result.facts["doc_id"] == doc_id] if len(result.facts) else result.facts
     checks = result.checks[result.checks["doc_id"] == doc_id] if len(result.checks) else result.checks
     return document, facts, checks
