@@ -136,6 +136,71 @@ FOUND = [
     ("全县已有15人登上“最美家乡人”榜单。", [("最美家乡人", 15, C)]),
     ("本次表彰中，全市共有12个先进基层党组织和30名优秀党务工作者。",
      [("先进基层党组织", 12, C), ("优秀党务工作者", 30, C)]),
+    # issue 20, mined from 121 unannotated honour texts (the probe): the constructions that recurred
+    # a region between the verb and a quoted title is part of the name; a body after 由 is not
+    ("该同志被评为某某市“最美护士”。", [("某某市最美护士", None, C)]),
+    ("甲同学获得由乙大学“青少年创新奖”。", [("青少年创新奖", None, C)]),
+    # counted recipients with a note after them (（区）, （含追授2名）) or a modifier before the noun (地级, 县级市和)
+    ("授予12个城市（区）省级文明城市（区）称号。", [("省级文明城市（区）", 12, C)]),
+    ("授予30名同志（含追授2名）全省优秀共青团员称号。", [("全省优秀共青团员", 30, C)]),
+    ("授予甲市等4个地级城市省级卫生城市称号，授予乙市等9个县级市和县省级卫生县城称号。",
+     [("省级卫生城市", 4, C), ("省级卫生县城", 9, C)]),
+    ("授予8个集体县五一劳动奖状。", [("县五一劳动奖状", 8, C)]),
+    ("授予326户家庭全市最美家庭称号。", [("全市最美家庭", 326, C)]),
+    # one verb, objects counted 为 an unquoted name, the next after a comma
+    ("命名甲村等10个村为省级美丽乡村示范村,乙镇等3个镇为省级卫生乡镇。",
+     [("省级美丽乡村示范村", 10, C), ("省级卫生乡镇", 3, C)]),
+    ("授予甲社区等4个社区为第五届区级文明社区称号。", [("第五届区级文明社区", 4, C)]),
+    # a list the honour noun closes (…等荣誉称号): every item that opens with a level or a region
+    ("先后荣获全国生态示范乡镇、省级森林城镇、某市平安乡镇等荣誉称号。",
+     [("全国生态示范乡镇", None, C), ("省级森林城镇", None, C), ("某市平安乡镇", None, C)]),
+    ("该刊相继获得中国精品期刊、全国特等年鉴、全省优秀期刊等荣誉10余项。",
+     [("中国精品期刊", None, C), ("全国特等年鉴", None, C), ("全省优秀期刊", None, C)]),
+    # the honour, 的, then its holders (…的分别为, …的集体有)
+    ("获评省级文明校园的分别为甲中学、乙小学。", [("省级文明校园", None, C)]),
+    ("其中获得全国模范职工之家的单位有3家。", [("全国模范职工之家", None, C)]),
+    # 表彰了 with a year before each item; 评出 with a count after a name ending in 单位
+    ("大会表彰了2023年度优秀辅导员、2023年度先进志愿者。", [("2023年度优秀辅导员", None, C), ("2023年度先进志愿者", None, C)]),
+    ("本届共评出省级文明单位320个。", [("省级文明单位", 320, C)]),
+    # an honour kept (继续保持…荣誉称号); 为 inside 助人为乐; a count then 分别为
+    ("该院继续保持“省级文明单位”荣誉称号。", [("省级文明单位", None, R)]),
+    ("张某荣获助人为乐类省级道德模范。", [("助人为乐类省级道德模范", None, C)]),
+    ("“最美家庭”3户，分别为张某家庭、李某家庭、王某家庭。", [("最美家庭", 3, C)]),
+    # candidates of an honour with no count (…候选人名单日前确定, 公示…候选人); a proposed conferral (拟将…评为)
+    ("全市第三届道德模范候选人名单日前确定。", [("第三届道德模范", None, N)]),
+    ("县文明办公示第五届全县道德模范候选人。", [("第五届全县道德模范", None, N)]),
+    ("拟将甲公司等6家企业评为市级诚信企业。", [("市级诚信企业", 6, N)]),
+    # 将 as the object marker (a name after it, not a verb): the conferral stands
+    ("县委将张某等5名同志表彰为“优秀共产党员”。", [("优秀共产党员", 5, C)]),
+    # recipients named before a counted honour in a result list
+    ("共评选出优秀作品30件，以及甲区文化馆、乙中学等8个优秀组织奖。", [("优秀作品", 30, C), ("优秀组织奖", 8, C)]),
+    # an announced list whose honour ends in a weak head keeps it when a round opens it
+    ("近日，第5届全省青年文明号集体评选结果揭晓。", [("第5届全省青年文明号集体", None, C)]),
+    # honours_tune5: the next objects of one verb after a comma (a tail each) or a semicolon (counted recipients)
+    ("授予甲区“市文明城区”荣誉称号,乙县、丙县“市文明县城”荣誉称号,丁公司“红旗”车队队员张某等5人“市道德模范”荣誉称号。",
+     [("市文明城区", None, C), ("市文明县城", None, C), ("市道德模范", 5, C)]),
+    ("授予甲公司等30个集体“自治区五一劳动奖状”；乙某等80名个人“自治区五一劳动奖章”。",
+     [("自治区五一劳动奖状", 30, C), ("自治区五一劳动奖章", 80, C)]),
+    # (after a semicolon, recipients with no count and no tail: the quote is no next object)
+    ("授予甲公司“诚信企业”称号；乙公司“优质服务”深受好评。", [("诚信企业", None, C)]),
+    # recipients named by the honour they won, in a list commended
+    ("会议对获得省级文明单位的12个集体、获得省级文明家庭的30户家庭进行了表彰。",
+     [("省级文明单位", 12, C), ("省级文明家庭", 30, C)]),
+    # 分别荣获 A、B、C荣誉称号: the level of the first item reaches the rest
+    ("甲局等5个单位、乙镇等3个乡镇分别荣获第九批市级文明单位、文明乡镇荣誉称号。",
+     [("第九批市级文明单位", 3, C), ("文明乡镇", None, C)]),
+    # 成为, 入列, 列入 with an honour head; 当选为 and 荣登…榜 with a quoted title
+    ("该区成为首批国家级生态文明建设示范区。", [("首批国家级生态文明建设示范区", None, C)]),
+    ("甲镇入列全国百强镇。", [("全国百强镇", None, C)]),
+    ("该校当选为“全国百强中学”，并荣登“全国科技创新”榜。", [("全国百强中学", None, C), ("全国科技创新", None, C)]),
+    # 授予 many recipients named one by one 为 an unquoted title
+    ("授予张某、李某、王某、赵某、钱某、孙某、周某、吴某、郑某、冯某、陈某、褚某等24人为某市特等劳动模范荣誉称号。",
+     [("某市特等劳动模范", 24, C)]),
+    # honours held, quoted before the holder's unit and role, then the name
+    ("有“全国优秀共产党员”某县某村党委书记余某;有“中国公路百名优秀工程师”、“十大桥梁人物”某集团总工程师张某某;",
+     [("全国优秀共产党员", None, H), ("中国公路百名优秀工程师", None, H), ("十大桥梁人物", None, H)]),
+    # yearbook prizes (精品年鉴, 一等年鉴)
+    ("《某县年鉴（2022）》获评省级精品年鉴。", [("省级精品年鉴", None, C)]),
     # a yearbook table's honour cell wrapped over three lines, the row's other cells between
     ("获奖单位 奖励(命名)名称 授奖(命名)单位\n某区 全国文明单位 中央文明委\n“新时代好少年”主题读书活动“美好\n"
      "某区教育局 教育部关工委\n生活”先进集体\n某局 湖南省先进基层党组织 中共湖南省委\n",
@@ -177,6 +242,33 @@ ABSENT = [
     "序号\n\n项目\n\n金额\n\n1\n\n办公楼维修\n\n50万元\n",      # a one-cell-per-line table, no honour column
     "单位名称\n\n荣誉称号\n\n甲公司\n\n2021年\n\n联系电话\n\n12345\n",  # one cell per line without 序号: no rows told
     "序号\n\n荣誉称号\n\n单位\n\n1\n\n联系电话\n\n甲公司\n",           # a cell that reads as no honour
+    # issue 20 (the probe): an award to come, possible, or taken away; the constructions above kept out
+    "省里将命名新一届省级双拥模范城（县）。",                   # 将 + verb: to come
+    "今年计划公开表彰50个先进集体、100名先进个人。",            # a plan
+    "获得前三名的选手经核准后可授予“省技术能手”荣誉称号。",     # possible
+    "因创建工作滑坡，甲市被取消省级文明城市荣誉称号。",        # taken away
+    "撤销乙镇等3个村镇市级文明村镇荣誉称号。",
+    "学校获得社会各界“好评”。",                                # between verb and quote no region
+    "该村获得县里“以奖代补”资金。",
+    "先后获得国家、省、市等荣誉称号。",                        # a closed list of levels, no names
+    "获得全国文明单位的意义重大。",                            # 的 before no holders
+    "大会表彰了优秀辅导员和先进志愿者。",                      # categories: no year, no count
+    "共评出项目单位12个。",
+    "继续保持良好发展势头。",
+    "困难家庭3户，分别为张某家庭、李某家庭、王某家庭。",      # a count of households, no honour
+    "项目3个,分别为甲、乙、丙。",
+    "村委会委员候选人名单已经确定。",                          # candidates of no honour
+    "共有8部年鉴获全国荣誉。",                                 # a level and 荣誉: a category
+    "对甲等300个基层党组织、乙等100名党务工作者予以表彰。",    # recipients counted, no honour named
+    "“全国最美乡村医生”揭晓，某县张某榜上有名。",             # a headline, no holder named after it
+    "编纂出版精品年鉴。",
+    "评选出甲公司、乙公司等5家单位。",                          # recipients counted, no honour after them
+    "该市成为全国“东数西算”双枢纽城市。",                      # 成为 with an everyday head: a role
+    "开展“最美教师”评选活动的学校校长张某。",                  # a campaign, not an honour held
+    "有“科技下乡”服务队队长王某；",                            # a quoted name that reads as no honour
+    "涌现出“市劳动模范”“县五一奖章”等先进职工代表；",          # holders described, no one named
+    "该区有望成为国家级生态文明建设示范区。",                    # 有望: still to come
+    "授予赣州市章贡区、余江县、芦溪县荣誉称号。",               # recipients before 荣誉称号, no 分别, no name
 ]
 
 
@@ -200,3 +292,15 @@ def test_variant_absent(sentence):
 ])
 def test_printed_name(name, printed, want):
     assert printed_name(name, printed) == want
+
+
+# the recipients of each conferral of one clause: after an earlier conferral and 、 (issue 20, the probe),
+# a list of recipients with no verb inside keeps all its items
+@pytest.mark.parametrize("text,want", [
+    ("其中，20个集体荣获省五一劳动奖状、85个集体荣获省工人先锋号。", ["20个集体", "85个集体"]),
+    ("我县2家单位获评全省优秀组织单位、4项活动获评全省优秀活动。", ["我县2家单位", "4项活动"]),
+    ("甲局、乙局获评全市先进集体。", ["甲局、乙局"]),
+])
+def test_recipients_after_an_earlier_conferral(text, want):
+    df = extract.extract_facts(text, year=2021)
+    assert df[df["kind"] == "award"]["subject"].tolist() == want

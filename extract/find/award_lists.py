@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .honours import PREFIX, QUOTES, AwardHit, AwardRules, split_recipients, unquote
+from .honours import PREFIX, QUOTES, AwardHit, AwardRules, split_recipients, strip_tail, unquote
 
 if TYPE_CHECKING:
     from .sections import Sentences
@@ -38,8 +38,10 @@ _RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡])?(?:(
 _DESCRIBED = regex.compile(r"\d+(?:个|名|家|所|位|户|支|人)|获得|排名|等次")
 _CONTINUED = regex.compile(r"(?:[；;，,]|(?<=评选出|评出|确定|命名|授予))(?P<recip>[^，,。；;！!？?\n]{1,40}?等(?P<n>\d+)[个名家所位户支][\p{Han}]{0,6})为"
                            r"[^，,。；;！!？?\n“”]{0,12}?“(?P<name>[^“”\n]{2,40})”")
+# a list item naming its recipients by the honour they won: 获得开发建设新疆奖章的166名个人
+_WON_THE = regex.compile(r"(?:获得|荣获|获评)(?P<name>[^，,。；;、的]{2,30}?)的(?P<recip>(?P<n>\d+)\s*(?:个|名|家|位|所|户|人)\p{Han}{0,4})$")
 _NOMINEE_LEAD = regex.compile(r"^(?:拟推荐的?|推荐的|拟表彰的?|以下)")
-_COUNT_COLON = regex.compile(r"\d(?:户|名|个|家|人|项|所|位|支|件)[）)]?[：:]")
+_COUNT_COLON = regex.compile(r"\d(?:户|名|个|家|人|项|所|位|支|件)[）)]?(?:[：:]|[，,]?分别[为是])")
 _BRACKET_COUNT = regex.compile(r"[（(]共?\d+[人名个家项户位件篇所支][）)]")
 # a notice of nominees: the list headings after it are nominations (拟推荐对象名单\n全国劳动模范（3名）)
 _NOMINATION = regex.compile(r"拟推荐|推荐对象|推荐人选|候选人|候选对象|拟表彰|拟命名")
@@ -67,6 +69,8 @@ def _honour(piece: str, ar: AwardRules) -> tuple[int, str] | None:
     if len(name) < 2 or len(name) > 30 or not ar.named_item.fullmatch(core) or ar.generic.match(name) \
             or ar.not_honour.search(piece) or _DESCRIBED.search(name):
         return None
+    if ar.weak_end.search(name) and not (ar.list_item.fullmatch(name) or ar.strong(name) or ar.prefix.match(name)):
+        return None  # 王某等200名党务工作者: the recipients counted, no honour named (第20届…集体 names one)
     return piece.find(core, off), core
 
 
@@ -85,6 +89,13 @@ def commended(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 qualified = True  # 对2021年度先进集体、…: the year reaches every item
             if _CONFERRED.match(piece[off:]):
                 qualified = True
+            won = _WON_THE.match(piece, off)
+            if won and ar.named_item.fullmatch(won.group("name")) and not ar.generic.match(unquote(won.group("name"))):
+                # 对获得开发建设新疆奖状的50个集体、获得…的166名个人进行了表彰: the recipients named by their honour
+                found.append(AwardHit("award.commended", p_start + won.start("name"), p_start + won.end("name"),
+                                      unquote(won.group("name")), int(won.group("n")), won.group("recip"), None, 1))
+                qualified = True
+                continue
             hon = _honour(piece[off:], ar)
             if hon is None:
                 continue
@@ -111,6 +122,13 @@ def continued(text: str, ar: AwardRules) -> list[AwardHit]:
         recip = m.group("recip").strip()
         hits.append(AwardHit("award.quoted", m.start("name"), m.end("name"), name, int(m.group("n")), recip,
                              None, 0))
+    for m in ar.continued_named.finditer(text):  # …为国家卫生城市（区），236个县城（乡镇）为国家卫生县城（乡镇）
+        stop = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 200)
+        name = strip_tail(m.group("name"), ar)
+        if not ar.named_as.search(text, stop + 1, m.start() + 1) or ar.generic.match(name) or ar.not_honour.search(name):
+            continue
+        hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), name, int(m.group("n")),
+                             m.group("recip").strip(), None, 2))
     return hits
 
 
@@ -166,9 +184,22 @@ def counted_nominees(text: str, ar: AwardRules) -> list[AwardHit]:
 
 
 def epithets(text: str, ar: AwardRules) -> list[AwardHit]:
-    """“全国劳动模范”李某某出席会议: an honour a named person holds (stage held)."""
-    return [AwardHit("award.held", m.start("name"), m.end("name"), m.group("name"), None, m.group("who"), None, 3,
+    """“全国劳动模范”李某某出席会议: an honour a named person holds (stage held); also with the person's
+    unit and role between (“全国优秀共产党员”某村党委书记余某；, “A”、“B”某集团总工程师张某；)."""
+    hits = [AwardHit("award.held", m.start("name"), m.end("name"), m.group("name"), None, m.group("who"), None, 3,
                      "held") for m in ar.epithet.finditer(text)]
+    for m in ar.epithet_role.finditer(text):
+        names = [(m.start("name"), m.group("name"))] + \
+            [(m.start("more") + q.start(1), q.group(1)) for q in _QUOTED.finditer(m.group("more"))]
+        for start, name in names:
+            if ar.generic.match(name) or ar.not_honour.search(name) \
+                    or not (ar.strong(name) or ar.epithet_word.search(name)):
+                continue
+            hits.append(AwardHit("award.held", start, start + len(name), name, None, m.group("who"), None, 3, "held"))
+    return hits
+
+
+_QUOTED = regex.compile(r"[“\"]([^“”\"\n]{2,24})[”\"]")
 
 
 def headings(text: str, ar: AwardRules) -> list[AwardHit]:
@@ -191,7 +222,7 @@ def headings(text: str, ar: AwardRules) -> list[AwardHit]:
 
 _BARE = regex.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、[ \t]*)?(?P<name>[^\s，,。；;：:、！!？?()（）|]{3,31})"
                       r"[：:]?[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
-_KIND = regex.compile(r"(?:获奖名单|获奖人员名单|获奖者名单|名单|拟推荐人选|推荐人选|拟推荐对象|推荐对象|候选人|候选对象)$")
+_KIND = regex.compile(r"(?:获奖名单|获奖人员名单|获奖者名单|获奖单位|获奖集体|获奖企业|名单|拟推荐人选|推荐人选|拟推荐对象|推荐对象|候选人|候选对象)$")
 _ANNOUNCE = regex.compile(r"荣誉|表彰|称号|名单|获奖|授予|命名|评选结果|表扬|获评|评为|推荐|候选")
 _ANNOUNCE_WINDOW = 400
 
@@ -234,7 +265,7 @@ def counted(text: str, ar: AwardRules) -> list[AwardHit]:
     if not _COUNT_COLON.search(text):
         return hits  # the cheap test first: no count before a colon anywhere
     for m in ar.counted.finditer(text):
-        name = m.group("name")
+        name = unquote(m.group("name"))  # “最美志愿者”2人，分别为…
         if not (ar.named_item.fullmatch(name) or ar.level.fullmatch(name)) or ar.generic.match(name) \
                 or ar.not_honour.search(name):
             continue

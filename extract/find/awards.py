@@ -33,8 +33,9 @@ import regex
 from .award_lists import (announced, bare_headings, commended, continued, counted, counted_nominees, elected,
                           epithets, headings, holders_of, level_lines, nominated_counts, nominee_colons,
                           nominee_lists, proposals, titles)
+from .award_mood import in_mood, trimmed
 from .award_tables import holder_rows, line_column, table_column
-from .honours import (CLAUSE, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
+from .honours import (CLAUSE, PREFIX, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
                       split_recipients, strip_tail, unquote)
 
 if TYPE_CHECKING:
@@ -57,13 +58,16 @@ _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 _GENERIC_REST = regex.compile(r"(?:多|各|数|若干|一系列)(?:项|个|种)|^(?:等|各类)?(?:荣誉称号|荣誉|称号|奖项)$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
 _AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与))[\p{Han}]{1,12}?"
-                             r"(?=[，,。；;、：:\s（(“]|和|及|与|等(?!奖)|\d+[个名家所项户]|$)")
+                             r"(?=[，,。；;、：:\s（(“]|和|及|与|等(?!奖)|\d+[个名家所项户]|荣誉称号|称号|$)")
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
 # (被评为“A”“B”“C”: the next quote straight after)
-_NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,20}?)|(?=[“「『]))"
+_NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,40}?)|(?=[“「『]))"
                              r"[“\"「『](?P<name>[^“”\"「」『』《》\n]{2,40}?)[”\"」』]")
 # the list after a quoted honour its holders are on (登上“全国道德模范”榜单): no part of the name
-_ON_LIST = regex.compile(r"榜单|名单|光荣榜|红榜")
+# the next object of a verb with an object after a comma: recipients, a quoted title, its tail
+_NEXT_OBJECT = regex.compile(r"(?:[（(][^（）()]{1,12}[）)])?(?P<sep>[，,；;])(?P<recip>[^，,。；;！!？?\n]{1,60}?)[“\"](?P<name>[^“”\"\n]{2,40}?)[”\"]"
+                             r"(?P<tail>荣誉称号|称号)?(?=[，,。；;（(\s]|$)")
+_ON_LIST = regex.compile(r"榜单|名单|光荣榜|红榜|榜")  # 荣登“中国好人”榜
 # “全国双拥模范城”六连冠: the honour won again, not a longer name
 _STREAK = regex.compile(r"[二三四五六七八九十\d]+连冠")
 _LIST_TAIL = regex.compile(r"荣誉称号|称号|荣誉")
@@ -71,6 +75,17 @@ _ENDS_LEVEL = regex.compile(r"(?:[一二三特]等|金|银|铜|优秀|优胜|鼓
 # the objects of one verb: 25家先进单位吉林省五一劳动奖状、100名先进个人省五一劳动奖章
 _OBJECT = regex.compile(r"(?:(?!、|以及|和(?=\d)).)+")
 _AT_TAIL = regex.compile(r"(?:荣誉称号|称号|的(?:决定|通知|命令)).*$")
+_ROUND = regex.compile(PREFIX)
+# recipients named before a counted honour in a result list (…、临汾一中等10个优秀组织奖)
+_NAMED_LEAD = regex.compile(r"[^\d，,。；;：:“”]{1,40}?等(?=\d+(?:个|名|家|所|位|支)(?!\d))")
+_CANDIDATES = regex.compile(r"(?:候选人|候选对象|候选单位)(?P<done>名单(?:已经|已|日前|正式)?(?:确定|公布|产生|出炉|揭晓))?")
+_ANNOUNCE_NOMINEES = regex.compile(r"(?:公示|公布|确定)了?")
+# the end of a list closed by the kind of honour (…等荣誉称号, 等荣誉10余项)
+_CLOSED_LIST = regex.compile(r"等(?:国家级|省级|市级)?(?:荣誉称号|称号|荣誉|殊荣)(?:\d+余?项)?\s*$")
+# 分别荣获A、B、C荣誉称号: without 等, after 分别, the last item unquoted before the honour noun
+_CLOSED_BARE = regex.compile(r"、[^、“”\"（）()]{2,16}(?:荣誉称号|称号)\s*$")
+# the start of a name in a closed list: a level or a region (全国…, 中国…, 浙江省…, 某市…)
+_LEVEL_START = regex.compile(r"(?:全国|中国|国家|全省|全市|全县|全区|省|市|县|区|[\p{Han}x*＊]{1,6}?(?:省|市|县|区|自治区|州))(?!$)")
 # a prize set beside the results announced (…三等奖3名，并设优秀组织奖)
 _ALSO_SET = regex.compile(r"^(?:并|另|同时|还)(?:特)?设(?:立|置)?(?:了)?")
 # a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
@@ -92,7 +107,12 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             list_tail = _LIST_TAIL.match(text, last.end()) if more else None
             tail = list_tail.group() if list_tail else None  # 保留“A”、“B”荣誉称号: the tail of all
         # words between verb and title must name recipients (…等3家单位, …为) or be empty
-        if recipients and not tail and not regex.search(r"[等、为]|\d|单位|同志|集体|个人|(?:颁发|授予|评选|命名)的$", recipients):
+        # (授予荆州市“中华诗词之市”称号: after a verb with an object the words are its recipients)
+        region = _REGION_BEFORE.fullmatch(recipients) if recipients and not prefix \
+            and m.group("verb") not in ar.object_verbs else None
+        if region:  # 被评为常州市“最美护士”, 获得由甲大学“…奖”: the region is part of the name, the body is not
+            recipients, prefix = "", region if region.group("region") else None
+        elif recipients and not tail and not regex.search(r"[等、为]|\d|单位|同志|集体|个人|(?:颁发|授予|评选|命名)的$", recipients):
             continue
         retained = m.group("verb") in ar.retain
         if retained and not tail:
@@ -100,7 +120,7 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         name = m.group("name").strip()
         if ar.generic.match(name) or ar.not_honour.search(name):
             continue
-        start = m.start("between") + prefix.start() if prefix else m.start("name")
+        start = m.start("between") + prefix.start("region" if region else 0) if prefix else m.start("name")
         end = m.end("name") + (1 if prefix else 0)
         if not tail:
             # a quoted word inside a longer name: “五个一工程”奖, “科普日”活动优秀组织单位
@@ -111,11 +131,12 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                     continue  # the quote names a part of something that is no honour
                 name += rest.group()
                 end = rest.end()
-        if m.group("verb") in ar.head_verbs and not ar.head_end.search(name):
-            continue  # 入选“…影像节”: selected for an event, not given an honour
-        value = (prefix.group() if prefix else "") + name
+        if m.group("verb") in ar.head_verbs and not ar.head_end.search(name) \
+                or m.group("verb") == "成为" and not ar.strong(unquote(name)):
+            continue  # 入选“…影像节”: selected for an event, not given an honour; 成为“…”城市: a role
+        value = (prefix.group("region" if region else 0) if prefix else "") + name
         ss, _ = sents.at(m.start())
-        subj, ev = recipient(text, ss, m.start())
+        subj, ev = recipient(text, ss, m.start(), ar)
         recip = recipients.strip().removesuffix("为").strip() or None
         rule, stage = ("award.retained", "retained") if retained else ("award.quoted", "conferred")
         hits.append(AwardHit(rule, start, end, value, count_in(recip) or count_in(subj), recip or subj, ev, 0, stage))
@@ -124,9 +145,23 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             if ar.generic.match(nm) or ar.not_honour.search(nm):
                 continue
             hits.append(AwardHit(rule, nxt.start("name"), nxt.end("name"), nm, count_in(r), r or subj, ev, 0, stage))
+        # 授予甲区“A”荣誉称号，乙县、丙县“B”荣誉称号，丁镇等150个村镇“C”荣誉称号: the next objects of one verb
+        after = (more[-1] if more else m).end()
+        # (…等50个集体“A”；…等166名个人“B”: after a semicolon, counted recipients and no tail)
+        while m.group("verb") in ar.object_verbs and (m.group("tail") or count_in(recipients)) \
+                and (obj := _NEXT_OBJECT.match(text, after + (len(tail) if more and tail else 0))) is not None \
+                and (obj.group("tail") or obj.group("sep") in "；;" and count_in(obj.group("recip"))) \
+                and not ar.verbs.search(obj.group("recip")):
+            nm, r = obj.group("name").strip(), obj.group("recip").strip()
+            if not (ar.generic.match(nm) or ar.not_honour.search(nm)):
+                hits.append(AwardHit(rule, obj.start("name"), obj.end("name"), nm, count_in(r), r, ev, 0, stage))
+            after, more = obj.end(), []
     return hits
 
 
+# a region between the verb and a quoted title, part of the name (被评为常州市“最美护士”), or the body
+# that gives it (获得由甲大学“…奖”)
+_REGION_BEFORE = regex.compile(r"(?:由[^“”，,。；;]{2,20}?)?(?P<region>\p{Han}{1,8}?(?:省|市|县|区|州|盟|旗)级?|(?:省|市|县|区)级)?")
 # recipients counted before an honour's name: 赵某等15名同志 | 保定某公司等92个单位
 _RECIPIENTS_LEAD = regex.compile(r"^(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)(?:[个名家所位户支]|人(?!次))[\p{Han}]{0,3}?"
                                  r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织)?)(?=[^\d])")
@@ -172,6 +207,8 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
                 or ar.not_honour.search(value):
             continue
+        if m.group("verb") == "成为" and not ar.strong(value):
+            continue  # 成为全国…双枢纽城市: after 成为 a head that is an everyday word names no honour
         if m.group("verb").removeprefix("被") in ar.object_verbs and text[m.end("name"):m.end("name") + 1] == "、" \
                 and _RECIPIENTS_AHEAD.match(text, m.end("name")):
             continue  # 授予甲突击队、乙队等5个集体“…奖章集体”: the first of the recipients listed, not an honour
@@ -182,7 +219,7 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         else:
             start_cut = 0
         ss, _ = sents.at(m.start())
-        subj, ev = recipient(text, ss, m.start())
+        subj, ev = recipient(text, ss, m.start(), ar)
         if m.group("n") and _ENDS_LEVEL.search(value):
             continue  # 获衡阳市一等奖8个: a level counted is read by award.level
         count = int(m.group("n")) if m.group("n") else count_in(subj)  # 获得五一劳动奖章2枚
@@ -192,7 +229,7 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             if lead is None:
                 continue  # 授予甲等92个单位、乙等108个班组…: the first list names no honour
             subj, count, cut = lead
-            name, start = name[cut:], start + cut
+            name, start = strip_tail(name[cut:], ar), start + cut  # “广东省卫生村”称号: the kind of honour
             value = unquote(name)
             if len(value) < 2:
                 continue
@@ -223,11 +260,12 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 continue  # 授予1000名职工荣誉证书: a certificate, no honour named
             hits.append(AwardHit("award.named", p_start + cut, p_start + len(piece), unquote(name), count, subj, None, 2))
     for m in ar.named_as.finditer(text):
-        name = m.group("name")
+        name = strip_tail(m.group("name"), ar)  # 授予甲等5个社区为第十三届市级文明社区称号
         if ar.generic.match(name) or ar.not_honour.search(name):
             continue
         recip = m.group("recip").strip()
-        hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, count_in(recip), recip, None, 2))
+        hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), name, count_in(recip), recip,
+                             None, 2))
     for m in ar.retained_named.finditer(text):
         name = m.group("name")
         if ar.generic.match(name) or ar.not_honour.search(name):
@@ -316,6 +354,12 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         ss, se = sents.at(v.start())
         stop = (CLAUSE if conferred else _SENTENCE_STOP).search(text, v.end(), se)
         end = stop.start() if stop else se
+        if conferred and ar.counted_objects.match(text, v.start()):
+            continue  # 授予甲等34个县级市和县…称号: counted recipients before each name, read by award.named
+        # 荣获A、B、C等荣誉称号: a list the honour noun closes names an honour in every item
+        closed = bool(conferred and (_CLOSED_LIST.search(text, v.end(), end) or text.endswith("分别", 0, v.start())
+                                     and _CLOSED_BARE.search(text, v.end(), end)))
+        leveled = False
         pos = v.end()
         for n, piece in enumerate(_ITEM_SPLIT.split(text[v.end():end])):
             p_start = text.find(piece, pos, end) if piece else pos
@@ -325,6 +369,9 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             also = _ALSO_SET.match(piece) if not conferred else None
             if also:  # 评选出一等奖1名…，并设优秀组织奖: a prize set beside the results is conferred too
                 piece, p_start = piece[also.end():], p_start + also.end()
+            named = _NAMED_LEAD.match(piece) if not conferred else None
+            if named:  # 以及甲局、乙校等10个优秀组织奖: the recipients named before the count
+                piece, p_start = piece[named.end():], p_start + named.end()
             lead = _LEAD_COUNT.match(piece)
             count = int(lead.group("n")) if lead and lead.group("n") else None
             core_start = lead.end() if lead else 0
@@ -338,20 +385,29 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 core = core[: tail.start()]
             inner = core.strip(QUOTES)
             if conferred:  # 获中国戏剧梅花奖、白玉兰奖: the items after the first (the rules above read that one)
-                inner = strip_tail(regex.sub(r"等.*$", "", inner), ar)  # 全国劳动模范称号 -> 全国劳动模范
-                if n == 0 or not inner or len(inner) > 16 or not ar.named_item.fullmatch(inner) \
+                cut = r"(?<![特一二三])等.*$" if closed else r"等.*$"  # 全国特等年鉴等荣誉: a grade is no 等
+                inner = strip_tail(regex.sub(cut, "", inner), ar)  # 全国劳动模范称号 -> 全国劳动模范
+                if n == 0:  # 分别荣获第十四批省级文明单位、文明乡镇…: the level of the first reaches the rest
+                    leveled = bool(closed and (_LEVEL_START.match(inner) or ar.prefix.match(inner)))
+                if closed and inner and len(inner) <= 16 and (_LEVEL_START.match(inner) or leveled) \
+                        and not ar.named_item.fullmatch(inner) \
+                        and not (ar.generic.match(unquote(inner)) or ar.not_honour.search(inner) or _VAGUE_END.search(inner)):
+                    pass  # 全国环境优美乡镇、…等荣誉称号: a level or region (or the first item's), then a name
+                elif n == 0 or not inner or len(inner) > 16 or not ar.named_item.fullmatch(inner) \
                         or ar.not_honour.search(inner) \
                         or ar.generic.match(inner) or _GENERIC_REST.search(inner) or _VAGUE_END.search(inner) \
                         or ar.weak_end.search(inner) and not (ar.list_item.fullmatch(inner) or ar.strong(inner)):
                     continue  # 授予…劳动者、企事业单位、机关团体的光荣称号: the kinds of recipients, no honour
             else:  # 表彰奖励了12个教育世家: with counts, any honour name; after 评出, a level or 优秀… (after a year)
+                inner = strip_tail(inner, ar).strip(QUOTES) if inner else inner  # 100个“…乡村”称号: the kind
                 bare = ar.prefix.sub("", unquote(inner))
                 if not inner or len(inner) > 20 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
                         ar.list_item.fullmatch(bare) or (count is not None and ar.named_item.fullmatch(unquote(inner))
-                                                         and (need_count or not ar.weak_end.search(bare)))):
+                                                         and (need_count or not ar.weak_end.search(bare)
+                                                              or ar.strong(bare)))):
                     continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour
-            if need_count and count is None:
-                continue
+            if need_count and count is None and not (v.group().startswith("表彰") and ar.prefix.match(unquote(inner))):
+                continue  # 表彰了2017年度优秀护士: a year or round names the honours of one commendation
             s = p_start + core_start + core.find(inner)
             hits.append(AwardHit("award.listed", s, s + len(inner), unquote(inner), count, None,
                                  event_before(text, ss, v.start(), ar), 1))
@@ -363,6 +419,25 @@ def _nominated(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     for m in ar.nominated_as.finditer(text):
         hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), m.group("name"), None,
                              None, None, 0, "nominated"))
+    for m in _CANDIDATES.finditer(text):  # 第七届全国道德模范候选人名单已经确定, 公示第六届道德模范候选人
+        lo = max(0, m.start() - 40)
+        cut = max(text.rfind(c, lo, m.start()) for c in "，,。；;、：:\n")  # the name is read back to the clause start
+        s = max(lo, cut + 1)
+        if not m.group("done"):  # without 名单…确定 after it, a verb of announcing before it
+            verb = None
+            for verb in _ANNOUNCE_NOMINEES.finditer(text, s, m.start()):
+                pass
+            if verb is None:
+                continue
+            s = verb.end()
+        name = text[s:m.start()]
+        lead = _ROUND.search(name)  # 我省第七届全国道德模范: the name starts at its round
+        if lead and lead.start() > 0:
+            name, s = name[lead.start():], s + lead.start()
+        if not ar.nominee_named.fullmatch(name) or ar.generic.match(unquote(name)) \
+                or not (ar.strong(name) or ar.prefix.match(unquote(name))):
+            continue
+        hits.append(AwardHit("award.nominated", s, s + len(name), unquote(name), None, None, None, 1, "nominated"))
     for m in ar.applied_for.finditer(text):
         ss, _ = sents.at(m.start())
         if not ar.nominate_verbs.search(text, ss, m.start()):
@@ -399,6 +474,7 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
              if not any(_key(h.name) in k or k in _key(h.name) for k in said)]
     books = [(b.start(), b.end()) for b in _BOOK.finditer(text)]
     hits = [h for h in hits if not any(a <= h.start < b for a, b in books)]  # inside a document title
+    hits = trimmed(in_mood(hits, text, ar), text, ar)  # 将命名…, 拟授予…, 撤销…称号: to come, proposed, taken away
     hits.sort(key=lambda h: (-(h.end - h.start), h.priority, h.start))
     kept: list[AwardHit] = []
     starts: list[int] = []  # kept spans never overlap: sorted starts give sorted ends (one bisect per hit)

@@ -90,6 +90,13 @@ class AwardRules:
     winners_have: regex.Pattern[str]
     counted_nominee: regex.Pattern[str]
     prior_award: regex.Pattern[str]
+    nominee_named: regex.Pattern[str]
+    continued_named: regex.Pattern[str]
+    epithet_role: regex.Pattern[str]
+    epithet_word: regex.Pattern[str]
+    future: regex.Pattern[str]
+    propose: regex.Pattern[str]
+    revoke: regex.Pattern[str]
 
     def strong(self, name: str) -> bool:
         """A name ending in a head that is no everyday word (全国五一劳动奖状, 文明家庭; not 困难家庭, 预算单位)."""
@@ -113,21 +120,30 @@ def honour_heads(groups: list[dict[str, Any]], where: str = "honours.yaml") -> l
 
 
 def award_rules(rules: Rules) -> AwardRules:
-    """The award grammar of a rule set, compiled once (the rule loader hands over the raw files)."""
-    return rules.derived("awards", _compile)
+    """The award grammar of a rule set, compiled once (the rule loader hands over the raw files); its
+    patterns' compiled code is kept on disk between runs (:mod:`.grammar_cache`: 0.25 CPU-s -> 4 ms)."""
+    from .grammar_cache import cached_grammar
+
+    return rules.derived("awards", lambda r: cached_grammar("awards", r.award_data, lambda comp: _compile(r, comp)))
 
 
-def _compile(r: Rules) -> AwardRules:
-    aw, rules, alt, comp = r.award_data, r.award_figures, alternation, compile_rule
+def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
+    aw, rules, alt = r.award_data, r.award_figures, alternation
     where = "awards.yaml"
     verb = rf"(?<!(?:{alt(aw['goal_words'])})被?)(?:{alt(aw['verbs'] + aw['head_verbs'])})(?!{alt(aw['verb_not_before'])})"
     retain = alt(aw["retain_verbs"])
     heads = alt(honour_heads(aw["honours"]["groups"]))
     person = alt([h for g in aw["honours"]["groups"] if g["id"] == "honour.person" for h in g["heads"]])
     tails = alt(aw["tails"])
-    bracket = r"(?:[（(][\p{Han}、]{1,6}[）)])?"
+    # a bracket that is part of a name (（县）, （集体）, （市、区）), not a note on the list (（名单详见附件）)
+    bracket = r"(?:[（(](?![^）)]{0,6}?(?:名单|附件|详见|见附|附后))[\p{Han}、]{1,6}[）)])?"
     no_quote = "“”\"「」『』《》"
     nominee = alt(aw["nominee_nouns"])
+    # every verb that confers, commends, announces results, names or nominates: what 将/可/拟 may stand before
+    any_verb = alt(list(dict.fromkeys(aw["verbs"] + aw["head_verbs"] + aw["commend_verbs"] + aw["result_verbs"]
+                                      + aw["as_verbs"] + aw["count_nominate_verbs"] + aw["retain_verbs"]
+                                      + ["颁发", "颁授", "评选", "评定"])))
+    between = rf"(?:{alt(aw['future_between'])})*"
     return AwardRules(
         rules=rules,
         verbs=comp(verb, where),
@@ -136,13 +152,15 @@ def _compile(r: Rules) -> AwardRules:
             rf"[“\"「『”](?P<name>[^{no_quote}\n]{{2,40}}?)[”\"」』“](?P<tail>{tails})?", where),
         # an unquoted name ending in a head; quotes may stand inside (山东省2022年“全国科技工作者日”优秀组织单位)
         named=comp(
-            rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所])"
+            rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所户位支座])"
             # 荣获国务院颁发的全国民族团结进步模范集体称号: the conferring body before the name
             rf"(?:[^，,。；;“”\n的]{{2,20}}?(?:颁发|授予|评选|命名|评定|认定)的)?"
-            rf"(?P<name>[^，,。；;、：:《》()（）\s的和为]{{0,30}}?{heads}{bracket})"
+            rf"(?P<name>(?:助人为乐|[^，,。；;、：:《》()（）\s的和为]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
             rf"(?=[，,。；;、\s（(]|表彰|名单|榜单|$|(?:和|及|以及)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?P<n>\d+)(?:枚|块|座|个|项|面|次)|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
             # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
-            rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:])", where),
+            rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:]"
+            # 获得全国五一劳动奖状的集体有7家, 获评优秀组织单位的分别为甲、乙: the honour, then its holders
+            rf"|的(?:{alt(aw['holder_kinds'])})?(?:分别|还|共)?(?:有|是|为)(?=\d|[^\d，,。；;\n]{{2,}}))", where),
         level=comp(rf"(?P<name>{aw['levels']})", where),
         # 第十二届“中国青年五四奖章标兵”10名候选人日前确定, 确定了10名“…标兵”候选人: an honour and the count of
         # its nominees, either order, before the nominee noun (stage nominated)
@@ -184,10 +202,12 @@ def _compile(r: Rules) -> AwardRules:
                      rf"[（(](?:共)?(?P<n>\d+)[人名个家项户位件篇所支][）)][：:]?[ \t\u3000]*$", where),
         not_honour=comp(alt(aw["not_honours"]), where),
         # an honour, its count and a colon before the recipients: 第三届全国文明家庭2户：…
-        counted=comp(r"(?m)(?:^|(?<=[。；;]))[ \t\u3000]*" + LIST_NUMBER +
-                     r"[ \t]*(?P<name>[^\s，,。；;：:、《》()（）]{2,30}?)[（(]?(?P<n>\d+)(?:户|名|个|家|人|项|所|位|支|件)[）)]?[：:]", where),
+        # (“最美志愿者”2人，分别为甲、乙: the holders after 分别为, also after 其中)
+        counted=comp(r"(?m)(?:^|(?<=[。；;]|其中[，,]?))[ \t\u3000]*" + LIST_NUMBER +
+                     r"[ \t]*(?P<name>[^\s，,。；;：:、《》()（）]{2,30}?)[（(]?(?P<n>\d+)(?:户|名|个|家|人|项|所|位|支|件)[）)]?"
+                     r"(?:[：:]|[，,]?分别(?:为|是))", where),
         # 命名甲等100个县（市、区）为全国科普示范县（市、区）: verb, recipients, 为, an unquoted name
-        named_as=comp(rf"(?:{alt(aw['as_verbs'])})(?P<recip>[^，,。；;！!？?\n“”为]{{1,40}}?)为"
+        named_as=comp(rf"(?:{alt(aw['as_verbs'])})(?P<recip>[^，,。；;！!？?\n“”为]{{1,160}}?)为"  # 授予甲、乙、…等24人为…
                       rf"(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})(?=[，,。；;、\s]|$)", where),
         # 继续保留全国文明单位荣誉称号: an unquoted name kept after review
         retained_named=comp(rf"(?:{retain})(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
@@ -239,19 +259,46 @@ def _compile(r: Rules) -> AwardRules:
         # 顺利通过了全国文明单位复查: an honour kept after review (stage retained)
         review_passed=comp(rf"通过(?:了)?(?P<name>[^，,。；;、：:《》“”\s的]{{2,30}}?{heads}{bracket})(?:称号|荣誉称号)?(?:的)?(?:复查|复审|复核|复评)", where),
         # 被评为全国优秀县委书记: a title without a head of the vocabulary, after a verb of naming
+        # “中国公路百名优秀工程师”、“十大桥梁人物”某集团总工程师张某；: the honours before a unit, a role, a name
+        epithet_role=comp(rf"[“\"](?P<name>[^“”\"\n]{{2,24}})[”\"](?P<more>(?:、[“\"][^“”\"\n]{{2,24}}[”\"])*)"
+                          rf"(?!{alt(aw['epithet_not'])}|等)"  # “最美教师”评选活动的…, “…”等先进职工代表: no unit and role
+                          rf"(?P<role>[^，,。；;、“”\"\n的]{{2,30}}?(?:{alt(aw['epithet_roles'])}))(?P<who>(?!代表|同志)\p{{Han}}{{2,3}})"
+                          rf"(?=[；;，,。\n]|$)", where),
+        epithet_word=comp(rf"{alt(aw['epithet_words'])}|(?:奖|人物)$", where),
+        # 重新确认93个城市（区）为国家卫生城市（区），236个县城（乡镇）为国家卫生县城（乡镇）: the next object
+        # of one verb, counted recipients 为 an unquoted name (the first is read by named_as)
+        continued_named=comp(rf"[；;，,](?P<recip>(?:[^，,。；;！!？?\n为]{{1,40}}?等)?(?P<n>\d+)[个名家所位户支座][\p{{Han}}]{{0,6}}?"
+                             rf"(?:[（(][^（）()]{{1,8}}[）)])?)为(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
+                             rf"(?=[，,。；;、\s]|$)", where),
+        # 第七届全国道德模范候选人名单已经确定 / 公示第六届道德模范候选人: the honour of the candidates (nominated)
+        # the name before 候选人 in 第七届全国道德模范候选人名单已经确定 / 公示第六届道德模范候选人 (nominated)
+        nominee_named=comp(rf"(?:{PREFIX})*[“\"]?[\p{{Han}}]{{0,16}}?{heads}[”\"]?", where),
+        # 将命名…, 计划公开表彰…, 可授予…: a conferral to come (the character before keeps 认可, 许可, 必将… out)
+        future=comp(rf"(?<![认许不必])(?:{alt(aw['future_words'])}){between}(?:{any_verb})", where),
+        # 拟命名…, 拟将甲等780个单位评为… (not 模拟, 虚拟): a conferral proposed
+        propose=comp(rf"(?<![模虚比草])(?:拟将|拟对|(?:{alt(aw['propose_words'])}){between}(?:{any_verb}))", where),
+        revoke=comp(alt(aw["revoke_words"]), where),
         free_title=comp(rf"(?<!(?:{alt(aw['goal_words'])})被?)(?:{alt(aw['title_verbs'])})了?"
                         rf"(?P<name>(?:{PREFIX})*[\p{{Han}}]{{0,8}}?(?:{alt(aw['free_words'])})[\p{{Han}}]{{1,8}}?)"
                         rf"(?<!{alt(aw['free_not_end'])})(?=荣誉称号|称号|[，,。；;、\s]|$)", where),
     )
 
 
-def recipient(text: str, sent_start: int, verb_start: int) -> tuple[str | None, str | None]:
-    """(recipient, event) from the clause before the award verb."""
+def recipient(text: str, sent_start: int, verb_start: int,
+              ar: AwardRules | None = None) -> tuple[str | None, str | None]:
+    """(recipient, event) from the clause before the award verb; with ``ar``, the recipients after an
+    earlier conferral of the clause (397个集体荣获全国五一劳动奖状、1297个集体|荣获…)."""
     window = text[sent_start:verb_start]
     cut = None
     for m in CLAUSE.finditer(window):
         cut = m.end()
     clause = (window[cut:] if cut is not None else window).strip()
+    if ar is not None and "、" in clause:
+        last = None
+        for last in ar.verbs.finditer(clause):
+            pass
+        if last is not None and "、" in clause[last.end():]:
+            clause = clause[clause.rindex("、") + 1:]
     clause = regex.split(r"、(?=在)", clause)[-1]  # 在A中被评为“…”、在B中被授予“…”
     clause = regex.sub(r"被[^被]*$", "", clause)  # 被中国科协(授予): the granting body, not the recipient
     clause = regex.sub(r"^(?:并|还|又|先后|同时|其中|均|共|已)", "", clause)
@@ -271,24 +318,52 @@ _COUNT_LEAD = regex.compile(r"^(?P<recip>(?:[^，,。；;、“”\d]{1,40}?等)
 
 def split_recipients(words: str, ar: AwardRules) -> tuple[str, int, int] | None:
     """(recipients, their count, where the honour's name starts) when ``words`` open with counted
-    recipients (甲等69个城市全国文明城市 -> 甲等69个城市, 69, 7), else None. The recipient noun that
-    leaves an honour's name is taken, longest first; without one the name follows the count.
+    recipients (甲等69个城市全国文明城市 -> 甲等69个城市, 69, 7), else None. The recipients end in a
+    recipient noun, with up to four characters before it (4个地级城市, 34个县级市和县) and a note after
+    it (481名同志（含追授1名）, 202个城市（区）); of the splits that leave an honour's name the one
+    with the longest recipients is taken; without a noun the name follows the count.
 
     >>> from extract.rules import load_rules
     >>> ar = award_rules(load_rules())
     >>> split_recipients("1493个村镇全国文明村镇", ar), split_recipients("全国文明村镇", ar)
     (('1493个村镇', 1493, 7), None)
+    >>> split_recipients("34个县级市和县四川省文明城市", ar)[0], split_recipients("481名同志(含追授1名)全国优秀共青团员", ar)[0]
+    ('34个县级市和县', '481名同志(含追授1名)')
     """
     m = _COUNT_LEAD.match(words)
     if m is None:
         return None
     rest = words[m.end():]
-    for noun in ar.recipient_nouns + ("",):
-        name = rest[len(noun):]
-        if rest.startswith(noun) and ar.named_item.fullmatch(name) and not ar.generic.match(unquote(name)) \
-                and "为" not in name and not name.startswith("的"):  # 甲村等10个村为…: the frame of award.named as
-            return m.group() + noun, int(m.group("n")), m.end() + len(noun)
-    return None
+    cuts = []  # (the name opens with a level or a region, the words before the noun, where the name starts)
+    for noun in ar.recipient_nouns:
+        for lead in range(5):  # the words before the noun: 地级, 县级市和
+            if not rest.startswith(noun, lead) or not _MODIFIER.fullmatch(rest[:lead]):
+                continue
+            cut = lead + len(noun)
+            note = _NOTE.match(rest, cut)
+            cut = note.end() if note else cut
+            if _names_honour(rest[cut:], ar):
+                cuts.append((not _LEVEL_OPEN.match(rest, cut), lead, cut))
+    if not cuts and _names_honour(rest, ar):
+        cuts.append((True, 0, 0))
+    if not cuts:
+        return None
+    # a name that opens with a level or region first (县级市和县|四川省…, not 县|级市和县…), then the first
+    # noun found straight after the count (8个集体|县五一劳动奖状, not 8个集体县|五一劳动奖状)
+    best = min(cuts, key=lambda c: (c[0], c[1] > 0, cuts.index(c)))[2]
+    return m.group() + rest[:best], int(m.group("n")), m.end() + best
+
+
+# the words before a recipient noun (地级, 县级市和) and a note after it (（区）, （含追授1名）)
+_MODIFIER = regex.compile(r"\p{Han}{0,4}")
+_NOTE = regex.compile(r"[（(][^（）()]{1,8}[）)]")
+_LEVEL_OPEN = regex.compile(r"(?![级和及等])(?:全国|全省|全市|全县|全区|中国|国家|省|市|县|区|第|首|新一|本届|(?:19|20)\d{2}|[“\"]"
+                            r"|\p{Han}{1,6}?(?:省|市|县|区|自治区|州))")
+
+
+def _names_honour(name: str, ar: AwardRules) -> bool:
+    return bool(ar.named_item.fullmatch(name)) and not ar.generic.match(unquote(name)) \
+        and "为" not in name and not name.startswith(("的", "级", "和", "及"))  # 甲村等10个村为…: award.named as
 
 
 def count_in(words: str | None) -> int | None:
