@@ -2,7 +2,7 @@
 local and the Dask engine, to show that memory stays flat as the corpus grows (documents stream
 into the store) and what a run costs before its first document (the fixed cost).
 
-    python benchmarks/batch.py [--sizes 1000 10000] [--engines local dask] [--jobs 2] [--fixed]
+    python benchmarks/batch.py [--sizes 1000 10000] [--engines local dask] [--jobs 2] [--fixed] [--tree DIR]
 
 The corpus is generated from real report texts (../shared/corpus/dev and the seed when present,
 else corpus/): each document is one of them with a line of its own, so every file is distinct.
@@ -11,10 +11,13 @@ process tree (the command and every worker it waited for: ``RUSAGE_CHILDREN`` of
 user + system), the measure a loaded 2-core machine does not distort as it does wall time.
 CPU per document subtracts nothing: the fixed cost is printed on its own line (``--fixed``: a
 run on one tiny file, ``--jobs 1`` and ``--jobs N``, and the import of the command alone).
+``--tree DIR`` runs the package from another copy of it (``git archive HEAD`` unpacked there), to
+measure before and after side by side.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -22,6 +25,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: the environment of every measured run (``--tree`` puts another copy of the package first)
+ENV = dict(os.environ)
 
 #: run in a fresh interpreter: the command's CPU (its whole tree) and peak RSS of its largest process
 PROBE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
@@ -51,7 +56,7 @@ def build(folder: Path, n: int) -> int:
 def measure(cmd: list[str]) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds of the whole process tree, peak RSS MB of its largest process)."""
     t = time.perf_counter()
-    res = subprocess.run([sys.executable, "-c", PROBE, *cmd], check=True, capture_output=True, text=True)
+    res = subprocess.run([sys.executable, "-c", PROBE, *cmd], check=True, capture_output=True, text=True, env=ENV)
     wall = time.perf_counter() - t
     cpu, peak = map(float, res.stdout.split())
     return wall, cpu, peak
@@ -84,8 +89,12 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--fixed", action="store_true", help="also print the fixed cost of a run")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each fixed-cost line (the best is printed)")
+    ap.add_argument("--tree", type=Path, help="run reportfacts from this copy of the package instead")
     args = ap.parse_args()
     exe = str(Path(sys.executable).parent / "reportfacts")
+    if args.tree:
+        ENV["PYTHONPATH"] = str(args.tree.resolve()) + os.pathsep + ENV.get("PYTHONPATH", "")
+        print(f"reportfacts from {args.tree}", flush=True)
     if args.fixed:
         fixed_cost(exe, args.jobs, args.repeat)
     for n in args.sizes:

@@ -7,10 +7,16 @@ The public verbs return pandas DataFrames::
     result = extract.run(["corpus/"])                   # documents, facts, checks
     checks = extract.check(result.facts)                # re-validate a facts table
 """
-from .api import RunResult, check, extract_facts, read_documents, run
-from .checks.compare import compare  # a function named as its module: imported here, or the module would shadow it
-from .read.ingest import read_report
+from typing import TYPE_CHECKING
+
 from .records import Document, Fact, IngestError, ReportFactsError, RuleError
+
+if TYPE_CHECKING:
+    from .api import RunResult, check, extract_facts, read_documents, run
+    from .checks.compare import compare
+    from .read.ingest import read_report
+    from .views.nlp import to_spacy
+    from .views.view import View, show
 
 __all__ = [
     "run", "extract_facts", "check", "compare", "show", "to_spacy", "View", "read_report", "read_documents",
@@ -18,23 +24,35 @@ __all__ = [
     "Document", "Fact", "ReportFactsError", "IngestError", "RuleError",
 ]
 
+#: the verbs, imported on first use: `reportfacts --help` and `import extract.records` need none of the
+#: pipeline (0.3 s), `reportfacts run` no comparison across years, spaCy (0.4 s) or the installed version
+_WHERE = {"run": ".api", "extract_facts": ".api", "check": ".api", "read_documents": ".api", "RunResult": ".api",
+          "read_report": ".read.ingest", "compare": ".checks.compare", "to_spacy": ".views.nlp",
+          "show": ".views.view", "View": ".views.view"}
+
 
 def __getattr__(name: str) -> object:
-    # imported on first use: spaCy alone takes ~0.4 s to import, and `reportfacts run` needs none of these
-    if name == "to_spacy":
-        from .views.nlp import to_spacy
+    if name == "__version__":
+        return _version()
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module 'extract' has no attribute {name!r}")
+    import importlib
 
-        return to_spacy
-    if name in ("show", "View"):
-        from .views import view
-
-        return getattr(view, name)
-    raise AttributeError(f"module 'extract' has no attribute {name!r}")
+    value = getattr(importlib.import_module(where, __name__), name)
+    globals()[name] = value  # compare: the function, never the module extract.checks.compare
+    return value
 
 
-try:  # the version is written once, in pyproject.toml
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+def _version() -> str:
+    """The installed version (written once, in pyproject.toml), looked up on first use."""
     from importlib.metadata import PackageNotFoundError, version
 
-    __version__ = version("reportfacts")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+    try:
+        return version("reportfacts")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"

@@ -123,7 +123,7 @@ def _work(entry: Entry, year: int | None, limits: Limits | None
                 from .checks.validate import check_rows
 
                 stage = "validate"
-                checks = check_rows(doc.doc_id, records, load_rules())
+                checks = check_rows(doc.doc_id, records, load_rules(), facts=facts)
     except DocumentTimeout:
         row = doc.row() if doc is not None else entry_row(entry).row()
         return {**row, "status": "timeout", "error": f"over the limit of {limits.seconds:g} s per document "

@@ -29,7 +29,7 @@ import regex
 from . import table_parts
 from .breakdowns import base_of
 from .rates import shares, stated_changes
-from ..records import CHECK_COLUMNS, fmt_decimal
+from ..records import CHECK_COLUMNS, Fact, fmt_decimal
 from ..rules import Rules, concept_key
 from .figures import Num, concept_of, statement_of
 from .structures import discover
@@ -129,6 +129,7 @@ def _is_change(sentence: str, rel: int, rules: Rules) -> bool:
 
 
 _EXACT_PEOPLE = regex.compile(r"[\d,，]+\s*(?:人次|人|名|位|口)")
+_CONTROL = regex.compile(r"[\x00-\x1f\x7f]")  # as records.Fact.row removes them from words read from the page
 _FIGURE_COLUMNS = ["fact_id", "kind", "text", "start", "end", "value", "unit", "rule", "qualifier", "label",
                    "section", "page", "sentence", "sentence_start", "value_max", "resolution", "source", "column",
                    "table"]
@@ -171,6 +172,52 @@ def figures(records: list[dict[str, Any]], rules: Rules) -> list[Figure]:
                   periods=tuple(periods.get(_str(ss), ())),
                   table=int(float(_str(r.get("table")))) if _str(r.get("table")) else 0)
         out.append(Figure(num, v, lo, hi, _str(r.get("text")), qual, direction))
+    out.sort(key=lambda f: f.num.start)
+    return out
+
+
+def _exact(v: Decimal) -> Decimal:
+    """A fact's Decimal as its row holds it (:func:`extract.records.fmt_decimal`, no exponent), so a
+    figure taken from a Fact is the figure taken from its row, digit for digit."""
+    exp = v.as_tuple().exponent
+    return v if isinstance(exp, int) and exp <= 0 else Decimal(format(v, "f"))
+
+
+def _plain(v: str | None) -> str:
+    """A label, section or column as the facts table shows it (control characters removed)."""
+    return _CONTROL.sub("", v) if v else ""
+
+
+def figures_of(facts: Sequence[Fact], rules: Rules) -> list[Figure]:
+    """:func:`figures` of a document's Fact objects, without their rows: the same figures (a test
+    compares both on real reports) at less cost on the per-document path of a batch."""
+    out = []
+    periods: dict[int, list[str]] = {}
+    for f in facts:
+        if f.kind == "date" and f.sentence_start is not None:
+            periods.setdefault(f.sentence_start, []).append(f.value if isinstance(f.value, str) else
+                                                            fmt_decimal(f.value) or "")
+    for f in facts:
+        if f.kind not in _CHECKED or f.rule == "amount.per_unit" or f.value_max is not None:
+            continue
+        v = _exact(f.value) if isinstance(f.value, Decimal) else _dec(f.value)
+        if v is None:
+            continue
+        direction, qual = split_direction(f.qualifier or "")
+        resolution = _exact(f.resolution) if f.resolution is not None else None
+        text = f.text or ""
+        if f.kind == "headcount" and _EXACT_PEOPLE.fullmatch(text):
+            resolution = Decimal(0)  # 12人 is a count, not a rounded figure (37.4万人 is rounded)
+        lo, hi = interval(v, resolution, qual)
+        ss = f.sentence_start
+        sentence_start, sentence = ss if ss is not None else -1, f.sentence or ""
+        source = f.source or "text"
+        num = Num(f.fact_id, f.kind, f.unit or "", f.start, f.end, sentence_start, sentence, _plain(f.section),
+                  _plain(f.label), source, _plain(f.column), f.page or 0,
+                  change=source == "text" and _is_change(sentence, f.start - sentence_start, rules),
+                  periods=tuple(periods.get(ss, ())) if ss is not None else (),
+                  table=f.table or 0)
+        out.append(Figure(num, v, lo, hi, text, qual, direction))
     out.sort(key=lambda f: f.num.start)
     return out
 
@@ -612,6 +659,9 @@ def check_facts(facts: pd.DataFrame, rules: Rules, errors: dict[str, str] | None
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
 
 
-def check_rows(doc_id: str, records: list[dict[str, Any]], rules: Rules) -> list[dict[str, Any]]:
-    """The check rows of one document's fact rows (no DataFrame: the per-document path of a batch)."""
-    return check_document(doc_id, figures(records, rules), rules)
+def check_rows(doc_id: str, records: list[dict[str, Any]], rules: Rules,
+               facts: Sequence[Fact] | None = None) -> list[dict[str, Any]]:
+    """The check rows of one document's fact rows (no DataFrame: the per-document path of a batch).
+    ``facts``: the Fact objects the rows were made from; the figures are taken from them instead of
+    parsing the rows' text back (:func:`figures_of`)."""
+    return check_document(doc_id, figures_of(facts, rules) if facts is not None else figures(records, rules), rules)
