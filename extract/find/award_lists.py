@@ -173,7 +173,9 @@ def elected(text: str, ar: AwardRules) -> list[AwardHit]:
 
 def counted_nominees(text: str, ar: AwardRules) -> list[AwardHit]:
     """第十二届“中国青年五四奖章标兵”10名候选人日前确定: an honour, its count of nominees (stage nominated)."""
-    hits = []
+    hits: list[AwardHit] = []
+    if not ar.nominee_word.search(text):  # every match ends in a nominee noun: none, no match (and no slow scan)
+        return hits
     for m in ar.counted_nominee.finditer(text):
         name = m.group("name")
         if ar.generic.match(unquote(name)) or ar.not_honour.search(name) or not ar.strong(name):

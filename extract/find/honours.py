@@ -89,6 +89,7 @@ class AwardRules:
     breakdown: regex.Pattern[str]
     winners_have: regex.Pattern[str]
     counted_nominee: regex.Pattern[str]
+    nominee_word: regex.Pattern[str]
     prior_award: regex.Pattern[str]
     nominee_named: regex.Pattern[str]
     continued_named: regex.Pattern[str]
@@ -167,6 +168,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         counted_nominee=comp(rf"(?:(?:^|(?<=[，,。；;：:\n（）()\s]))(?P<name>(?:{PREFIX})*[“\"]?[\p{{Han}}A-Za-z0-9]{{0,16}}?"
                              rf"{heads}[”\"]?)(?P<n>\d+)(?:名|个|位|人|家)|(?<!\d)(?P<n>\d+)(?:名|个|位|家)"
                              rf"(?P<name>(?:{PREFIX})*[“\"]?[\p{{Han}}A-Za-z0-9]{{0,16}}?{heads}[”\"]?))(?:{nominee})", where),
+        nominee_word=comp(nominee, where),
         winners_have=comp(rf"(?:{alt(aw['winners_words'])})[^。；;！!？?\n]{{0,20}}?共?有", where),
         breakdown=comp(rf"\s*(?:{alt(aw['breakdown_words'])})", where),
         prior_award=comp(rf"{verb}|{alt(aw['result_verbs'] + aw['commend_verbs'] + aw['prior_award_words'])}", where),
