@@ -1,6 +1,6 @@
 """Pages per CPU-second of PDF reading, whole processes side by side with plain pdfplumber.
 
-    python benchmarks/pdf_pages.py [--jobs 1 2] [--tree DIR] [--per-file]
+    python benchmarks/pdf_pages.py [--jobs 1 2] [--tree DIR] [--per-file] [--stages]
 
 Reads the PDFs of ../shared/corpus/real when present (else corpus/ and tests/fixtures/pdf), each a
 distinct document. Every measure is a process of its own, timed by the CPU it and its children
@@ -14,8 +14,9 @@ clock (unreliable on a loaded machine, shown for completeness):
 
 ``--tree DIR`` runs ``reportfacts`` from another copy of the package (``git archive HEAD`` unpacked
 there) to compare before and after a change on the same machine at the same time. ``--per-file``
-adds the older in-process table: read_pdf with each reader, per file. Speed is never asserted in
-a test.
+adds the older in-process table: read_pdf with each reader, per file. ``--stages`` prints only
+where read_pdf's CPU goes, stage by stage (pdfium's characters, paths, the table finder, the text
+layer, ...), in this process. Speed is never asserted in a test.
 """
 from __future__ import annotations
 
@@ -85,14 +86,74 @@ def per_file(paths: list[Path]) -> None:
               f"pdfminer {n / cpu['pdfminer']:5.1f} p/CPU-s  tables {len(doc.tables)}")
 
 
+def stages(paths: list[Path]) -> None:
+    """Where read_pdf's CPU goes, by stage (each stage's own time, its wrapped callees' left out),
+    in this process: ``time.process_time`` around the reader's functions."""
+    import functools
+
+    import extract.read.pdf as P
+    import extract.read.pdfium as F
+    import extract.read.tables as T
+
+    spent: dict[str, float] = {}
+    stack: list[float] = []
+
+    def wrap(module: object, name: str, label: str) -> None:
+        f = getattr(module, name, None)
+        if f is None:  # a stage this copy of the package does not have
+            return
+
+        @functools.wraps(f)
+        def timed_call(*args: object, **kwargs: object) -> object:
+            t = time.process_time()
+            stack.append(0.0)
+            try:
+                return f(*args, **kwargs)
+            finally:
+                dt = time.process_time() - t
+                inner = stack.pop()
+                spent[label] = spent.get(label, 0.0) + dt - inner
+                if stack:
+                    stack[-1] += dt
+
+        setattr(module, name, timed_call)
+
+    for module, name, label in [
+        (F, "_chars", "pdfium characters -> pdfplumber dicts"), (F, "Metrics", "pdfminer fonts (widths, descent)"),
+        (F, "_paths", "pdfium paths"), (F, "_shape_object", "path objects"), (F, "objects", "objects, rest"),
+        (P, "_deduped", "dedupe_chars"), (P, "_damaged_streams", "damaged-stream check"),
+        (P, "_from_pdfium", "pdfium page load"), (P, "_page_text", "page text"),
+        (T, "find_tables", "table finder"), (T, "_extract", "cell text"),
+        (T, "read_tables", "tables, rest (words, rows, captions)"),
+        (P, "read_pdf", "read_pdf, rest (pdfminer's page tree, pages)"),
+    ]:
+        wrap(module, name, label)
+    datas = [(p, p.read_bytes()) for p in paths]
+    P.read_pdf(datas[0][1], "warm-up", "", "")
+    spent.clear()
+    t = time.process_time()
+    pages = sum(len(P.read_pdf(data, p.stem, str(p), "").pages) for p, data in datas)
+    total = time.process_time() - t
+    print(f"read_pdf, {pages} pages in this process: {total:.2f} CPU s ({pages / total:.1f} pages/CPU-s)")
+    for label, cpu in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"  {label:48s} {cpu:6.2f} s {100 * cpu / total:5.1f} %")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--tree", type=Path, help="run reportfacts from this copy of the package instead")
     ap.add_argument("--no-pdfminer", action="store_true", help="skip the (slow) --pdf-reader pdfminer run")
     ap.add_argument("--per-file", action="store_true", help="also read_pdf per file, in this process")
+    ap.add_argument("--stages", action="store_true",
+                    help="only where read_pdf's CPU goes, by stage, in this process (with --tree: that copy's)")
     args = ap.parse_args()
     paths = pdfs()
+    if args.stages:
+        if args.tree:
+            sys.path.insert(0, str(args.tree.resolve()))
+        stages(paths)
+        return
     pages = page_count(paths)
     env = dict(os.environ)
     if args.tree:

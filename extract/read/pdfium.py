@@ -33,12 +33,12 @@ _SUBPATH = re.compile(r"m[^m]+")
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 
 
-def _matrix(obj: Any) -> tuple[float, float, float, float, float, float]:
-    """A page object's matrix (identity where pdfium has none)."""
+def _matrix(obj: Any, m: Any = None) -> tuple[float, float, float, float, float, float]:
+    """A page object's matrix (identity where pdfium has none); ``obj`` a plain address."""
     import pypdfium2.raw as R
 
-    m = R.FS_MATRIX()
-    if not R.FPDFPageObj_GetMatrix(obj, m):
+    m = R.FS_MATRIX() if m is None else m
+    if not _native("FPDFPageObj_GetMatrix", ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)(obj, ctypes.addressof(m)):
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -61,18 +61,28 @@ def _paths(raw_page: Any, images: list[Any]) -> list[tuple[list[tuple[Any, ...]]
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
     width = ctypes.c_float()
 
-    # pdfium's functions bound once: the visit runs per page object, the inner loop per segment
-    obj_type, count_objects, get_object = R.FPDFPageObj_GetType, R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject
-    draw_mode, count_segments, get_segment = R.FPDFPath_GetDrawMode, R.FPDFPath_CountSegments, R.FPDFPath_GetPathSegment
-    get_point, segment_type, closes = R.FPDFPathSegment_GetPoint, R.FPDFPathSegment_GetType, R.FPDFPathSegment_GetClose
-    stroke_width = R.FPDFPageObj_GetStrokeWidth
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    # pdfium's functions bound once, with plain addresses (see _native): the visit runs per page
+    # object, the inner loop per segment
+    vp, i_ = ctypes.c_void_p, ctypes.c_int
+    obj_type = _native("FPDFPageObj_GetType", i_, vp)
+    count_objects = _native("FPDFFormObj_CountObjects", i_, vp)
+    get_object = _native("FPDFFormObj_GetObject", vp, vp, ctypes.c_ulong)
+    draw_mode = _native("FPDFPath_GetDrawMode", i_, vp, vp, vp)
+    count_segments = _native("FPDFPath_CountSegments", i_, vp)
+    get_segment = _native("FPDFPath_GetPathSegment", vp, vp, i_)
+    get_point = _native("FPDFPathSegment_GetPoint", i_, vp, vp, vp)
+    segment_type = _native("FPDFPathSegment_GetType", i_, vp)
+    closes = _native("FPDFPathSegment_GetClose", i_, vp)
+    stroke_width = _native("FPDFPageObj_GetStrokeWidth", i_, vp, vp)
+    x_ref, y_ref = ctypes.addressof(x), ctypes.addressof(y)
+    fill_ref, stroke_ref, width_ref = ctypes.addressof(fillmode), ctypes.addressof(stroke), ctypes.addressof(width)
+    m = R.FS_MATRIX()
 
     def visit(obj: Any, outer: tuple[float, ...] | None) -> None:
         kind = obj_type(obj)
         if kind == _FORM:
-            m = _matrix(obj)
-            inner = m if outer is None else _mul(m, outer)
+            mf = _matrix(obj, m)
+            inner = mf if outer is None else _mul(mf, outer)
             for k in range(count_objects(obj)):
                 visit(get_object(obj, k), inner)
             return
@@ -81,9 +91,9 @@ def _paths(raw_page: Any, images: list[Any]) -> list[tuple[list[tuple[Any, ...]]
             return
         if kind != _PATH:
             return
-        m = _matrix(obj)
-        a, b, c, d, e, f = m if outer is None else _mul(m, outer)
-        draw_mode(obj, fillmode, stroke)
+        mp = _matrix(obj, m)
+        a, b, c, d, e, f = mp if outer is None else _mul(mp, outer)
+        draw_mode(obj, fill_ref, stroke_ref)
         if not fillmode.value and not stroke.value:
             return
         path: list[tuple[Any, ...]] = []
@@ -105,11 +115,13 @@ def _paths(raw_page: Any, images: list[Any]) -> list[tuple[list[tuple[Any, ...]]
                     bezier = []
             if closes(seg):
                 path.append(("h",))
-        lw = width.value if stroke_width(obj, width) else 0.0
+        lw = width.value if stroke_width(obj, width_ref) else 0.0
         out.append((path, bool(stroke.value), bool(fillmode.value), lw))
 
+    page_object = _native("FPDFPage_GetObject", vp, vp, i_)
+    page_address = ctypes.cast(raw_page, ctypes.c_void_p).value
     for k in range(R.FPDFPage_CountObjects(raw_page)):
-        visit(R.FPDFPage_GetObject(raw_page, k), None)
+        visit(page_object(page_address, k), None)
     return out
 
 
@@ -150,7 +162,6 @@ def _shape_object(kind: str, pts: list[tuple[float, float]], path: list[tuple[An
     # pdfminer's coordinates start at the media box's corner, pdfium's at the page space's origin
     dx, dy, flip = frame.dx, frame.dy, frame.flip
     pts = [(x - dx, y + dy) for x, y in pts]
-    path = [(seg[0], *((x - dx, y + dy) for x, y in seg[1:])) for seg in path]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     height = frame.height
@@ -163,8 +174,22 @@ def _shape_object(kind: str, pts: list[tuple[float, float]], path: list[tuple[An
     }
     if kind in ("curve", "line", "rect"):
         obj["pts"] = [(dx + x, flip - y) for x, y in (pts if kind != "rect" else _corners(pts))]
-        obj["path"] = [(seg[0], *((dx + x, flip - y) for x, y in seg[1:])) for seg in path]
+        obj["path"] = _placed(path, dx, dy, flip)
     return obj
+
+
+def _placed(path: list[tuple[Any, ...]], dx: float, dy: float, flip: float) -> list[tuple[Any, ...]]:
+    """A path's points from pdfium's page space to pdfplumber's: moved to the media box's corner
+    as pdfminer places them (``x - dx``, ``y + dy``), then as pdfplumber's point2coord turns them
+    (``dx + x``, ``flip - y``); the same two steps, the same floats."""
+    out: list[tuple[Any, ...]] = []
+    for seg in path:
+        if len(seg) == 2:  # m, l: one point
+            x, y = seg[1]
+            out.append((seg[0], (dx + (x - dx), flip - (y + dy))))
+        else:
+            out.append((seg[0], *[(dx + (x - dx), flip - (y + dy)) for x, y in seg[1:]]))
+    return out
 
 
 def _corners(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -330,34 +355,39 @@ def _chars(pdfium_page: Any, page: Any, damaged: set[int] | frozenset[int] = fro
         tp = textpage.raw
         vp, i_, p_ = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
         text_object = _native("FPDFText_GetTextObject", vp, p_, i_)
-        is_generated, unicode_of = R.FPDFText_IsGenerated, R.FPDFText_GetUnicode
-        map_error, loose_box = R.FPDFText_HasUnicodeMapError, R.FPDFText_GetLooseCharBox
-        origin = R.FPDFText_GetCharOrigin
-        tp_address = ctypes.cast(tp, ctypes.c_void_p)
+        # the per-character calls bound with plain addresses (see _native): a third less per call
+        is_generated = _native("FPDFText_IsGenerated", i_, p_, i_)
+        unicode_of = _native("FPDFText_GetUnicode", ctypes.c_uint, p_, i_)
+        map_error = _native("FPDFText_HasUnicodeMapError", i_, p_, i_)
+        loose_box = _native("FPDFText_GetLooseCharBox", i_, p_, i_, p_)
+        origin = _native("FPDFText_GetCharOrigin", i_, p_, i_, p_, p_)
+        tp_address = ctypes.cast(tp, ctypes.c_void_p).value
         rect = R.FS_RECTF()
         mat = R.FS_MATRIX()
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+        rect_ref, ox_ref, oy_ref = ctypes.addressof(rect), ctypes.addressof(ox), ctypes.addressof(oy)
         # per text object: its matrix, font size, pdfminer's font name, pdfium's font, descent
         objs: dict[int, tuple[Any, ...]] = {}
         fonts: dict[int, tuple[str, float, Any]] = {}
         font_of = _native("FPDFTextObj_GetFont", vp, p_)
         widths: dict[tuple[int, str, int, str], float] = {}
         boxed: dict[tuple[int, int], float] = {}
+        # per text object and glyph: its advance and the extent of its box (what the width gives)
+        shapes: dict[tuple[int, int, str], tuple[float, float, float, float, float]] = {}
         value = ctypes.c_float()
         buf = ctypes.create_string_buffer(256)
         height, mb_x0, mb_top, doctop0 = page.height, page.mediabox[0], page.mediabox[1], page.initial_doctop
         page_number = page.page_number
         out = []
         for i in range(R.FPDFText_CountChars(tp)):
-            if is_generated(tp, i):
+            if is_generated(tp_address, i):
                 continue
-            code = unicode_of(tp, i)
+            code = unicode_of(tp_address, i)
             if 0xD800 <= code <= 0xDFFF:
                 continue  # half of a surrogate pair: pdfium reports astral characters in two halves
-            text = "(cid:0)" if map_error(tp, i) or not code else chr(code)
-            loose_box(tp, i, rect_ref)
-            origin(tp, i, ox_ref, oy_ref)
+            text = "(cid:0)" if map_error(tp_address, i) or not code else chr(code)
+            loose_box(tp_address, i, rect_ref)
+            origin(tp_address, i, ox_ref, oy_ref)
             key = text_object(tp_address, i) or 0
             info = objs.get(key)
             if info is None:
@@ -379,36 +409,40 @@ def _chars(pdfium_page: Any, page: Any, damaged: set[int] | frozenset[int] = fro
                 info = objs[key] = (name, font, fkey, fs, a, b, c, d, (a, b, c, d, mat.e, mat.f), lo, hi,
                                     a * d > 0 and b * c <= 0)
             fontname, font, fkey, fs, a, b, c, d, matrix, lo, hi, upright = info
-            # a glyph's width is its font's: asked once per font and character
-            wkey = (fkey, fontname, code, text)
-            w = widths.get(wkey)
-            if w is None:
-                w = metrics.width(fontname, text)
-                if w is None and font and R.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(1.0), value):
-                    w = value.value
-                if w is not None:
-                    widths[wkey] = w
-                else:  # no width known: the glyph's box, as first met in this text object
-                    w = boxed.get((key, code))
-                    if w is None:
-                        w = boxed[(key, code)] = (rect.right - rect.left) / (a * fs) if a and fs else 0.0
-            # pdfminer's box: (0, descent) to (advance, descent + size) in text space, through the
-            # character's matrix, at its origin
-            adv = w * fs
-            xs = (c * lo, a * adv + c * lo, c * hi, a * adv + c * hi)
-            ys = (d * lo, b * adv + d * lo, d * hi, b * adv + d * hi)
+            shape = shapes.get((key, code, text))
+            if shape is None:
+                # a glyph's width is its font's: asked once per font and character
+                wkey = (fkey, fontname, code, text)
+                w = widths.get(wkey)
+                if w is None:
+                    w = metrics.width(fontname, text)
+                    if w is None and font and R.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(1.0), value):
+                        w = value.value
+                    if w is not None:
+                        widths[wkey] = w
+                    else:  # no width known: the glyph's box, as first met in this text object
+                        w = boxed.get((key, code))
+                        if w is None:
+                            w = boxed[(key, code)] = (rect.right - rect.left) / (a * fs) if a and fs else 0.0
+                # pdfminer's box: (0, descent) to (advance, descent + size) in text space, through the
+                # character's matrix, at its origin
+                adv = w * fs
+                xs = (c * lo, a * adv + c * lo, c * hi, a * adv + c * hi)
+                ys = (d * lo, b * adv + d * lo, d * hi, b * adv + d * hi)
+                shape = shapes[(key, code, text)] = (adv, max(xs), min(xs), min(ys), max(ys))
+            adv, x_max, x_min, y_min, y_max = shape
             # x from the loose box's left edge: pdfium's origin can differ from pdfminer's where a
             # text run repositions its glyphs
             x0 = rect.left - mb_x0
-            x1 = x0 + max(xs) - min(xs)
-            y0 = oy.value + min(ys) + mb_top
-            y1 = oy.value + max(ys) + mb_top
-            size = y1 - y0
+            x1 = x0 + x_max - x_min
+            y = oy.value
+            y0 = y + y_min + mb_top
+            y1 = y + y_max + mb_top
             top = (height - y1) + mb_top
             out.append({
                 "matrix": matrix, "fontname": fontname, "adv": adv,
                 "upright": upright, "x0": x0 + mb_x0, "y0": y0, "x1": x1 + mb_x0, "y1": y1, "width": x1 - x0,
-                "height": size, "size": size, "mcid": None, "tag": None, "object_type": "char",
+                "height": y1 - y0, "size": y1 - y0, "mcid": None, "tag": None, "object_type": "char",
                 "page_number": page_number, "text": text, "stroking_color": None, "non_stroking_color": None,
                 "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop0 + top,
             })
@@ -430,8 +464,11 @@ def objects(pdfium_page: Any, page: Any, damaged: set[int] | frozenset[int] = fr
         for kind, pts, sub in _shapes(path):
             out.setdefault(kind, []).append(_shape_object(kind, pts, sub, stroke, fill, lw, frame))
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    vp = ctypes.c_void_p
+    bounds = _native("FPDFPageObj_GetBounds", ctypes.c_int, vp, vp, vp, vp, vp)
+    refs = [ctypes.addressof(v) for v in (left, bottom, right, top)]
     for img in images:  # only counted (a page of images and no text is a scan), placed for completeness
-        if R.FPDFPageObj_GetBounds(img, left, bottom, right, top):
+        if bounds(img, *refs):
             pts = [(left.value, bottom.value), (right.value, top.value)]
             obj = _shape_object("image", pts, [], False, False, 0.0, frame)
             out.setdefault("image", []).append(obj)
