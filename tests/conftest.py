@@ -26,6 +26,16 @@ def seed_text() -> str:
 # runs last, removes it to test the rule users get (no fork after a Dask client).
 os.environ.setdefault("REPORTFACTS_START_METHOD", "fork")
 
+# the award grammar's compiled-code cache (extract/find/grammar_cache.py) goes to a folder of this
+# session, not the user's ~/.cache: the suite leaves nothing behind and starts from no cache
+if "REPORTFACTS_CACHE" not in os.environ:
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["REPORTFACTS_CACHE"] = tempfile.mkdtemp(prefix="reportfacts-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["REPORTFACTS_CACHE"], True)
+
 
 def pytest_collection_modifyitems(session, config, items):
     """The Dask tests run last. A process that has run a Dask client keeps its threads, and from a
