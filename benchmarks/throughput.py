@@ -2,6 +2,7 @@
 by side when it is installed (pip install 'reportfacts[bench]').
 
     python benchmarks/throughput.py [--mb 10] [--jobs 1 2] [--repeat 3] [--kinds amount] [--no-jionlp] [--profile]
+                                    [--tree DIR]
 
 Builds the corpus by repeating the real report texts (../shared/corpus when present, else
 corpus/), each copy with a line of its own so no file is a duplicate of another. Each run is
@@ -68,10 +69,16 @@ class Timing:
                 f"{mb / self.cpu:5.2f} MB/CPU-s, peak RSS {self.rss:.0f} MB")
 
 
+#: ``--tree``: another copy of the package to run (before/after, alternated on a loaded machine)
+TREE: Path | None = None
+
+
 def timed(cmd: list[str]) -> Timing:
     """Wall time, CPU time and peak RSS of ``cmd`` (itself and every child process it waited for)."""
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    ours = TREE is not None and cmd[:3] == [sys.executable, "-m", "extract"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=TREE if ours else None,
+                            env={**os.environ, "PYTHONPATH": str(TREE)} if ours else None)
     _, status, usage = os.wait4(proc.pid, 0)
     dt = time.perf_counter() - t
     if os.waitstatus_to_exitcode(status) != 0:
@@ -138,9 +145,12 @@ def main() -> None:
     ap.add_argument("--kinds", default=None, help="also run `reportfacts run --kinds KINDS` (e.g. amount)")
     ap.add_argument("--no-jionlp", action="store_true")
     ap.add_argument("--profile", action="store_true", help="also print a cProfile of one in-process run")
+    ap.add_argument("--tree", type=Path, help="run the package of another copy (e.g. `git archive HEAD` unpacked)")
     args = ap.parse_args()
+    global TREE
+    TREE = args.tree.resolve() if args.tree else None
     exe = ROOT / ".venv" / "bin" / "reportfacts"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "extract"]
+    cmd = [str(exe)] if exe.exists() and TREE is None else [sys.executable, "-m", "extract"]
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
         corpus.mkdir()

@@ -25,7 +25,8 @@ from .dataset_schema import (DERIVED, STORE_VERSION, TABLES, abs_path, arrow_sch
                              rollback)
 from .read.ingest import Entry, Limits
 from .records import CHECK_COLUMNS, ReportFactsError
-from .store import DUCKDB_FILE, FLOAT_OF, clear_tmp, conform, ident, open_store, rows_table, tidy_tmp, typed
+from .store import (DUCKDB_FILE, FLOAT_OF, arrow_ints, arrow_texts, clear_tmp, conform, ident, open_store, rows_table,
+                    tidy_tmp, typed)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,8 +63,6 @@ class Summary:
 def _parts(columns: list[str], per_document: list[Any]) -> list[Any]:
     """Arrow tables with a ``_seq`` column of the rows of a batch of documents: the tables that
     came from worker processes as they are, and all rows that came as dicts in one conversion."""
-    import pyarrow as pa
-
     parts: list[Any] = []
     rows: list[dict[str, Any]] = []
     seq: list[int] = []
@@ -75,15 +74,13 @@ def _parts(columns: list[str], per_document: list[Any]) -> list[Any]:
             rows.extend(doc)
             seq.extend(range(1, len(doc) + 1))
     if rows:
-        parts.append(rows_table(columns, rows).append_column("_seq", pa.array(seq, type=pa.int64())))
+        parts.append(rows_table(columns, rows).append_column("_seq", arrow_ints(seq)))
     return parts
 
 
 def _with_seq(table: Any) -> Any:
     """A document's rows numbered 1..n in a ``_seq`` column: the order exports keep."""
-    import pyarrow as pa
-
-    return table.append_column("_seq", pa.array(range(1, table.num_rows + 1), type=pa.int64()))
+    return table.append_column("_seq", arrow_ints(range(1, table.num_rows + 1)))
 
 
 class Dataset:
@@ -245,8 +242,8 @@ class Dataset:
         ids = [str(p.row["doc_id"]) for p in batch]
         docs = rows_table(TABLES["documents"], [p.row for p in batch])
         info = [where.get(p.index, (abs_path(str(p.row.get("path") or "")), None)) for p in batch]
-        docs = docs.append_column("_path", pa.array([i[0] for i in info], type=pa.string()))
-        docs = docs.append_column("_settings", pa.array([i[1] for i in info], type=pa.string()))
+        docs = docs.append_column("_path", arrow_texts([i[0] for i in info]))
+        docs = docs.append_column("_settings", arrow_texts([i[1] for i in info]))
         tables = {"documents": [docs],
                   "facts": _parts(TABLES["facts"], [p.facts for p in batch]),
                   "checks": _parts(TABLES["checks"], [p.checks for p in batch])}

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from .dataset_schema import TABLES, arrow_schema, base_table, columns_sql
-from .store import CONTROL, CSV_CELL_MAX, FORMULA_START, NUMBER_TEXT, commit, discard, file_schema, ident, tmp_path
+from .store import (CONTROL, CSV_CELL_MAX, FORMULA_START, NUMBER_TEXT, arrow_ints, arrow_texts, commit, discard,
+                    file_schema, ident, tmp_path)
 
 #: exports read the store this many documents, or rows, at a time (a larger document in slices)
 EXPORT_DOCUMENTS, EXPORT_ROWS = 200, 10_000
@@ -38,19 +39,25 @@ def csv_cells(table: Any) -> Any:
         elif pa_is_string(field.type) and len(col):
             if pc.any(pc.match_substring_regex(col, CONTROL)).as_py():
                 col = pc.replace_substring_regex(col, CONTROL, " ")
-            long = pc.greater(pc.utf8_length(col), CSV_CELL_MAX)
+            long = pc.greater(pc.utf8_length(col), arrow_ints([CSV_CELL_MAX])[0])
             if pc.any(long).as_py():
-                cut = pc.binary_join_element_wise(pc.utf8_slice_codeunits(col, 0, CSV_CELL_MAX), "…[cut]", "")
+                cut = pc.binary_join_element_wise(pc.utf8_slice_codeunits(col, 0, CSV_CELL_MAX), *_texts("…[cut]", ""))
                 col = pc.if_else(long, cut, col)
-            formula = pc.is_in(pc.utf8_slice_codeunits(col, 0, 1), value_set=pa.array(FORMULA_START))
+            formula = pc.is_in(pc.utf8_slice_codeunits(col, 0, 1), value_set=arrow_texts(FORMULA_START))
             if pc.any(formula).as_py():
                 formula = pc.and_(formula, pc.invert(pc.match_substring_regex(col, NUMBER_TEXT)))
-                col = pc.if_else(formula, pc.binary_join_element_wise("'", col, ""), col)
+                quote, empty = _texts("'", "")
+                col = pc.if_else(formula, pc.binary_join_element_wise(quote, col, empty), col)
         columns.append(col)
     schema = csv_schema(table.schema)
     if isinstance(table, pa.RecordBatch):
         return pa.RecordBatch.from_arrays(columns, schema=schema)
     return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _texts(*words: str) -> list[Any]:
+    """Arrow text scalars (made without pyarrow's conversion of Python values, which imports pandas)."""
+    return list(arrow_texts(words))
 
 
 def csv_schema(schema: Any) -> Any:
@@ -73,8 +80,8 @@ def decimal_text(col: Any) -> Any:
     import pyarrow.compute as pc
 
     text = pc.cast(col, pa.string())
-    zero = "0." + "0" * col.type.scale if col.type.scale else "0"
-    return pc.if_else(pc.equal(col, pa.scalar(0, col.type)), zero, text)
+    zero = arrow_texts(["0." + "0" * col.type.scale if col.type.scale else "0"])[0]
+    return pc.if_else(pc.equal(col, pc.cast(arrow_ints([0]), col.type)[0]), zero, text)
 
 
 def export(con: Any, folder: Path, partitioned: bool = False) -> None:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+import re._constants as _sre_constants
+import re._parser as _sre_parser
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -104,6 +107,90 @@ def load_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+#: ``\p{…}`` properties of no line break (what ``line_bound`` may read as one Han character)
+_NO_BREAK_PROPERTIES = frozenset({"Han", "Hani", "Script=Han", "L", "Lu", "Ll", "N", "Nd", "Latin", "P"})
+
+
+def line_bound(pattern: str) -> bool:
+    r"""True when no match of ``pattern`` can hold a line break and none is empty, and its lookaheads
+    read no further than the next line break (lookbehinds may read anything: a search that starts
+    at a line's start still sees the text before it). Then the matches of a full scan that start
+    in a line are those of a scan of that line alone (from its start, the text ending just after
+    its line break): no match spans two lines, so the full scan never carries a match over a line's
+    start. A pattern this cannot prove so of (it does not parse as :mod:`re` does; back-references,
+    ``$``, ``.``, ``\s``, ``[^…]`` outside a lookbehind) is not line-bound.
+
+    >>> line_bound(r"(?<![\d\s])(?P<n>\d+)(?P<u>万元|元)(?![\d])"), line_bound(r"\d+(?=\s*元)")
+    (True, False)
+    >>> line_bound(r"[^，]+元"), line_bound(r"\d+元$"), line_bound(r"\d*"), line_bound(r"[\p{Han}]+局")
+    (False, False, False, True)
+    """
+    if "[:" in pattern:  # a POSIX class ([[:space:]]) in regex, a plain set in re
+        return False
+    plain = regex.sub(r"\\([pP])\{([^}]*)\}",  # \p{Han}: one character of no line break
+                      lambda m: "\u4e00" if m.group(1) == "p" and m.group(2) in _NO_BREAK_PROPERTIES else r"\s",
+                      pattern)
+    plain = regex.sub(r"(?<!\\)\(\?P?<(?![=!])\w+>", "(?:", plain)  # group names may repeat in regex
+    try:
+        parsed = _sre_parser.parse(plain)
+    except (re.error, RecursionError, OverflowError):
+        return False
+    return bool(parsed.getwidth()[0]) and _no_break(list(parsed), behind=False)
+
+
+def _no_break(items: list[tuple[Any, Any]], behind: bool) -> bool:
+    """No line break matched by the parsed items (:mod:`re`'s parser), outside lookbehinds."""
+    c = _sre_constants
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+            if behind:
+                continue
+            if op is c.ANY or (op is c.LITERAL and av == 10) or (op is c.NOT_LITERAL and av != 10):
+                return False
+            if op is c.IN and _set_has_break(av):
+                return False
+        elif op is c.SUBPATTERN:
+            if not _no_break(list(av[3]), behind):
+                return False
+        elif op is c.BRANCH:
+            if not all(_no_break(list(b), behind) for b in av[1]):
+                return False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if not _no_break(list(av[2]), behind):
+                return False
+        elif op is c.ATOMIC_GROUP:
+            if not _no_break(list(av), behind):
+                return False
+        elif op in (c.ASSERT, c.ASSERT_NOT):  # a lookahead inside a lookbehind reads forward again
+            if not _no_break(list(av[1]), behind=av[0] < 0):
+                return False
+        elif op is c.AT:
+            if av in (c.AT_END, c.AT_END_STRING, c.AT_END_LINE):
+                return False
+        else:  # back-references, conditionals: unknown
+            return False
+    return True
+
+
+def _set_has_break(items: list[tuple[Any, Any]]) -> bool:
+    """Whether a parsed character set ([…]) may match a line break."""
+    c = _sre_constants
+    negate = bool(items) and items[0][0] is c.NEGATE
+    has = False  # the set's members (before negation) surely include a line break
+    maybe = False  # or might (a category of which that is not known here)
+    for op, av in items[1:] if negate else items:
+        if op is c.LITERAL and av == 10 or op is c.RANGE and av[0] <= 10 <= av[1]:
+            has = True
+        elif op is c.CATEGORY:
+            if av in (c.CATEGORY_SPACE, c.CATEGORY_UNI_SPACE, c.CATEGORY_LINEBREAK, c.CATEGORY_UNI_LINEBREAK):
+                has = True
+            elif av not in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT, c.CATEGORY_WORD, c.CATEGORY_UNI_WORD):
+                maybe = True
+        elif op not in (c.LITERAL, c.RANGE):
+            maybe = True
+    return not has if negate else has or maybe
+
+
 def compile_rule(pattern: str, where: str) -> regex.Pattern[str]:
     try:
         return regex.compile(pattern)
@@ -134,6 +221,8 @@ class FigureRule:
     reach: int = 0
     #: resolved once per rule, not per match: the rule has a ``unit`` group
     has_unit: bool = False
+    #: no match holds a line break (:func:`line_bound`): the rule may be tried on chosen lines alone
+    line_bound: bool = False
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         """The matches of :attr:`pattern` in ``text``, as ``pattern.finditer(text)`` gives them.
@@ -286,7 +375,7 @@ def _figure_rules(data: dict[str, Any], fills: dict[str, str], where: str) -> tu
         out.append(FigureRule(rid, raw["kind"], compiled, raw.get("why", ""),
                               tuple(raw.get("examples", [])), tuple(raw.get("counter_examples", [])),
                               compile_rule(anchor, f"{where}: {rid}: anchor") if anchor is not None else None,
-                              int(raw.get("reach", 0)), "unit" in compiled.groupindex))
+                              int(raw.get("reach", 0)), "unit" in compiled.groupindex, line_bound(pattern)))
     return tuple(out)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -62,12 +63,157 @@ def table_schema(columns: tuple[str, ...]) -> Any:
 @functools.lru_cache(maxsize=16)
 def file_schema(columns: tuple[str, ...]) -> Any:
     """:func:`table_schema` with pandas' metadata, so that ``pd.read_parquet`` gives integer
-    columns as integers (``Int64``, with <NA> for empty cells) rather than floats."""
-    import pandas as pd
+    columns as integers (``Int64``, with <NA> for empty cells) rather than floats. The metadata is
+    written as pyarrow writes it for the empty frame of :func:`typed` (``tests/test_store_arrow.py``
+    compares the two), without importing pandas: `reportfacts run` never needs it."""
+    import json
+    from importlib.metadata import PackageNotFoundError, version
+
     import pyarrow as pa
 
-    empty = typed(pd.DataFrame({c: pd.Series(dtype=object) for c in columns}))
-    return table_schema(columns).with_metadata(pa.Schema.from_pandas(empty, preserve_index=False).metadata)
+    try:
+        pandas_version = version("pandas")
+    except PackageNotFoundError:  # no pandas: the metadata of the pandas it would read with is moot
+        return table_schema(columns)
+    types = {pa.int64(): ("int64", "Int64"), pa.bool_(): ("bool", "bool"), pa.float64(): ("float64", "float64")}
+    cols = []
+    for f in table_schema(columns):
+        pandas_type, numpy_type = types.get(f.type, ("empty", "object"))
+        cols.append({"name": f.name, "field_name": f.name, "pandas_type": pandas_type, "numpy_type": numpy_type,
+                     "metadata": None})
+    meta = {"index_columns": [], "column_indexes": [], "columns": cols, "attributes": {},
+            "creator": {"library": "pyarrow", "version": pa.__version__}, "pandas_version": pandas_version}
+    return table_schema(columns).with_metadata({b"pandas": json.dumps(meta).encode("utf-8")})
+
+
+# Arrow arrays made from Python values without pyarrow's own conversion: that conversion imports
+# pandas (to ask whether a list is a pandas object), ~0.3 CPU-s that `reportfacts run` never needs.
+
+def arrow_ints(values: Sequence[int]) -> Any:
+    """Whole numbers (no nulls) as an int64 Arrow array.
+
+    >>> arrow_ints([1, 2, 3]).to_pylist()
+    [1, 2, 3]
+    """
+    import array
+
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(array.array("q", values))])
+
+
+def arrow_floats(values: Sequence[float | None]) -> Any:
+    """Floats (None: null) as a float64 Arrow array, bit for bit.
+
+    >>> arrow_floats([0.1, None, -0.0]).to_pylist()
+    [0.1, None, -0.0]
+    """
+    import array
+
+    import pyarrow as pa
+
+    data = array.array("d", [0.0 if v is None else v for v in values])
+    valid, nulls = _validity(values)
+    return pa.Array.from_buffers(pa.float64(), len(values), [valid, pa.py_buffer(data)], null_count=nulls)
+
+
+def arrow_texts(values: Sequence[str | None]) -> Any:
+    """Text (None: null) as a string Arrow array.
+
+    >>> arrow_texts(["收入", None, ""]).to_pylist()
+    ['收入', None, '']
+    """
+    import array
+
+    import pyarrow as pa
+
+    encoded = [b"" if v is None else v.encode("utf-8") for v in values]
+    offsets = array.array("i", [0])
+    end = 0
+    for b in encoded:
+        end += len(b)
+        offsets.append(end)
+    valid, nulls = _validity(values)
+    return pa.Array.from_buffers(pa.string(), len(values),
+                                 [valid, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))], null_count=nulls)
+
+
+def _validity(values: Sequence[Any]) -> tuple[Any, int]:
+    """Arrow's validity bitmap of ``values`` (None is null; no bitmap when none is) and the null count."""
+    import pyarrow as pa
+
+    nulls = sum(v is None for v in values)
+    if not nulls:
+        return None, 0
+    bits = bytearray((len(values) + 7) // 8)
+    for i, v in enumerate(values):
+        if v is not None:
+            bits[i >> 3] |= 1 << (i & 7)
+    return pa.py_buffer(bytes(bits)), nulls
+
+
+#: rows a process converts through pyarrow's JSON reader (:func:`_json_table`, ~10 µs a row dearer
+#: than pyarrow's own conversion) before it lets pyarrow import pandas (~0.3 CPU-s once): a run of
+#: amounts alone, or of small documents, never pays the import; a large full run pays at most
+#: ~0.1 CPU-s more than the import
+JSON_ROWS = 10_000
+_json_rows = [0]
+
+
+def _json_budget(n: int) -> bool:
+    """Whether ``n`` more rows fit in this process's :data:`JSON_ROWS` (counted when they do)."""
+    if _json_rows[0] + n > JSON_ROWS:
+        return False
+    _json_rows[0] += n
+    return True
+
+
+#: a number as fmt_decimal writes one: Decimal and Arrow read it alike
+_PLAIN_NUMBER = regex.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _json_row() -> Any:
+    """A row as one JSON object (a line of its own: no raw line break), for pyarrow's JSON reader."""
+    import json
+
+    return json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=str, check_circular=False).encode
+
+
+def _json_table(schema: Any, rows: Sequence[dict[str, Any]]) -> Any | None:
+    """Row dicts as an Arrow table of ``schema`` read by pyarrow's JSON reader (C++, no pandas), or
+    None where it might not give what ``pa.Table.from_pylist`` gives: a decimal column holding
+    anything but a Decimal (or a plain number as text) that DECIMAL(38, 8) takes as it is (with no
+    rounding), a value JSON cannot write (NaN, a
+    lone surrogate), or a value the reader refuses for its column's type (a number in a text column,
+    text in a number column: the reader is stricter than from_pylist, never looser)."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    exact = [f.name for f in schema if pa.types.is_decimal(f.type)]
+    for r in rows:
+        for c in exact:
+            v = r.get(c)
+            if v is None:
+                continue
+            if type(v) is str and _PLAIN_NUMBER.fullmatch(v):  # a check's figures, written by fmt_decimal
+                v = Decimal(v)
+            if not (type(v) is Decimal and v.is_finite() and (not v or v.adjusted() < 38 - DECIMAL_SCALE)
+                    and v.as_tuple().exponent >= -DECIMAL_SCALE):  # type: ignore[operator]
+                return None
+    try:
+        encode = _json_row()  # a missing key reads as null: the nulls are left out (a third of the bytes)
+        data = "\n".join(encode({k: v for k, v in r.items() if v is not None}) for r in rows).encode("utf-8")
+    except (ValueError, TypeError, UnicodeEncodeError, RecursionError):
+        return None
+    try:
+        return pj.read_json(io.BytesIO(data),
+                            read_options=pj.ReadOptions(use_threads=False, block_size=max(1 << 20, len(data) + 1)),
+                            parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore"))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return None
 
 
 def _cell(v: Any, t: Any) -> Any:
@@ -93,6 +239,12 @@ def rows_table(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> Any:
     import pyarrow as pa
 
     schema = table_schema(tuple(columns))
+    if not rows:
+        return conform(pa.Table.from_arrays([pa.nulls(0, f.type) for f in schema], schema=schema), columns)
+    if "pandas" not in sys.modules and _json_budget(len(rows)):  # else pyarrow's own conversion
+        table = _json_table(schema, rows)
+        if table is not None:
+            return conform(table, columns)
     try:
         return conform(pa.Table.from_pylist(list(rows), schema=schema), columns)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
@@ -121,7 +273,7 @@ def conform(table: Any, columns: Sequence[str]) -> Any:
             col = table[f.name]
             arrays.append(col if col.type == f.type else col.cast(f.type))
         elif src is not None and src in table.column_names:
-            arrays.append(pa.array([None if v is None else float(v) for v in table[src].to_pylist()], type=f.type))
+            arrays.append(arrow_floats([None if v is None else float(v) for v in table[src].to_pylist()]))
         else:
             arrays.append(pa.nulls(len(table), type=f.type))
     return pa.Table.from_arrays(arrays, schema=table_schema(tuple(columns)))

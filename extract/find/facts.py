@@ -44,9 +44,10 @@ def _candidates(text: str, year_of: Callable[[], YearContext], rules: Rules,
     the text only when there is a date to parse)."""
     if kinds is not None and not any(r.kind in kinds for r in rules.figures):
         return []  # no figure asked for (awards alone): nothing to settle
-    found = [(order, rule, m) for order, rule in enumerate(rules.figures) for m in rule.finditer(text)]
-    if kinds is not None:
-        found = _bearing_on(found, kinds)
+    if kinds is None:
+        found = [(order, rule, m) for order, rule in enumerate(rules.figures) for m in rule.finditer(text)]
+    else:
+        found = _bearing_on(_lines_bearing_on(text, rules, kinds), kinds)
     list_order = next((k for k, r in enumerate(rules.figures) if r.id == _DAY_LIST_RULE), None)
     out: list[_Candidate] = []
     days: list[tuple[int, regex.Match[str]]] = []
@@ -77,6 +78,44 @@ def _candidates(text: str, year_of: Callable[[], YearContext], rules: Rules,
 
 
 _Match = tuple[int, FigureRule, "regex.Match[str]"]
+_BREAK = regex.compile("\n")
+
+
+def _lines_bearing_on(text: str, rules: Rules, kinds: frozenset[str]) -> list[_Match]:
+    """The matches of every figure rule that :func:`_bearing_on` needs to settle the facts of ``kinds``,
+    scanning less text: the rules of ``kinds`` (and rules that may match across a line break, and
+    anchored ones, already cheap) over the whole text; the other rules, which are
+    :attr:`~extract.rules.FigureRule.line_bound`, only over the lines that a match of ``kinds``, or
+    a match across lines, touches. A match of theirs that overlaps a figure of ``kinds``, directly or
+    through other matches, lies in such a line (it cannot cross into another), and a scan of a line
+    finds the matches a full scan finds there (:func:`extract.rules.line_bound`): so
+    ``_bearing_on`` keeps the same matches as from a scan of the whole text."""
+    breaks = [m.start() for m in _BREAK.finditer(text)]  # a line break belongs to the line it ends
+    chosen: set[int] = set()
+    matches: dict[int, list[regex.Match[str]]] = {}
+    later: list[int] = []
+    for order, rule in enumerate(rules.figures):
+        if rule.kind not in kinds and rule.line_bound and rule.anchor is None:
+            later.append(order)
+            continue
+        matches[order] = list(rule.finditer(text))
+        for m in matches[order]:
+            first = bisect.bisect_left(breaks, m.start())
+            last = bisect.bisect_left(breaks, max(m.start(), m.end() - 1))
+            if rule.kind in kinds or last != first:
+                chosen.update(range(first, last + 1))
+    runs: list[tuple[int, int]] = []  # (start, end just after the last line break) of runs of chosen lines
+    for k in sorted(chosen):
+        start = breaks[k - 1] + 1 if k else 0
+        end = breaks[k] + 1 if k < len(breaks) else len(text)
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    for order in later:
+        pattern = rules.figures[order].pattern
+        matches[order] = [m for start, end in runs for m in pattern.finditer(text, start, end)]
+    return [(order, rules.figures[order], m) for order in sorted(matches) for m in matches[order]]
 
 
 def _bearing_on(found: list[_Match], kinds: frozenset[str]) -> list[_Match]:

@@ -183,16 +183,32 @@ def _money_value(m: regex.Match[str], rules: Rules) -> str | None:
     return f"{whole}.{digit[jiao] if jiao else 0}{digit[fen] if fen else ''}".rstrip(".")
 
 
+#: at most this many numeral runs remembered per rule set (:func:`_cn_value`)
+_CN_MEMO_MAX = 50_000
+
+
 def _cn_value(raw: str, rules: Rules, bare_ok: bool = False, date_part: bool = False) -> int | None:
     """Value of a Chinese numeral run, or None when it is not a number worth rewriting.
 
     A bare magnitude (千, 万) is a figure only before 余/多 (``千余份``); in ``千元``
-    it is part of the unit.
+    it is part of the unit. The same few runs (一, 二十, 三百) recur in every report, and
+    cn2an checks and converts each one in Python: each answer is remembered per rule set.
 
     >>> r = load_rules()
     >>> _cn_value("五千", r), _cn_value("千", r, bare_ok=True), _cn_value("千", r), _cn_value("一", r)
     (5000, 1000, None, None)
     """
+    memo: dict[tuple[str, bool, bool], int | None] = rules.derived("find.normalize.cn_value", lambda _: {})
+    key = (raw, bare_ok, date_part)
+    if key in memo:
+        return memo[key]
+    if len(memo) >= _CN_MEMO_MAX:
+        memo.clear()
+    value = memo[key] = _cn_read(raw, rules, bare_ok, date_part)
+    return value
+
+
+def _cn_read(raw: str, rules: Rules, bare_ok: bool, date_part: bool) -> int | None:
     if raw in rules.cn_skip and not date_part:
         return None
     if raw in rules.cn_bare:
