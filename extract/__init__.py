@@ -33,7 +33,9 @@ _WHERE = {"run": ".api", "extract_facts": ".api", "check": ".api", "read_documen
 
 def __getattr__(name: str) -> object:
     if name == "__version__":
-        return _version()
+        from .records import package_version
+
+        return package_version()
     where = _WHERE.get(name)
     if where is None:
         raise AttributeError(f"module 'extract' has no attribute {name!r}")
@@ -46,13 +48,3 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
-
-
-def _version() -> str:
-    """The installed version (written once, in pyproject.toml), looked up on first use."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("reportfacts")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .dataset_schema import abs_path
 from .read.ingest import Entry, Limits, shown
+from .records import package_version
 
 
 def rules_digest() -> str:
@@ -26,15 +27,6 @@ def rules_digest() -> str:
         if f.is_file() and not f.name.startswith("."):
             h.update(f.relative_to(folder).as_posix().encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()[:16]
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("reportfacts")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 @dataclass(frozen=True)
@@ -59,7 +51,7 @@ class Settings:
 def settings_for(year: int | None, limits: Limits | None) -> Settings:
     reader = (limits.pdf_reader if limits else None) or os.environ.get("REPORTFACTS_PDF_READER") or "pdfium"
     kinds = ",".join(sorted(limits.kinds)) if limits and limits.kinds is not None else None
-    return Settings(year, reader, rules_digest(), _version(), kinds)
+    return Settings(year, reader, rules_digest(), package_version(), kinds)
 
 
 def changed_settings(stored: str | None, now: str) -> list[str]:

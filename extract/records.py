@@ -14,6 +14,17 @@ from decimal import Decimal
 from typing import Any
 
 
+def package_version() -> str:
+    """The installed version of reportfacts (written once, in pyproject.toml), looked up on each call;
+    ``0+unknown`` when running from a source tree that was never installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reportfacts")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
 class ReportFactsError(Exception):
     """Base class of every error the library raises on purpose."""
 

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from ..records import package_version
 from ..rules import compile_rule
 
 _T = TypeVar("_T")
@@ -52,17 +53,6 @@ def cache_dir() -> Path | None:
     return Path(base) / "reportfacts"
 
 
-def _version() -> str:
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-    except ImportError:  # pragma: no cover - Python < 3.8
-        return "0"
-    try:
-        return version("reportfacts")
-    except PackageNotFoundError:
-        return "0+unknown"
-
-
 def cache_key(name: str, data: Any) -> str:
     """The digest a grammar's cache file is named by: the rule data it is compiled from (as loaded
     from patterns/), the package's version and the ``regex`` module's (its compiled code's format).
@@ -72,7 +62,7 @@ def cache_key(name: str, data: Any) -> str:
     >>> cache_key("awards", {"verbs": ["荣获"]}) == cache_key("awards", {"verbs": ["获得"]})
     False
     """
-    text = json.dumps([name, data, _version(), regex.__version__], sort_keys=True, ensure_ascii=False, default=str)
+    text = json.dumps([name, data, package_version(), regex.__version__], sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 

@@ -272,7 +272,6 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         continued_named=comp(rf"[；;，,](?P<recip>(?:[^，,。；;！!？?\n为]{{1,40}}?等)?(?P<n>\d+)[个名家所位户支座][\p{{Han}}]{{0,6}}?"
                              rf"(?:[（(][^（）()]{{1,8}}[）)])?)为(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
                              rf"(?=[，,。；;、\s]|$)", where),
-        # 第七届全国道德模范候选人名单已经确定 / 公示第六届道德模范候选人: the honour of the candidates (nominated)
         # the name before 候选人 in 第七届全国道德模范候选人名单已经确定 / 公示第六届道德模范候选人 (nominated)
         nominee_named=comp(rf"(?:{PREFIX})*[“\"]?[\p{{Han}}]{{0,16}}?{heads}[”\"]?", where),
         # 将命名…, 计划公开表彰…, 可授予…: a conferral to come (the character before keeps 认可, 许可, 必将… out)
