@@ -242,6 +242,18 @@ def _table_ranges(text: str, cells: list[Fact]) -> list[tuple[int, int]]:
     return [(text.rfind("\n", 0, a) + 1, b) for a, b in spans.values()]
 
 
+def _level_label(facts: list[Fact], kind: str, sentence_start: object) -> str | None:
+    """The label of the level a change without words of its own is stated against: the nearest
+    labelled figure of the same kind before it in its sentence that is not a change. Its concept
+    is not inherited: a change is no second statement of the level."""
+    for f in reversed(facts):
+        if f.sentence_start != sentence_start:
+            return None
+        if f.label and not f.change and f.kind == kind:
+            return f.label
+    return None
+
+
 def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized | None = None,
                    year: int | None = None, kinds: frozenset[str] | None = None) -> list[Fact]:
     """Every fact of one document's text, in text order.
@@ -293,13 +305,17 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
         p = c.parsed
         ctx = _context(doc, norm, outl, sents, c.start, c.end, clean, dropped)
         label = direction = None
+        inherited = False
         if c.kind not in ("date", "year"):
             label = label_for(text, c.start, c.end, c.printed_unit, rules) if labels else None
             direction = change_direction(text, c.start, rules)
+            if labels and direction and not label:  # 收、支总计9,685.55万元，比上年增加1,027.91万元
+                label = _level_label(facts, c.kind, ctx["sentence_start"])
+                inherited = label is not None
         facts.append(Fact(
             doc_id=doc.doc_id, kind=c.kind, value=p.value, unit=p.unit, rule=c.rule,
             qualifier=(direction or "") + (p.qualifier or "") or None, label=label,
-            concept=rules.concept(label) if c.kind in ("amount", "headcount") else None,
+            concept=rules.concept(label) if c.kind in ("amount", "headcount") and not inherited else None,
             change=direction is not None, value_max=p.value_max, resolution=p.resolution,
             date_start=p.date_start, date_end=p.date_end, **ctx,  # type: ignore[arg-type]
         ))
