@@ -16,6 +16,7 @@ import regex
 
 from ..records import RuleError
 from ..rules import FigureRule, Rules, alternation, compile_rule
+from .normalize import simplified_char
 
 CLAUSE = regex.compile(r"[，,。；;！!？?\n]")
 _BRACKET_END = regex.compile(r"[（(][\p{Han}、]{1,6}[）)]$")
@@ -416,7 +417,8 @@ def printed_name(name: str, printed: str) -> str:
     if len(text) != len(name):
         return name
     for a, b in zip(name, text):
-        if a != b and _REWRITTEN.get(b, _NUMERALS.get(b, unicodedata.normalize("NFKC", b))) != a:
+        if a != b and _REWRITTEN.get(b, _NUMERALS.get(b, unicodedata.normalize("NFKC", b))) != a \
+                and simplified_char(b) != a:  # a name printed in traditional characters (全國勞動模範)
             return name
     return text
 
