@@ -105,3 +105,32 @@ def test_line_table_checks_read_其中_rows_and_identities() -> None:
     assert got == [("identity.registered_population_by_sex", 502000, (250000, 252000), "pass"),
                    ("table.part-rows", 502000, (201000, 301000), "pass"),
                    ("table.part-rows", 502000, (250000, 252000), "pass")]
+
+
+# a two-sided balance table copied with each cell's closing bar, its empty cells a bare bar: read by
+# position, four cells a row (a table of our own in the layout 预算执行 reports use)
+_BARRED_TWO_SIDED = ("2023年全镇一般公共预算收支平衡表\n单位:万元\n收入 |\n执行数 |\n支出 |\n执行数 |\n"
+                     "总计 |\n1000 |\n总计 |\n1000 |\n一、本级收入 |\n300 |\n一、本级支出 |\n900 |\n"
+                     "税收 |\n200 |\n二、转移性支出 |\n100 |\n非税 |\n100 |\n上解支出 |\n100 |\n"
+                     "二、转移性收入 |\n700 |\n|\n|\n上级补助收入 |\n650 |\n|\n|\n上年结转 |\n50 |\n|\n|\n")
+
+
+def test_barred_two_sided_table_is_read_by_position() -> None:
+    cells = _cells(_BARRED_TWO_SIDED)
+    assert ("amount", "上年结转", Decimal(500000), "收入/执行数") in cells
+    assert ("amount", "上解支出", Decimal(1000000), "支出/执行数") in cells
+    checks = extract.check(extract.extract_facts(_BARRED_TWO_SIDED, year=2023))
+    got = sorted((r.rule, r.total_value, r.status) for r in checks.itertuples() if r.rule.startswith("table."))
+    assert ("table.item-rows", "7000000", "pass") in got  # 转移性收入 700 = 650 + 50
+    assert [s for rule, total, s in got if rule == "table.numbered-rows"] == ["pass", "pass"]
+
+
+def test_barred_two_sided_table_mutation_fails() -> None:
+    checks = extract.check(extract.extract_facts(_BARRED_TWO_SIDED.replace("本级收入 |\n300", "本级收入 |\n310"),
+                                                 year=2023))
+    assert "fail" in [r.status for r in checks.itertuples() if r.rule == "table.numbered-rows"]
+
+
+def test_barred_cells_out_of_line_are_left_to_the_grid_reader() -> None:  # counter-example
+    text = _BARRED_TWO_SIDED.replace("上年结转 |\n50 |\n|\n|\n", "上年结转 |\n50 |\n|\n")  # a row one cell short
+    assert not [c for c in _cells(text) if c[3] == "收入/执行数"]

@@ -225,7 +225,8 @@ def test_identities(text: str, expected: list[tuple[str, int, tuple[int, ...], s
 
 def test_a_failed_check_names_total_parts_difference_and_sentences() -> None:
     rows = extract.check(extract.extract_facts(
-        "项目支出预算120万元，明细如下：\n（1）办公设备购置40万元；\n（2）信息系统运维82万元。", year=2023))
+        "项目支出预算120万元，明细如下：\n（1）办公设备购置40万元；\n（2）信息系统运维82万元。\n"
+        "基本支出预算300万元。", year=2023))  # (a statement after the list: it is whole, not cut by an excerpt)
     fail = rows[rows.status == "fail"].iloc[0]
     for piece in ("120万元", "40万元", "82万元", "off by", "项目支出预算120万元", "信息系统运维82万元"):
         assert piece in fail.message, piece

@@ -116,7 +116,10 @@ def classified(by_sentence: dict[int, list[Num]], nums: Sequence[Num], rules: Ru
         # 兑付上级专项资金2.23亿元。分支出级次看，旗本级公共财政预算支出…), else the latest
         named = [n for n in cands if all(_related(_bare(n.label), _bare(p.label)) for p in parts)]
         used.update(p.fact_id for p in parts)
-        out.append(Structure((named or cands)[-1], tuple(parts), "eq", "classification"))
+        # a classification that ends the text before its sentence ends (…下降8%；) was cut there (an
+        # excerpt): its items are parts, perhaps not all
+        cut = ss == max(n.sentence_start for n in levels) and sentence.rstrip()[-1:] not in "。！？!?"
+        out.append(Structure((named or cands)[-1], tuple(parts), "le" if cut else "eq", "classification"))
     return out
 
 

@@ -96,7 +96,9 @@ def same_measure(a: Num, b: Num) -> bool:
 _PER_HEAD = regex.compile(r"人均|户均|平均|每人|每户")
 # words before a concept that say whose it is (…安排的, 市级部门), not another measure (财政拨款收入 is
 # one fund's part of 收入)
-_QUALIFIED = regex.compile(r"(?:的|部门|单位|本级|级)$")
+_QUALIFIED = regex.compile(r"(?:的|部门|单位|本级|级|中)$")
+# the verbs a communiqué writes into a label (全区实现地区生产总值, 第一产业完成增加值): not part of the name
+_VERB = regex.compile(r"实现|完成")
 _YEAR = regex.compile(r"^(?:(?:19|20)\d{2}年度?|本年度?|全年)")
 _NOTE = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
 # single generic words among the synonyms (工程, 服务, 货物) name a concept only as a whole label
@@ -105,8 +107,9 @@ _SUFFIX_MIN = 4
 
 class _Concepts:
     """What a label names, beyond the synonyms: without a bracketed note at its end
-    (工资福利支出(人员支出) -> 工资福利支出) and by the longest synonym it ends with
-    (拨款安排的“三公”经费决算支出数 -> 三公经费)."""
+    (工资福利支出(人员支出) -> 工资福利支出), by the longest synonym it ends with
+    (拨款安排的“三公”经费决算支出数 -> 三公经费), and without the verbs a communiqué writes into it
+    (第一产业实现增加值 -> 第一产业增加值)."""
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
@@ -137,6 +140,8 @@ class _Concepts:
                             best = (len(ending), rules.concepts[ending])
                         break
             found = best[1] if best else None
+        if found is None and bare and _VERB.search(bare) and _VERB.sub("", bare):
+            found = self(_VERB.sub("", bare))  # 第一产业实现增加值, 一季度全县生产总值完成
         self.memo[label] = found
         return found
 
@@ -149,7 +154,9 @@ def concept_of(label: str | None, rules: Rules) -> str | None:
 
 
 #: a classification sentence (分产业看：, 从收入结构看，): its items are parts of the total before it
-CLASSIFY = regex.compile(r"^[\s\u3000]*(?:从|按|分)[^，,。：:；;]{1,10}?(?:看|分|划分|统计)[\s\u3000]*[：:，,]")
+#: (also with its subject before 按照 and a classification named: 财政支出按照功能分类支出完成情况：)
+CLASSIFY = regex.compile(r"^[\s\u3000]*(?:(?:从|按|分)[^，,。：:；;]{1,10}?(?:看|分|划分|统计)"
+                         r"|[^，,。：:；;\d]{1,6}?按照?[^，,。：:；;\d]{1,10}?分类[^，,。：:；;\d]{0,8}?)[\s\u3000]*[：:，,]")
 
 
 #: the words that name a figure's column when a sentence states one subject for several periods or

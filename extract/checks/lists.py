@@ -128,9 +128,32 @@ def _runs(order: list[int], by_sentence: dict[int, list[Num]]) -> list[list[_Ite
 
 
 def _figures(nums: Sequence[Num]) -> list[Num]:
-    """The figures of an item that may be summed: at the item's own bracket depth, no averages."""
+    """The figures of an item that may be summed: at the item's own bracket depth (or a heading's
+    value in brackets at its end), no averages."""
     return [n for n in nums if n.kind in ("amount", "headcount") and not per_head(n)
-            and depth_at(n.sentence, n.start - n.sentence_start) == 0]
+            and (depth_at(n.sentence, n.start - n.sentence_start) == 0 or _bracketed_value(n))]
+
+
+#: a bracket that holds nothing but a figure, at the end of its line: the value of what the line
+#: names (一、中央财政衔接资金（5273万元）, 二、公务接待费（共12.5万元）)
+_VALUE_OPEN = regex.compile(r"[（(][\s\u3000]*(?:共计|合计|总计|共|计)?[\s\u3000]*$")
+_VALUE_CLOSE = regex.compile(r"^[\s\u3000]*[）)][\s\u3000。：:]*$")
+
+
+def _bracketed_value(n: Num) -> bool:
+    """Whether a figure is the whole of a bracket that ends its sentence.
+
+    >>> from .figures import Num
+    >>> s = "一、中央财政衔接资金（5273万元）"
+    >>> _bracketed_value(Num("f", "amount", "元", 11, 17, 0, s, "", "", "text", "", 0))
+    True
+    >>> s = "一、项目支出（其中：设备购置5万元）"
+    >>> _bracketed_value(Num("f", "amount", "元", 14, 17, 0, s, "", "", "text", "", 0))
+    False
+    """
+    rel, end = n.start - n.sentence_start, n.end - n.sentence_start
+    return bool(_VALUE_OPEN.search(n.sentence[:rel]) and _VALUE_CLOSE.match(n.sentence[end:])
+                and depth_at(n.sentence, rel) == 1)
 
 
 def _previous(order: list[int], by_sentence: dict[int, list[Num]], ss: int) -> list[Num] | None:
@@ -196,7 +219,11 @@ def item_lists(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structur
             continue
         cands = [n for n in totals if not n.change and same_measure(n, parts[0])]
         if cands:
-            out.append(Structure(_total_of(cands, parts), tuple(parts), "eq", "list", unsure=unsure))
+            # a list whose intro says it lists the total's parts and whose last item ends the text may
+            # have been cut there (an excerpt): its items are parts, perhaps not all (a list read from
+            # the layout alone stays whole: only its adding up shows it is the total's)
+            cut = seen and run[-1].sentence_start == order[-1]
+            out.append(Structure(_total_of(cands, parts), tuple(parts), "le" if cut else "eq", "list", unsure=unsure))
     return out
 
 
@@ -217,6 +244,61 @@ def opening_lists(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Struc
         prev = _previous(order, by_sentence, ss)
         if prev:
             out.extend(_pair(_figures(prev), items, "其中", False))
+    return out
+
+
+#: the words before a figure that sum the lines above it (以上资金合计241.3万元, 以上共计768.1万元, 上述三项合计)
+_ABOVE = regex.compile(r"^[\s\u3000]*(?:以上|上述)[^，,。；;\d]{0,10}?(?:合计|共计|总计|小计|共)[\s\u3000]*(?:为|是|达)?[\s\u3000]*$")
+
+
+def sums_above(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structure]:
+    """A sentence that opens with 以上…合计 (or 上述…共计) and a figure sums the lines just above it,
+    one figure each (中央资金125.5万元 / 省级资金91.2万元 / 市级资金24.6万元 / 以上资金合计241.3万元):
+    the lines run back while they follow each other closely, under the same top-level heading."""
+    order = sorted(by_sentence)
+    out: list[Structure] = []
+    for i, ss in enumerate(order):
+        figs = [n for n in _figures(by_sentence[ss]) if not n.change]
+        if not figs or not _ABOVE.match(figs[0].sentence[:figs[0].start - ss]):
+            continue
+        total = figs[0]
+        top = total.section.split(" > ")[0]
+        parts: list[Num] = []
+        nxt = ss
+        for prev_ss in reversed(order[:i]):
+            members = by_sentence[prev_ss]
+            line = [n for n in _figures(members) if not n.change and same_measure(n, total)]
+            end = prev_ss + len(members[0].sentence.rstrip())
+            if len(line) != 1 or nxt - end > _MAX_GAP or line[0].section.split(" > ")[0] != top:
+                break
+            parts.insert(0, line[0])
+            nxt = prev_ss
+        if len(parts) >= 2:
+            out.append(Structure(total, tuple(parts), "eq", "以上"))
+    return out
+
+
+#: a sentence that says what the figure before it is made of (由一般公共预算收入111.11万元，加上级补助收入…等
+#: 1,756.37万元构成。): it opens with 由 and ends with 构成/组成
+_MADE_OF = regex.compile(r"^[\s\u3000]*由(?P<body>.*)(?:构成|组成)[\s\u3000]*[。；;]?[\s\u3000]*$")
+
+
+def made_of(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structure]:
+    """全镇一般公共预算财力1,867.48万元。由一般公共预算收入111.11万元，加上级补助收入…等1,756.37万元构成。:
+    the figures of a 由…构成 sentence are the parts of the last figure of the sentence just before it."""
+    order = sorted(by_sentence)
+    out: list[Structure] = []
+    for i, ss in enumerate(order):
+        members = [n for n in _figures(by_sentence[ss]) if not n.change]
+        if len(members) < 2 or not _MADE_OF.match(members[0].sentence) or not i:
+            continue
+        prev = _previous(order, by_sentence, ss)
+        if not prev or prev[0].sentence.rstrip()[-1:] not in "。；;":
+            continue
+        totals = [n for n in _figures(prev) if not n.change and same_measure(n, members[0])]
+        parts = [n for n in members if same_measure(n, members[0])]
+        if totals and len(parts) >= 2:
+            out.append(Structure(totals[-1], tuple(parts), "eq", "由…构成"))
     return out
 
 

@@ -22,7 +22,8 @@ import regex
 
 from .breakdowns import balances, change_breakdowns, classified, parallel, shares_of, subject_run, totals_after
 from .figures import CLOSE, OPEN, Num, Structure, concept_of, depth_at, same_measure, signature, statement_of
-from .lists import item_lists, opening_lists, per_head, roster_counts, section_lists
+from .leftovers import balances_across
+from .lists import item_lists, made_of, opening_lists, per_head, roster_counts, section_lists, sums_above
 from .periods import period_rows
 from ..rules import Rules
 
@@ -46,6 +47,8 @@ def _relation(marker: str, sentence: str, mpos: int, rules: Rules) -> str:
 
 
 _COMMA = regex.compile(r"[，,；;]")
+#: a list's own subject right before its marker, a side of an account without a figure (收入包括：, 支出包括：)
+_SIDE = regex.compile(r"[\p{Han}]{0,4}(?:收入|支出)")
 #: a clause naming a total (支出总计, 收入合计, 共计): after a ；it opens a statement of its own
 _TOTAL_NAMED = regex.compile(r"总计|合计|共计|总额|总数")
 #: the words of a sum's result: a clause naming one ends a 其中 list before it (…基金调入103万元，收入合计为6449万元)
@@ -123,6 +126,24 @@ def _bracket_breakdowns(part: Num, nums: Sequence[Num], sentence: str) -> list[S
         return [Structure(part, tuple(inner), relation, "()", unsure=True),
                 Structure(part, tuple(inner[:cut + 1]), relation, "()", unsure=True)]
     return [Structure(part, tuple(inner), relation, "()")]
+
+
+#: the two sides of one kind of account: a part named by the other side than its total is that total's
+#: sibling, and the list of parts ended before it (存款余额…，其中住户存款…；各项贷款余额…: loans are not
+#: part of deposits; 社会消费品零售总额…，其中限额以上零售额…，批发业销售额…: wholesale sales are no retail)
+_CONTRASTS = (("收入", "支出"), ("存款", "贷款"), ("零售", "批发"))
+
+
+def _contrasts(total: str, part: str) -> bool:
+    """Whether a part's label names the other side of its total's account.
+
+    >>> _contrasts("金融机构存款余额", "各项贷款余额"), _contrasts("一般公共预算收入", "税收收入")
+    (True, False)
+    >>> _contrasts("支出总计", "中央补助收入安排的支出")  # names both sides: no verdict
+    False
+    """
+    return any(a in total and b not in total and b in part and a not in part
+               for x, y in _CONTRASTS for a, b in ((x, y), (y, x)))
 
 
 _LEVEL = regex.compile(r"^[一二三四五六七八九1-9]级")
@@ -210,6 +231,10 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                 parts.append(n)
             before = [n for n in members if n.end <= mpos and same_measure(n, first)
                       and depth_at(sentence, n.start - ss) == depth]
+            clause_from = max((k.end() for k in _STATEMENT_END.finditer(sentence, 0, m.start())), default=0)
+            side = bool(_SIDE.fullmatch(sentence[clause_from:m.start()].strip(" ，,:：\u3000")))
+            if side:  # …；支出包括：… names its own subject: a figure of the clause before is not its total
+                before = [n for n in before if n.start - ss >= clause_from]
             named = _named_total(before, parts, rules)
             total = named or (before[-1] if before else None)
             if named is None and len(before) >= 2 and not _PLUS_TERM.search(
@@ -219,14 +244,22 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                 # 一等奖8个，二等奖17个，三等奖18个，其中8个…: the last item of a list is no total
                 # (but after a ；a new statement starts: …200.20万元；全年支出1100.40万元，其中…)
                 total = None
-            if total is None and depth == 0 and not sentence[:m.start()].strip(" ，,:：\u3000"):
-                # 其中 opens the sentence: the total closes the previous one (…1234.56亿元，增长6.5%。其中，…)
+            lead = sentence[:m.start()].strip(" ，,:：\u3000")
+            opens = not lead
+            # (其中：中央资金9504.83万元、省级资金4839万元)。 a bracket of its own after the sentence of its total
+            depth_opens = depth == 1 and len(lead) == 1 and lead in OPEN
+            if total is None and (depth == 0 and (opens or side) or depth_opens):
+                # 其中 opens the sentence: the total closes the previous one (…1234.56亿元，增长6.5%。其中，…);
+                # so does a side's list after a 收支 total (收支总预算…。收入包括：…；支出包括：…), read when it adds up
                 k = bisect.bisect_left(order, ss)
                 prev = [n for n in by_sentence.get(order[k - 1], []) if same_measure(n, first)
                         and n.section == first.section] if k else []
                 if prev and signature(members, ss) is not None and signature(by_sentence[order[k - 1]], order[k - 1]) \
                         == signature(members, ss):
                     continue  # 其中，A当月…，累计…: one part per period of the sentence before (period_rows)
+                if prev and side and not opens and not (
+                        prev[-1].sentence.rstrip()[-1:] in "。；;" and "收支" in prev[-1].label):
+                    prev = []  # a side's list belongs to a 收支 total that ends its sentence, not to a wrapped line
                 if prev:
                     total = prev[-1]
             if total is None and depth == 0 and first.section and " > " in first.section:
@@ -242,19 +275,26 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                     total = later[0]
             if total is None:
                 continue
+            cut = next((k for k, p in enumerate(parts) if _contrasts(total.label, p.label)), None)
+            if cut is not None:  # …存款余额288.06亿元。其中住户存款208.02亿元；各项贷款余额113.71亿元
+                parts = parts[:cut]
+                if not parts:
+                    continue
             relation = _relation(m.group(), sentence, m.start(), rules) if len(parts) > 1 else "le"
             if total.start > parts[-1].start:
                 relation = "eq"  # a 合计 after the list sums what it lists
-            out.append(Structure(total, tuple(parts), relation, m.group()))
+            out.append(Structure(total, tuple(parts), relation, m.group(),
+                                 unsure=side and total.sentence_start != ss))
         for n in members:
             out.extend(_bracket_breakdowns(n, members, sentence))
-        for n in with_changes.get(ss, []):
+    for ss, changed in with_changes.items():  # (a sentence may state nothing but changes)
+        for n in changed:
             # 比人代会预算数增加60000万元(其中:旗本级58800万元,开发区1200万元): the bracket breaks the change
             # down; its parts may change in either direction, which the figures do not show, so it is
             # kept only when it adds up
             if n.change:
                 out.extend(Structure(st.total, st.parts, st.relation, st.marker, unsure=True)
-                           for st in _bracket_breakdowns(n, with_changes[ss], sentence))
+                           for st in _bracket_breakdowns(n, changed, n.sentence))
     out.extend(period_rows(with_changes, rules))
     out.extend(classified(by_sentence, nums, rules))
     out.extend(totals_after(by_sentence, nums, rules))
@@ -270,4 +310,7 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
     # numbered sections: kept only when they add up, they replace nothing (nor repeat a numbered list)
     out += [st for st in section_lists(by_sentence, rules) if not claimed & {p.fact_id for p in st.parts}]
     out += roster_counts(by_sentence, rules)
+    stated = {frozenset(p.fact_id for p in st.parts) for st in out}  # a list summed twice is checked once
+    out += [st for st in (*sums_above(by_sentence, rules), *made_of(by_sentence, rules), *balances_across(by_sentence))
+            if frozenset(p.fact_id for p in st.parts) not in stated]
     return [st for st in out if not _levels_not_parts(st.parts)]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from . import table_parts
+from .bases import base_sums
 from .breakdowns import base_of
 from .rates import shares, stated_changes
 from ..records import CHECK_COLUMNS, Fact, fmt_decimal
-from ..rules import Rules, concept_key
+from ..rules import Identity, Rules, concept_key
 from .figures import Num, concept_of, statement_of
 from .structures import discover
 
@@ -339,12 +340,44 @@ def check_document(doc_id: str, figures: Sequence[Figure], rules: Rules) -> list
     named = {r["total_fact_id"] for r in ident_rows if r["status"] == "pass"}
     rows = [r for r in rows if r["total_fact_id"] not in completed
             and not (r["check_id"] in guessed and r["total_fact_id"] in named)] + ident_rows
+    rows += _base_rows(doc_id, rows, figs, guessed)
     rows += _repeated(doc_id, figs, rules)
     rows += _table_checks(doc_id, figs)
     rows += _table_part_rows(doc_id, figs, rules)
     rows += stated_changes(doc_id, figs, pcts, rules)  # type: ignore[arg-type]  # Figure fits rates._Fig
     rows += shares(doc_id, figs, pcts, rules)  # type: ignore[arg-type]
     return rows
+
+
+def _base_rows(doc_id: str, rows: Sequence[dict[str, Any]], figs: Sequence[Figure], guessed: set[str]
+               ) -> list[dict[str, Any]]:
+    """A stated or known sum again for the levels its figures are compared with, base by base
+    (…1134万元，较预算数1237万元… 其中：…0万元，较预算数0万元…；…122万元，较预算数339万元…；…1012万元，较预算数
+    898万元…: 1237 = 0 + 339 + 898; see bases.py). A sum read from the layout alone gives only
+    base sums that add up."""
+    by_id = {f.num.fact_id: f for f in figs}
+    texts = [f.num for f in figs if f.num.source == "text"]
+    seen = {(r["total_fact_id"], frozenset(json.loads(r["part_fact_ids"]))) for r in rows}
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        rule = r["rule"]
+        if not (rule == "stated-structure" or rule.startswith("identity.") and not rule.endswith(".change")):
+            continue
+        total = by_id.get(r["total_fact_id"])
+        parts = [by_id.get(i) for i in json.loads(r["part_fact_ids"])]
+        if total is None or total.num.source != "text" or not parts or any(
+                p is None or p.num.source != "text" for p in parts):
+            continue
+        for _name, base, of_parts in base_sums(total.num, [p.num for p in parts if p is not None], texts):
+            key = (base.fact_id, frozenset(p.fact_id for p in of_parts))
+            if key in seen:
+                continue  # a change identity read the same figures (较上年1174万元 as its change)
+            seen.add(key)
+            row = _row(doc_id, f"{rule}.base", r["relation"], by_id[base.fact_id],
+                       [by_id[p.fact_id] for p in of_parts], r["scope"])
+            if row["status"] == "pass" or r["check_id"] not in guessed:
+                out.append(row)
+    return out
 
 
 def _stated(doc_id: str, figs: Sequence[Figure], rules: Rules
@@ -398,6 +431,7 @@ def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[
     rows: list[dict[str, Any]] = []
     completed: set[str] = set()
     scopes: dict[str, dict[str, Figure]] = {}
+    every: dict[str, dict[str, list[Figure]]] = {}  # each concept's statements in a scope, in text order
     labels: dict[str, list[str]] = {}
     for f in figs:
         if f.num.source == "text" and f.value:  # a 收支总表's 支出总计 holds its 年末结转和结余 line;
@@ -405,11 +439,13 @@ def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[
         c = _concept(f, rules)
         if c and not _compares(f, rules):
             scopes.setdefault(_scope(f.num), {}).setdefault(c, f)
+            every.setdefault(_scope(f.num), {}).setdefault(c, []).append(f)
     by_total = {i.total: i for i in rules.identities}
-    for scope, found in scopes.items():
+    for scope, first in scopes.items():
         for ident in rules.identities:
-            if ident.total not in found:
+            if ident.total not in first:
                 continue
+            found = _owned_parts(ident, first, every[scope], rules)
             if ident.unless is not None and any(ident.unless.search(lb) for lb in labels.get(scope, ()) if lb):
                 continue  # 收入总计 = 支出总计 + 结余: the scope names what is left over
             names: list[str] = []
@@ -443,37 +479,74 @@ def _identities(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[
                 # a table lists every line, so an absent optional part is zero there; in prose it is unknown
                 complete = total.num.source == "table" or all(p in found for p in absent)
                 rows.append(_row(doc_id, ident.id, "eq" if complete else "le", total, parts, scope))
-    rows.extend(_led_by_parts(doc_id, figs, rules, stated))
+    rows.extend(_led_by_parts(doc_id, figs, rules, stated,
+                              {frozenset(json.loads(r["part_fact_ids"])) for r in rows}))
     rows.extend(_changed_identities(doc_id, figs, rules))
     return rows, completed
+
+
+def _owned_parts(ident: Identity, first: dict[str, Figure], every: dict[str, list[Figure]], rules: Rules
+                 ) -> dict[str, Figure]:
+    """The statements an identity combines in one scope: its total's first statement and, for each part,
+    the statement that belongs to that total.
+
+    A part concept shared by two identities (城镇人口 of 常住人口 and of 户籍人口) belongs to the total it
+    follows: a part is not this total's when the other identity's total stands between them
+    (年末常住人口 | 城镇人口 | 年末户籍人口 | 乡村人口 | 城镇人口: the 乡村人口 row is 户籍人口's, and 常住人口
+    has no rural part here). Of the statements left, the first after the total is taken, else the
+    first before it."""
+    total = first[ident.total]
+    out = dict(first)
+    for c, stated in every.items():
+        if c == ident.total:
+            continue
+        rivals = [f for o in rules.identities if o.total != ident.total and c in (*o.parts, *o.optional)
+                  for f in every.get(o.total, ())]
+        if not rivals:
+            continue
+        mine = [f for f in stated if not any(min(f.num.start, total.num.start) < r.num.start
+                                              < max(f.num.start, total.num.start) for r in rivals)]
+        after = [f for f in mine if f.num.start > total.num.start]
+        if after or mine:
+            out[c] = (after or mine)[0]
+        else:
+            del out[c]
+    return out
 
 
 def _changed_identities(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[str, Any]]:
     """An identity holds for changes too: the 三公 fall against the budget is the falls of its three
     items against the budget (…9663万元，比年初预算数减少4211万元 …因公出国326万元，比年初预算数减少84万元 …).
     A change is of the figure before it in its sentence (公务接待费692万元，比年初预算数减少2088万元),
-    unless its own label names a concept; changes pair only against the same base."""
+    unless its own label names a concept; changes pair only against the same base (上年决算 is 上年).
+    An item stated unchanged (因公出国(境)费为0万元，与上年持平) changed by zero."""
     scopes: dict[tuple[str, str], dict[str, Figure]] = {}
+    flat: dict[str, set[tuple[str, bool]]] = {}  # scope -> (concept, against a budget?) stated unchanged
     last: dict[int, str | None] = {}  # sentence -> concept of the last level figure seen in it
     for f in figs:
         if f.num.source != "text":
             continue
         if not f.num.change:
-            last[f.num.sentence_start] = _concept(f, rules) or last.get(f.num.sentence_start)
+            c = _concept(f, rules)
+            last[f.num.sentence_start] = c or last.get(f.num.sentence_start)
+            said = _FLAT.match(f.num.sentence, f.num.end - f.num.sentence_start)
+            if c and said:
+                flat.setdefault(_scope(f.num), set()).add((c, "预算" in said.group()))
             continue
         c = _concept(f, rules) or last.get(f.num.sentence_start)
         if c:
-            scopes.setdefault((_scope(f.num), base_of(f.num)), {}).setdefault(c, f)
+            scopes.setdefault((_scope(f.num), _STATEMENT_WORD.sub("", base_of(f.num))), {}).setdefault(c, f)
     rows: list[dict[str, Any]] = []
-    for (scope, _base), found in scopes.items():
+    for (scope, base), found in scopes.items():
+        same = {c for c, budget in flat.get(scope, set()) if budget == ("预算" in base)}
         for ident in rules.identities:
-            if len(ident.parts) < 2 or ident.total not in found or not all(p in found for p in ident.parts):
+            if len(ident.parts) < 2 or ident.total not in found or not all(p in found or p in same for p in ident.parts):
                 continue
             total = found[ident.total]
             parts = [found[p] for p in (*ident.parts, *ident.optional) if p in found]
-            if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
+            if not parts or any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
                 continue
-            complete = all(p in found for p in ident.optional)
+            complete = all(p in found or p in same for p in ident.optional)
             if len({f.direction for f in (total, *parts)}) > 1:
                 if not complete:
                     continue  # changes both ways: only a whole list adds up with signs
@@ -482,10 +555,18 @@ def _changed_identities(doc_id: str, figs: Sequence[Figure], rules: Rules) -> li
     return rows
 
 
-def _led_by_parts(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[str, list[str | None]]
-                  ) -> list[dict[str, Any]]:
+#: an item stated unchanged against its base, right after its level (…0万元，与上年持平; …0万元，与2021年预算一致)
+_FLAT = regex.compile(r"[^。；;\d]{0,16}?(?:持平|一致|无增减|无变化|没有变化)")
+#: the statement a base names, left out when pairing changes (较上年决算数 and 较上年 are one base)
+_STATEMENT_WORD = regex.compile(r"决算$")
+
+
+def _led_by_parts(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dict[str, list[str | None]],
+                  used: Collection[frozenset[str]] = ()) -> list[dict[str, Any]]:
     """A figure followed in its sentence by exactly an identity's parts is that identity's total,
-    whatever its own label says (部门经费预算7464053元，基本支出4566793元，…；项目支出2897260元)."""
+    whatever its own label says (部门经费预算7464053元，基本支出4566793元，…；项目支出2897260元), unless
+    those parts already have their named total (``used``) or the figure is itself a listed part
+    (资产总额…，其中流动资产…，固定资产…；负债总额…，净资产…: 固定资产 is no total)."""
     rows: list[dict[str, Any]] = []
     by_sentence: dict[int, list[Figure]] = {}
     for f in figs:
@@ -504,6 +585,9 @@ def _led_by_parts(doc_id: str, figs: Sequence[Figure], rules: Rules, stated: dic
                 continue  # a named total is the identities' own business; a stated breakdown stands
             parts = [members[concepts.index(p)] for p in (*ident.parts, *ident.optional) if p in concepts]
             if any(p.num.kind != total.num.kind or p.num.unit != total.num.unit for p in parts):
+                continue
+            if frozenset(p.num.fact_id for p in parts) in used or rules.part_marker.search(
+                    total.num.sentence, 0, total.num.start - total.num.sentence_start):
                 continue
             complete = all(p in concepts for p in ident.optional)
             rows.append(_row(doc_id, ident.id, "eq" if complete else "le", total, parts, _scope(total.num)))
@@ -531,12 +615,34 @@ def _repeated(doc_id: str, figs: Sequence[Figure], rules: Rules) -> list[dict[st
             continue  # inside tables, consistency is checked by the table checks
         if a.num.periods and f.num.periods and not set(a.num.periods) & set(f.num.periods):
             continue  # 上半年 and 二季度: one concept, two periods
+        if _parallel_sections(a.num.section, f.num.section):
+            continue  # (一)一般公共预算收支 and (二)政府性基金收支 each have their own 收入总计
         if (a.hi < f.lo or f.hi < a.lo) and (c, a.value, f.value) not in reported:
             reported.add((c, a.value, f.value))
             msg = (f"{c} is stated twice with different values: {a.text} ({a.num.label}) and "
                    f"{f.text} ({f.num.label}); difference {fmt_decimal(a.value - f.value)} {f.num.unit}")
             rows.append(_row(doc_id, "repeated-figure", "eq", a, [f], _scope(a.num), "warn", msg))
     return rows
+
+
+#: the funds and kinds of spending a report gives a sub-section each
+_FUNDS = regex.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金|财政专户|基本支出|项目支出")
+
+
+def _parallel_sections(a: str, b: str) -> bool:
+    """Two sections whose headings name different funds or kinds of spending, none in common:
+    parallel accounts, in which one concept (收入总计, 商品和服务支出) has one value each.
+
+    >>> _parallel_sections("一、决算情况 > (一)一般公共预算收支情况", "二、财力 > (二)政府性基金预算财力及平衡情况")
+    True
+    >>> _parallel_sections("(二)按支出结构分类 > 1.基本支出预算", "六、一般公共预算基本支出情况说明")  # 基本支出 in both
+    False
+    >>> _parallel_sections("一、收入支出总体情况", "二、收入决算情况")  # one account told twice
+    False
+    """
+    fa = set(_FUNDS.findall(a.split(" > ")[-1]))
+    fb = set(_FUNDS.findall(b.split(" > ")[-1]))
+    return bool(fa) and bool(fb) and not fa & fb
 
 
 def _table_checks(doc_id: str, figs: Sequence[Figure]) -> list[dict[str, Any]]:

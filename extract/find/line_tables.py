@@ -24,7 +24,9 @@ column of its own (收入/执行数, 支出/执行数), so its totals and number
 
 Some copies close each cell with a bar (``项 目 |`` / ``30.8 |``, a bare ``|`` for an empty cell):
 such a line is the cell before its bar. A block with empty cells shown so is a grid whose empty
-places a reader of rows (a label, then its figures) cannot tell: ``grid_tables.py`` reads it.
+places a reader of rows (a label, then its figures) cannot tell: ``grid_tables.py`` reads it. A
+two-sided table copied so keeps every cell, empty or not, so its rows are read by position: each
+row is the 2 x (label + figures) cells of its two sides (收入 | 执行数 | 支出 | 执行数: four cells).
 
 A block is a run of short lines (blank lines between cells allowed) with at least three rows of
 figures, and figures alone on their lines; prose, or a line with sentence punctuation, ends it.
@@ -141,7 +143,8 @@ def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
     text = doc.text
     for n, (block, holes) in enumerate(_blocks(text), first_number):
         if holes:
-            facts += grid_facts(doc, rules, block, n)
+            two = _two_sided_grid(doc, rules, block, n)
+            facts += two if two is not None else grid_facts(doc, rules, block, n)
             continue
         first_fig = next(i for i, (_, c) in enumerate(block) if NUMBER.match(c))
         if first_fig == 0:
@@ -205,15 +208,44 @@ def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
     return facts
 
 
+def _two_sided_grid(doc: Document, rules: Rules, block: list[tuple[int, str]], n: int) -> list[Fact] | None:
+    """A two-sided table whose empty cells show as a bare ``|``: rows of 2m cells, read by position
+    (see the module's docstring); None when the block is not one (grid_tables.py reads it then)."""
+    first_fig = next((i for i, (_, c) in enumerate(block) if NUMBER.match(c)), 0)
+    if first_fig == 0:
+        return None
+    above = [c for _, c in block[:first_fig - 1] if c and not _UNIT_LINE.search(c)]
+    m = header_sides(above)
+    cells = block[first_fig - 1:]
+    if not m or len(cells) % (2 * m):
+        return None
+    rows: list[tuple[_Row, int]] = []
+    for k in range(0, len(cells), 2 * m):
+        for side in (0, 1):
+            (at, label), values = cells[k + side * m], cells[k + side * m + 1:k + (side + 1) * m]
+            if any(v and not NUMBER.match(v) for _, v in values) or (label and NUMBER.match(label)):
+                return None  # the cells do not line up in rows of this width
+            if not label:
+                if any(v for _, v in values):
+                    return None
+                continue
+            rows.append((_Row(label, at, [(v, a) for a, v in values if v]), side))
+    if sum(1 for r, _ in rows if r.values) < MIN_ROWS:
+        return None
+    unit_line = next((m_.group("unit") for _, c in block[:first_fig] if (m_ := _UNIT_LINE.search(c))), None)
+    return _two_sided_facts(doc, rules, cells, above, m, unit_line, n, [(r, s) for r, s in rows if r.values])
+
+
 def _two_sided_facts(doc: Document, rules: Rules, cells: list[tuple[int, str]], above: list[str], m: int,
-                     unit_line: str | None, n: int) -> list[Fact]:
-    """The facts of a two-sided table (see the module's docstring): columns 收入/执行数, 支出/执行数."""
+                     unit_line: str | None, n: int, rows: list[tuple[_Row, int]] | None = None) -> list[Fact]:
+    """The facts of a two-sided table (see the module's docstring): columns 收入/执行数, 支出/执行数;
+    its rows as read from the cells' order and gaps, unless given."""
     text = doc.text
     heads = [_SPACE.sub("", c) for c in above[len(above) - 2 * m:]]
     titles = above[:len(above) - 2 * m]
     section = _SPACE.sub("", titles[-1])[:40] if titles else f"表{n}"
     facts: list[Fact] = []
-    for row, side in _two_sided(text, cells, m):
+    for row, side in (rows if rows is not None else _two_sided(text, cells, m)):
         label = _MARK.sub("", _SPACE.sub("", row.label))
         own = _BRACKET_UNIT.search(label)
         name = _BRACKET_UNIT.sub("", label) if own else label
