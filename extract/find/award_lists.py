@@ -18,7 +18,10 @@
   honours whose list is announced (2023年全国五一劳动奖和全国工人先锋号名单公布); ``award.named`` for an
   honour named by its holder (…赛项一等奖的获得者——赵某).
 
-The honour column of text tables is read in :mod:`.award_tables`.
+The next objects of one verb after 、 (命名甲等30个城市为A、乙等31个县城为B) are read by :func:`continued`;
+list headings may close with a bracket (市级卫生村(社区)(54个)) or open with 附件 or 重新确认的 (retained).
+The honour column of text tables is read in :mod:`.award_tables`, the lists notices announce or propose
+in :mod:`.award_notices`.
 """
 from __future__ import annotations
 
@@ -36,10 +39,15 @@ _RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡])?(?:(
 # words that make an item a description of its holders, not an honour's name: a count inside
 # (表现突出的5个集体), a result held (获得…优秀等次的单位), a grade or a ranking (等次, 排名)
 _DESCRIBED = regex.compile(r"\d+(?:个|名|家|所|位|户|支|人)|获得|排名|等次")
-_CONTINUED = regex.compile(r"(?:[；;，,]|(?<=评选出|评出|确定|命名|授予))(?P<recip>[^，,。；;！!？?\n]{1,40}?等(?P<n>\d+)[个名家所位户支][\p{Han}]{0,6})为"
+_CONTINUED = regex.compile(r"(?:[；;，,、]|(?<=评选出|评出|确定|命名|授予))(?P<recip>[^，,。；;！!？?\n]{1,40}?等(?P<n>\d+)[个名家所位户支][\p{Han}]{0,6})为"
                            r"[^，,。；;！!？?\n“”]{0,12}?“(?P<name>[^“”\n]{2,40})”")
+# the next object of one verb after 、: counted recipients 为 an unquoted name (the first is read by named_as)
+_NEXT_AS = regex.compile(r"、(?P<recip>[^，,。；;、！!？?\n“”为]{1,40}?等(?P<n>\d+)[个名家所位户支座][\p{Han}]{0,6}?"
+                         r"(?:[（(][^（）()]{1,8}[）)])?)为(?P<name>[^，,。；;、：:《》()（）“”\s的和]{2,30}"
+                         r"(?:[（(][\p{Han}、]{1,6}[）)])?)(?=[，,。；;、\s]|$)")
 # a list item naming its recipients by the honour they won: 获得开发建设新疆奖章的166名个人
 _WON_THE = regex.compile(r"(?:获得|荣获|获评)(?P<name>[^，,。；;、的]{2,30}?)的(?P<recip>(?P<n>\d+)\s*(?:个|名|家|位|所|户|人)\p{Han}{0,4})$")
+_WON_END = regex.compile(r"(?:获奖|得奖|颁奖)$")
 _NOMINEE_LEAD = regex.compile(r"^(?:拟推荐的?|推荐的|拟表彰的?|以下)")
 _COUNT_COLON = regex.compile(r"\d(?:户|名|个|家|人|项|所|位|支|件)[）)]?(?:[：:]|[，,]?分别[为是])")
 _BRACKET_COUNT = regex.compile(r"[（(]共?\d+[人名个家项户位件篇所支][）)]")
@@ -65,6 +73,7 @@ def _honour(piece: str, ar: AwardRules) -> tuple[int, str] | None:
     if holder and holder.start() > 0:
         core = core[: holder.start()]
     core = core.strip().strip(QUOTES)  # 吴某等12名“优秀教育工作者”: the quote marks are no part of the name
+    core = _WON_END.sub("", core)  # 市长质量奖获奖(名单): the winners' word; 获奖(名单) alone names no honour
     name = unquote(core)
     if len(name) < 2 or len(name) > 30 or not ar.named_item.fullmatch(core) or ar.generic.match(name) \
             or ar.not_honour.search(piece) or _DESCRIBED.search(name):
@@ -72,6 +81,10 @@ def _honour(piece: str, ar: AwardRules) -> tuple[int, str] | None:
     if ar.weak_end.search(name) and not (ar.list_item.fullmatch(name) or ar.strong(name) or ar.prefix.match(name)):
         return None  # 王某等200名党务工作者: the recipients counted, no honour named (第20届…集体 names one)
     return piece.find(core, off), core
+
+
+#: where an honour's name starts in a list item and the name (the notices of :mod:`.award_notices` read their lists so)
+honour_item = _honour
 
 
 def commended(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
@@ -122,6 +135,14 @@ def continued(text: str, ar: AwardRules) -> list[AwardHit]:
         recip = m.group("recip").strip()
         hits.append(AwardHit("award.quoted", m.start("name"), m.end("name"), name, int(m.group("n")), recip,
                              None, 0))
+    for m in _NEXT_AS.finditer(text):  # 命名甲等30个城市为国家园林城市、乙等31个县城为国家园林县城、丙等7个镇为…
+        stop = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 200)
+        name = strip_tail(m.group("name"), ar)
+        if not ar.named_as.search(text, stop + 1, m.start() + 1) or not ar.named_item.fullmatch(name) \
+                or ar.generic.match(name) or ar.not_honour.search(name):
+            continue
+        hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), name, int(m.group("n")),
+                             m.group("recip").strip(), None, 2))
     for m in ar.continued_named.finditer(text):  # …为国家卫生城市（区），236个县城（乡镇）为国家卫生县城（乡镇）
         stop = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 200)
         name = strip_tail(m.group("name"), ar)
@@ -177,10 +198,13 @@ def counted_nominees(text: str, ar: AwardRules) -> list[AwardHit]:
     if not ar.nominee_word.search(text):  # every match ends in a nominee noun: none, no match (and no slow scan)
         return hits
     for m in ar.counted_nominee.finditer(text):
-        name = m.group("name")
-        if ar.generic.match(unquote(name)) or ar.not_honour.search(name) or not ar.strong(name):
+        name, start = m.group("name"), m.start("name")
+        cut = name.rfind("为") + 1  # 500个集体为全国…先进集体拟表彰对象: the recipients, then the honour after 为
+        name, start = name[cut:], start + cut
+        if len(unquote(name)) < 2 or ar.generic.match(unquote(name)) or ar.not_honour.search(name) \
+                or not ar.strong(name):
             continue
-        hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
+        hits.append(AwardHit("award.nominated", start, m.end("name"), unquote(name), int(m.group("n")),
                              None, None, 1, "nominated"))
     return hits
 
@@ -189,7 +213,8 @@ def epithets(text: str, ar: AwardRules) -> list[AwardHit]:
     """“全国劳动模范”李某某出席会议: an honour a named person holds (stage held); also with the person's
     unit and role between (“全国优秀共产党员”某村党委书记余某；, “A”、“B”某集团总工程师张某；)."""
     hits = [AwardHit("award.held", m.start("name"), m.end("name"), m.group("name"), None, m.group("who"), None, 3,
-                     "held") for m in ar.epithet.finditer(text)]
+                     "held") for m in ar.epithet.finditer(text)
+            if not _ROLE_NOUN.search(m.group("who"))]  # “未来之星”小记者、…: a role or a programme, no person named
     for m in ar.epithet_role.finditer(text):
         names = [(m.start("name"), m.group("name"))] + \
             [(m.start("more") + q.start(1), q.group(1)) for q in _QUOTED.finditer(m.group("more"))]
@@ -201,6 +226,7 @@ def epithets(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+_ROLE_NOUN = regex.compile(r"(?:者|员|们)$")
 _QUOTED = regex.compile(r"[“\"]([^“”\"\n]{2,24})[”\"]")
 
 
@@ -222,8 +248,12 @@ def headings(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
-_BARE = regex.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、[ \t]*)?(?P<name>[^\s，,。；;：:、！!？?()（）|]{3,31})"
+# (a bracket may close the name: 安徽省卫生县城(区); a line opening 重新确认的 heads honours kept after review)
+_BARE = regex.compile(r"(?m)^[ \t\u3000]*(?P<annex>附件[\d一二三四五六七八九十]*[：:]?[ \t]*(?:\d{1,2}[.．、][ \t]*)?)?"
+                      r"(?:[一二三四五六七八九十]{1,2}、[ \t]*)?(?P<kept>(?:重新确认|复查确认|确认保留|继续保留)(?:命名)?的)?"
+                      r"(?P<name>[^\s，,。；;：:、！!？?()（）|]{3,31}(?:[（(][\p{Han}、]{1,6}[）)])?)"
                       r"[：:]?[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
+_RECEIVED = regex.compile(r"(?:领|获|颁|得|评)奖$")
 _KIND = regex.compile(r"(?:获奖名单|获奖人员名单|获奖者名单|获奖单位|获奖集体|获奖企业|名单|拟推荐人选|推荐人选|拟推荐对象|推荐对象|候选人|候选对象)$")
 _ANNOUNCE = regex.compile(r"荣誉|表彰|称号|名单|获奖|授予|命名|评选结果|表扬|获评|评为|推荐|候选")
 _ANNOUNCE_WINDOW = 400
@@ -241,8 +271,11 @@ def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
         kind = k.group() if k else ""
         if k:
             name = name[:k.start()]
-        if not 3 <= len(name) <= 25:
-            continue
+        if not 3 <= len(name) <= 25 or m.group("annex") and not kind \
+                or _DESCRIBED.search(name) or _RECEIVED.search(name):
+            continue  # 荆门16名省劳模赴汉领奖: a headline (a count, a verb of receiving), no honour's name
+        if m.group("annex") and regex.search(r"[和、及]", name):
+            continue  # 附件：2017年度文明单位和文明乡镇名单: several honours, each conferred in the body in its own words
         if (not ar.named_item.fullmatch(name) and not ar.level.fullmatch(name)) or ar.generic.match(name) \
                 or ar.not_honour.search(name) or name[0].isdigit() and not ar.prefix.match(name):
             continue
@@ -251,11 +284,13 @@ def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
         if kind and not (ar.strong(name) or ar.prefix.match(name) or ar.list_item.fullmatch(name)
                          or ar.level.fullmatch(name)):
             continue  # 困难家庭名单: a list of people, no honour
-        if not kind and m.start() - last > _ANNOUNCE_WINDOW and not _ANNOUNCE.search(
+        if not kind and not m.group("kept") and m.start() - last > _ANNOUNCE_WINDOW and not _ANNOUNCE.search(
                 text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):
             continue
         last = m.end()
-        stage = "nominated" if "推荐" in kind or "候选" in kind else "conferred"
+        nominated = "推荐" in kind or "候选" in kind \
+            or bool(_NOMINATION.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()))  # a notice of nominees
+        stage = "nominated" if nominated else "retained" if m.group("kept") else "conferred"
         hits.append(AwardHit("award.heading", m.start("name"), m.start("name") + len(name), unquote(name), None, None,
                              None, 3, stage))
     return hits
@@ -285,7 +320,7 @@ _LEVEL_COLON = regex.compile(r"(?m)(?:^|(?<=[；;]|名单[：:]|如下[：:]))[ 
 
 # a line of holders: short names split by 、 or spaces (张某、李某、王某)
 _HOLDERS = regex.compile(r"[^\n，,。；;：:]{2,20}(?:[、 \t][^\n，,。；;：:、 \t]{2,20})+[。；;]?[ \t]*(?:\n|$)")
-_PRIZE_SET = regex.compile(r"[ \t\u3000]*(?:\d|奖金|奖励|奖品|各|每|[一二三四五六七八九十]+名)")
+_PRIZE_SET = regex.compile(r"[ \t\u3000]*(?:\d|奖金|奖励|奖品|各|每|[一二三四五六七八九十]+名|空缺|暂缺|无[ \t\u3000]*$)")  # 一等奖：空缺
 _SETTING = regex.compile(r"奖项设置|设置奖项|设立|评选标准|奖励标准|奖励办法|评分标准")
 
 

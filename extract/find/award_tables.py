@@ -4,7 +4,9 @@ conferring body per row).
 ``award.table`` — the cells of the column headed 荣誉称号 (奖项, 获奖等次, 奖励(命名)名称 …). Cells are split
 at tabs, runs of spaces or ``|``; a table whose header cells are split by single spaces (the PDF text
 of a yearbook) is read row by row while rows keep the header's width, a cell wrapped onto a line of
-its own leaving the table open.
+its own leaving the table open. Of a name column and a level column side by side (奖励名称 … 获奖等级)
+the name is the honour. Rows of a winners' list printed without a header (盘某 平兰小学 一等奖 指导老师：梁某)
+give the level of each row (:func:`level_rows`).
 """
 from __future__ import annotations
 
@@ -85,9 +87,9 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
             if not (ar.column_word.search(line) or "名称" in line):
                 continue
             cells = _SPACED.findall(line)
-            heads = [k for k, c in enumerate(cells) if ar.honour_column.match(_HEADER_NOTE.sub("", c))]
-            if 2 <= len(cells) <= 5 and len(heads) == 1:
-                col, width, single, misfits = heads[0], len(cells), True, 0
+            head = _honour_head(cells, ar)
+            if 2 <= len(cells) <= 5 and head is not None:
+                col, width, single, misfits = head, len(cells), True, 0
                 stage = _stage(cells[col])
             continue
         cells = _cells(line)
@@ -104,11 +106,24 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
                     hits.append(AwardHit("award.table", m.start() + pos, m.start() + pos + len(cell), name, None,
                                          holder, None, 1, stage))
                 continue
-        heads = [k for k, (_p, c) in enumerate(cells) if ar.honour_column.match(_HEADER_NOTE.sub("", c))]
-        if len(cells) >= 2 and len(heads) == 1:
-            col, width = heads[0], len(cells)
+        head = _honour_head([c for _p, c in cells], ar)
+        if len(cells) >= 2 and head is not None:
+            col, width = head, len(cells)
             stage = _stage(cells[col][1])
     return hits
+
+
+_LEVEL_HEADER = regex.compile(r"(?:获奖|奖励)?(?:等级|等次|奖次|奖级|等第)")
+
+
+def _honour_head(cells: list[str], ar: AwardRules) -> int | None:
+    """The column of a header row that holds honours: the one cell headed so (荣誉称号, 奖项, 获奖等次 …); of a
+    name column and a level column side by side (奖励名称 … 获奖等级) the name, which the level only grades."""
+    heads = [k for k, c in enumerate(cells) if ar.honour_column.match(_HEADER_NOTE.sub("", c))]
+    if len(heads) == 2:
+        names = [k for k in heads if not _LEVEL_HEADER.fullmatch(_HEADER_NOTE.sub("", cells[k]))]
+        heads = names if len(names) == 1 else heads
+    return heads[0] if len(heads) == 1 else None
 
 
 # a table copied from a web page, one cell per line: the header cells are short lines of words
@@ -212,3 +227,43 @@ def _wrapped(text: str, start: int, joined: str, end: int, ar: AwardRules) -> Aw
 
 
 # 湖北五一劳动奖章拟推荐人选：张某、李某 — an honour, its nominee noun and a colon before the names
+
+
+# a row of a winners' list printed without a header: cells split by spaces or |, one of them a prize level
+# (盘某 平兰小学 一等奖 指导老师:梁某; 市二等奖 翁某 《…》)
+_ROW_CELL = regex.compile(r"[^ \t\u3000|]+")
+_ROW_LEVEL = regex.compile(r"(?:全国|国家级|省级|市级|县级|区级|校级|[省市县区校院])?(?:特等|一等|二等|三等|优秀|金|银|铜|优胜|鼓励)奖")
+# the words of prize setting and money, of a count of places: a row of these sets prizes, it names no winner
+_ROW_NOT = regex.compile(r"元|奖金|奖励|奖品|名额|^\d+(?:名|个|人|项|件)$|^[\d.%]+$")
+_PRIZE_CELL = regex.compile(r"(?:奖|奖章|奖状|称号)$")
+_ROW_CONTEXT = regex.compile(r"获奖|名单|评选结果|评审结果|比赛结果")
+_ROW_SETTING = regex.compile(r"奖项设置|设置奖项|奖励标准|奖励办法|设(?:置|立)?(?:特等|一等)奖")
+
+
+def level_rows(text: str, ar: AwardRules) -> list[AwardHit]:
+    """The prize level of each row of a winners' list (name, school, level, teacher), in the 600
+    characters after a line that speaks of the winners (…获奖作品, 获奖名单); a row is a line of two
+    to six cells with no sentence punctuation, exactly one cell a level, no cell of money or a count."""
+    hits: list[AwardHit] = []
+    if "奖" not in text or not _ROW_CONTEXT.search(text):
+        return hits
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if not line or _PROSE.search(line) or "。" in line:
+            continue
+        cells = list(_ROW_CELL.finditer(line))
+        if not 2 <= len(cells) <= 6:
+            continue
+        levels = [c for c in cells if _ROW_LEVEL.fullmatch(c.group())]
+        if len(levels) != 1 or any(_ROW_NOT.search(c.group()) for c in cells):
+            continue
+        if any(x is not levels[0] and _PRIZE_CELL.search(x.group()) for x in cells):
+            continue  # 省社会科学优秀成果奖 … 二等奖: the level grades the prize of another cell (a table's name column)
+        lo = max(0, m.start() - 600)
+        if not _ROW_CONTEXT.search(text, lo, m.start()) or _ROW_SETTING.search(text, lo, m.start()):
+            continue
+        c = levels[0]
+        holder = next((x.group() for x in cells if x is not c), None)
+        hits.append(AwardHit("award.table", m.start() + c.start(), m.start() + c.end(), c.group(), None, holder,
+                             None, 1))
+    return hits

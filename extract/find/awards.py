@@ -17,11 +17,12 @@ grammar around it too (patterns/awards.yaml). The rules that start from a verb a
 * ``award.merit`` — 记集体三等功一次.
 
 The rules that start from a list (对…予以表彰, nominee lists, list headings, counted honours
-before a colon, honour columns of text tables, epithets) are in :mod:`.award_lists`. A name that is only a category (国家级荣誉称号), a placing in a ranking
-(全市考核第一名), prize money or medals (奖金, 奖牌), a name inside a document title (《…》) and
-a headline that repeats an honour conferred in the body are not awards. The recipient is the
-clause before the verb (or the recipients named between verb and title); the count is the
-number printed with them.
+before a colon, honour columns of text tables, epithets) are in :mod:`.award_lists`; names without a
+head after verbs of designation, honours held, and epithet chains in :mod:`.award_objects`. A name
+that is only a category (国家级荣誉称号), a placing in a ranking (全市考核第一名), prize money or
+medals (奖金, 奖牌), a name inside a document title (《…》) and a headline that repeats an honour
+conferred in the body are not awards. The recipient is the clause before the verb (or the recipients
+named between verb and title); the count is the number printed with them.
 """
 from __future__ import annotations
 
@@ -34,9 +35,14 @@ from .award_lists import (announced, bare_headings, commended, continued, counte
                           epithets, headings, holders_of, level_lines, nominated_counts, nominee_colons,
                           nominee_lists, proposals, titles)
 from .award_mood import in_mood, trimmed
-from .award_tables import holder_rows, line_column, table_column
+from .award_objects import BATCH_NOT as _BATCH_NOT
+from .award_objects import counted_passive, designations, epithet_chains, held_and_holders
+from .award_notices import announced_lists, level_counts, proposed_headings, proposed_lists
+from .award_tables import holder_rows, level_rows, line_column, table_column
 from .honours import (CLAUSE, PREFIX, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
                       split_recipients, strip_tail, unquote)
+from .honours import GENERIC_REST as _GENERIC_REST
+from .honours import VAGUE_END as _VAGUE_END
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -47,15 +53,12 @@ __all__ = ["AwardHit", "award_rules", "find_awards"]
 _SENTENCE_STOP = regex.compile(r"[。；;！!？?\n]")
 _PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]|本届|全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|(?:19|20)\d{2}(?:[—\-－](?:19|20)?\d{2})?年度?)+$")
 _LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:单位|集体|个人|同志|团队)?")
-_TAIL_COUNT = regex.compile(r"共?(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:以上|左右)?$")
+_TAIL_COUNT = regex.compile(r"[共各]?(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚)?(?:以上|左右)?$")
 # a note after a counted item (优秀辅导教师奖7名(具体名单见附件), 一等奖1名(名单附后)): no part of the item
 _NOTE_AFTER_COUNT = regex.compile(r"(?<=\d+(?:个|名|项|件|家|所|位|篇|部|支|户|人))[（(][^（）()]{1,20}[）)]$")
 _ITEM_SPLIT = regex.compile(r"以及|[、，,和及与]")
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
-# an item that ends in the kind of honour only (…多项荣誉, 省市荣誉) names no honour of its own
-_VAGUE_END = regex.compile(r"(?:荣誉称号|荣誉|称号|奖项|表彰)$")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
-_GENERIC_REST = regex.compile(r"(?:多|各|数|若干|一系列)(?:项|个|种)|^(?:等|各类)?(?:荣誉称号|荣誉|称号|奖项)$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
 _AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与))[\p{Han}]{1,12}?"
                              r"(?=[，,。；;、：:\s（(“]|和|及|与|等(?!奖)|\d+[个名家所项户]|荣誉称号|称号|$)")
@@ -88,6 +91,14 @@ _CLOSED_BARE = regex.compile(r"、[^、“”\"（）()]{2,16}(?:荣誉称号|�
 _LEVEL_START = regex.compile(r"(?:全国|中国|国家|全省|全市|全县|全区|省|市|县|区|[\p{Han}x*＊]{1,6}?(?:省|市|县|区|自治区|州))(?!$)")
 # a prize set beside the results announced (…三等奖3名，并设优秀组织奖)
 _ALSO_SET = regex.compile(r"^(?:并|另|同时|还)(?:特)?设(?:立|置)?(?:了)?")
+# 表彰一批…: the list after the verb is a batch of honours (一批, 一大批), counted by no number
+_BATCH = regex.compile(r"(?:了)?(?:一大批|一批)(?=[\p{Han}“\"])")
+# the level a counted list item may open with (100个全国优秀公安局, 30名全省最美教师)
+_LEVEL_WORD = regex.compile(r"(?:全国|全省|全市|全县|全区|国家级|省级|市级|县级|区级)")
+# 党中央决定，以中共中央名义表彰一批…: the categories of a commendation decided, its holders not yet named
+_DECIDED = regex.compile(r"决定|名义|之际|前夕")
+# the frame closing a commended list (…45名先进个人给予表彰奖励, …进行了表彰)
+_FRAME_TAIL = regex.compile(r"(?:给予|予以|进行了?)(?:通报)?(?:表彰|表扬|奖励|嘉奖)+$")
 # a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
 _INNER_VERB = regex.compile(r"(?:表彰|评|命名|认定|确定|评定|列)为|授予|获评")
 
@@ -127,8 +138,8 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             rest = _AFTER_QUOTE.match(text, m.end())
             if rest and not _GENERIC_REST.search(rest.group()) and not _STREAK.fullmatch(rest.group()) \
                     and not _ON_LIST.fullmatch(rest.group()):  # 登上“全国道德模范”榜单: the list the honour is on
-                if not ar.head_end.search(rest.group()):
-                    continue  # the quote names a part of something that is no honour
+                if not (ar.head_end.search(rest.group()) or ar.list_item.fullmatch(rest.group())):
+                    continue  # the quote names a part of something that is no honour (自治区“访惠聚”先进工作队 is one)
                 name += rest.group()
                 end = rest.end()
         if m.group("verb") in ar.head_verbs and not ar.head_end.search(name) \
@@ -171,6 +182,10 @@ _AFTER_RECIPIENTS = regex.compile(r"、(?P<recip>[^，,。；;、“”]{1,40}?�
                                   r"(?P<name>[^，,。；;、“”\d]{2,30}?)(?=荣誉称号|称号)")
 
 
+# the kind of honour set before its name with a dash or a colon (最高奖项——全国…特等奖, 最高荣誉：…)
+_APPOSED = regex.compile(r"^\p{Han}{0,6}?(?:奖项|荣誉|殊荣)(?:——|—|-{1,3}|[：:])")
+# a title read after a verb that opens as its recipients do (授予我国优秀女性的最高荣誉)
+_DEICTIC_NAME = regex.compile(r"^(?:我[国省市县区镇校院局]|该|本[单市县区镇校院])")
 # a recipient named by 该/我/本 before the honour (授予该厂全国五一劳动奖状, 授予我县全国文明县城称号)
 _DEICTIC = regex.compile(r"^(?:该|我|本)(?:单位|公司|中心|协会|医院|学校|街道|社区|[厂校院村镇县市区局所站队省])")
 # the rest of a recipient list after its first item: 、乙队、丙队等5个青年集体
@@ -212,12 +227,17 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         if m.group("verb").removeprefix("被") in ar.object_verbs and text[m.end("name"):m.end("name") + 1] == "、" \
                 and _RECIPIENTS_AHEAD.match(text, m.end("name")):
             continue  # 授予甲突击队、乙队等5个集体“…奖章集体”: the first of the recipients listed, not an honour
+        apposed = _APPOSED.match(name)
+        kind_cut = apposed.end() if apposed and len(name) - apposed.end() >= 2 else 0
+        if kind_cut:  # 喜获最高奖项——全国…特等奖: the kind of honour, then its name
+            name = name[kind_cut:]
+            value = unquote(name)
         deictic = _DEICTIC.match(name) if m.group("verb").removeprefix("被") in ar.object_verbs else None
         if deictic and ar.named_item.fullmatch(unquote(name[deictic.end():])):
-            name, start_cut = name[deictic.end():], deictic.end()  # 授予该厂全国五一劳动奖状: the recipient named first
+            name, start_cut = name[deictic.end():], kind_cut + deictic.end()  # 授予该厂…: the recipient named first
             value = unquote(name)
         else:
-            start_cut = 0
+            start_cut = kind_cut
         ss, _ = sents.at(m.start())
         subj, ev = recipient(text, ss, m.start(), ar)
         if m.group("n") and _ENDS_LEVEL.search(value):
@@ -275,12 +295,15 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         hits.append(AwardHit("award.retained", m.start("name"), m.end("name"), name, count_in(subj), subj, None, 1,
                              "retained"))
     for m in ar.free_title.finditer(text):  # 被评为全国优秀县委书记: no head, an honour word and the clause end
-        name = m.group("name")
+        name = strip_tail(m.group("name"), ar)  # 荣获全国绿化模范县这一殊荣: the kind of honour
+        if _DEICTIC_NAME.match(name):
+            continue  # 授予我国优秀女性的最高荣誉: the recipients, not the honour
         if ar.generic.match(name) or ar.not_honour.search(name) or _INNER_VERB.search(name):
             continue
         ss, _ = sents.at(m.start())
         subj, ev = recipient(text, ss, m.start())
-        hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, count_in(subj), subj, ev, 3))
+        hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), name, count_in(subj), subj,
+                             ev, 3))
     for m in ar.merit.finditer(text):
         ss, _ = sents.at(m.start())
         subj, _ev = recipient(text, ss, m.start())
@@ -361,9 +384,18 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                                      and _CLOSED_BARE.search(text, v.end(), end)))
         leveled = False
         pos = v.end()
-        for n, piece in enumerate(_ITEM_SPLIT.split(text[v.end():end])):
+        # 表彰了一批最美家庭、三八红旗手: a batch of honours of one commendation, their counts not printed
+        batch = _BATCH.match(text, v.end(), end) if need_count and v.group().startswith("表彰") \
+            and not _DECIDED.search(text, ss, v.start()) else None
+        if batch:
+            pos = batch.end()
+        for n, piece in enumerate(_ITEM_SPLIT.split(text[pos:end])):
             p_start = text.find(piece, pos, end) if piece else pos
             pos = p_start + len(piece)
+            if need_count and _FRAME_TAIL.search(piece):
+                continue  # 对…45名先进个人给予表彰奖励: a list of 对…予以表彰, read by award.commended
+            if batch and (_BATCH_NOT.search(piece) or CLAUSE.search(text, p_start - 1, p_start)):
+                break  # 表彰一批先进集体和先进职工，分别授予…: recipients; a batch ends with its clause
             if not piece or ar.verbs.search(piece):
                 continue  # an item with its own verb (11家单位获得优秀组织奖) is read by the other rules
             also = _ALSO_SET.match(piece) if not conferred else None
@@ -401,12 +433,16 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             else:  # 表彰奖励了12个教育世家: with counts, any honour name; after 评出, a level or 优秀… (after a year)
                 inner = strip_tail(inner, ar).strip(QUOTES) if inner else inner  # 100个“…乡村”称号: the kind
                 bare = ar.prefix.sub("", unquote(inner))
+                if count is not None and (lvl := _LEVEL_WORD.match(bare)) and ar.list_item.fullmatch(bare, lvl.end()) \
+                        and not ar.nominee_word.search(bare):  # 3名全市优秀共产党员候选人: nominees, read elsewhere
+                    bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
                 if not inner or len(inner) > 20 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
-                        ar.list_item.fullmatch(bare) or (count is not None and ar.named_item.fullmatch(unquote(inner))
+                        ar.list_item.fullmatch(bare) or ((count is not None or batch) and ar.named_item.fullmatch(unquote(inner))
                                                          and (need_count or not ar.weak_end.search(bare)
                                                               or ar.strong(bare)))):
                     continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour
-            if need_count and count is None and not (v.group().startswith("表彰") and ar.prefix.match(unquote(inner))):
+            if need_count and count is None and not batch \
+                    and not (v.group().startswith("表彰") and ar.prefix.match(unquote(inner))):
                 continue  # 表彰了2017年度优秀护士: a year or round names the honours of one commendation
             s = p_start + core_start + core.find(inner)
             hits.append(AwardHit("award.listed", s, s + len(inner), unquote(inner), count, None,
@@ -467,10 +503,15 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
         + _listed(text, sents, ar) + _nominated(text, sents, ar) + commended(text, sents, ar) \
         + nominee_lists(text, sents, ar) + continued(text, ar) + counted(text, ar) + table_column(text, ar) + line_column(text, ar) + holder_rows(text, ar) \
         + elected(text, ar) + counted_nominees(text, ar) + epithets(text, ar) + nominee_colons(text, ar) + nominated_counts(text, ar) \
-        + announced(text, ar) + holders_of(text, ar) + proposals(text, ar) + titles(text, ar)
+        + announced(text, ar) + holders_of(text, ar) + proposals(text, ar) + titles(text, ar) \
+        + proposed_lists(text, ar) + level_counts(text, ar) + level_rows(text, ar)
+    hits += held_and_holders(text, ar) + counted_passive(text, ar)  # 已是“…”的; …上榜的有…; 12位…获得表彰
+    hits += epithet_chains(text, ar)  # “A”、B、…单位、职务、姓名; 荣立…1次，个人三等功4次; 是…首批…
+    hits += designations(text, sents, ar, hits)  # 列入A、B、C in a passage about honours: names without a head
     # a list heading names an honour only where the text confers it nowhere else (全国二等奖获奖名单(10人))
     said = [_key(h.name) for h in hits]
-    hits += [h for h in headings(text, ar) + bare_headings(text, ar) + level_lines(text, ar)
+    hits += [h for h in headings(text, ar) + bare_headings(text, ar) + level_lines(text, ar) + proposed_headings(text, ar)
+             + announced_lists(text, ar)
              if not any(_key(h.name) in k or k in _key(h.name) for k in said)]
     books = [(b.start(), b.end()) for b in _BOOK.finditer(text)]
     hits = [h for h in hits if not any(a <= h.start < b for a, b in books)]  # inside a document title

@@ -101,4 +101,22 @@ def honour_label(text: str, start: int, end: int, unit: str | None, rules: Rules
         name = clause[last.end():]
         if (ar.level.fullmatch(name) or ar.named_item.fullmatch(name)) and not ar.generic.match(name):
             return name + "获奖者"
+    level = _LEVEL_BEFORE.search(clause)
+    if level and _level_results(text, start, ar):  # 教师硬笔一等奖4名，二等奖5名 in a notice of results
+        return level.group("name") + "获奖者"
     return None
+
+
+# a prize level right before a count (学生硬笔一等奖, 二等奖作品); the group before it is no part of the honour
+_LEVEL_BEFORE = regex.compile(r"(?P<name>(?:特等|一等|二等|三等|优秀|金|银|铜|优胜|鼓励)奖)(?:作品|论文)?$")
+_SETTING = regex.compile(r"设(?:置|立)?|名额|指标|奖金|每名|每人")
+
+
+def _level_results(text: str, start: int, ar: AwardRules) -> bool:
+    """The sentence of a count after a level announces results (评出, 获奖, 其中 after them), and sets no prizes."""
+    stop = max(text.rfind(c, 0, start) for c in "。；;\n")
+    sentence = text[stop + 1:start]
+    if _SETTING.search(sentence):
+        return False  # 设一等奖5名, 分配名额: prizes set, not conferred
+    before = text[max(0, stop - 300):start]
+    return bool(ar.result_verbs.search(before) or ar.verbs.search(sentence) or "获奖" in before)

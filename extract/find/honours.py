@@ -19,6 +19,10 @@ from ..rules import FigureRule, Rules, alternation, compile_rule
 from .normalize import simplified_char
 
 CLAUSE = regex.compile(r"[，,。；;！!？?\n]")
+#: an item that ends in the kind of honour only (…多项荣誉, 省市荣誉) names no honour of its own
+VAGUE_END = regex.compile(r"(?:荣誉称号|荣誉|称号|奖项|表彰)$")
+#: words that count or class honours without naming one (多项, 各类荣誉)
+GENERIC_REST = regex.compile(r"(?:多|各|数|若干|一系列)(?:项|个|种)|^(?:等|各类)?(?:荣誉称号|荣誉|称号|奖项)$")
 _BRACKET_END = regex.compile(r"[（(][\p{Han}、]{1,6}[）)]$")
 QUOTES = "“”\"'‘’「」『』"
 _IN_EVENT = regex.compile(r"^在(?P<event>.+?)(?:活动)?中$")
@@ -99,6 +103,15 @@ class AwardRules:
     future: regex.Pattern[str]
     propose: regex.Pattern[str]
     revoke: regex.Pattern[str]
+    designation: regex.Pattern[str]
+    level_verbs: frozenset[str]
+    honour_context: regex.Pattern[str]
+    object_not_end: regex.Pattern[str]
+    object_trim: regex.Pattern[str]
+    level_open: regex.Pattern[str]
+    held: regex.Pattern[str]
+    holders_after: regex.Pattern[str]
+    epithet_holder: regex.Pattern[str]
 
     def strong(self, name: str) -> bool:
         """A name ending in a head that is no everyday word (全国五一劳动奖状, 文明家庭; not 困难家庭, 预算单位)."""
@@ -158,9 +171,11 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
             # 荣获国务院颁发的全国民族团结进步模范集体称号: the conferring body before the name
             rf"(?:[^，,。；;“”\n的]{{2,20}}?(?:颁发|授予|评选|命名|评定|认定)的)?"
             rf"(?P<name>(?:助人为乐|[^，,。；;、：:《》()（）\s的和为]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
-            rf"(?=[，,。；;、\s（(]|表彰|名单|榜单|$|(?:和|及|以及)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?P<n>\d+)(?:枚|块|座|个|项|面|次)|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
+            rf"(?=[，,。；;、\s（(]|表彰|名单|榜单|$|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号|荣誉|殊荣)(?=[，,。；;、\s）)]|$)|(?:和|及|以及)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?P<n>\d+)(?:枚|块|座|个|项|面|次|家|名|人次|人|所|位|户)|[“\"]?[二三四五六七八九十\d]+连冠|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
             # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
             rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:]"
+            # 表彰了获得2023年度全国三八红旗手的个人和…: the honour, then the kind of its holders
+            rf"|的(?:个人|集体|单位|同志|家庭|代表|人员)(?=[和及与、，,。；;\s]|$)"
             # 获得全国五一劳动奖状的集体有7家, 获评优秀组织单位的分别为甲、乙: the honour, then its holders
             rf"|的(?:{alt(aw['holder_kinds'])})?(?:分别|还|共)?(?:有|是|为)(?=\d|[^\d，,。；;\n]{{2,}}))", where),
         level=comp(rf"(?P<name>{aw['levels']})", where),
@@ -201,7 +216,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
                           rf"(?:(?:{nominee})(?:名单)?|(?(lead)名单|(?!)))(?:予以|进行)?公示", where),
         # a line that heads a list of recipients: 全国二等奖获奖名单(10人), 拟推荐全国五一劳动奖章（2名）
         heading=comp(rf"(?m)^[ \t\u3000]*{LIST_NUMBER}[ \t]*(?P<nom>{alt(aw['nominate_verbs'])})?"
-                     rf"(?P<name>[^\s，,。；;：:、《》()（）]{{2,30}}?)(?P<kind>{alt(aw['heading_words'])})?"
+                     rf"(?P<name>[^\s，,。；;：:、《》()（）]{{2,30}}?{bracket})(?P<kind>{alt(aw['heading_words'])})?"
                      rf"[（(](?:共)?(?P<n>\d+)[人名个家项户位件篇所支][）)][：:]?[ \t\u3000]*$", where),
         not_honour=comp(alt(aw["not_honours"]), where),
         # an honour, its count and a colon before the recipients: 第三届全国文明家庭2户：…
@@ -220,7 +235,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         nominee_item=comp(rf"^(?P<name>.{{2,30}}?)(?:{alt(aw['nominee_nouns'] + aw['nominee_units'])})"
                           rf"(?:(?P<n>\d+)(?:个|名|人|家|位|项))?$", where),
         # “全国劳动模范”李某某出席: a person's honour held as an epithet before the name (stage held)
-        epithet=comp(rf"(?<![\p{{Han}}])[“\"](?P<name>[^“”\"\n]{{0,20}}?{person})[”\"](?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
+        epithet=comp(rf"(?:(?<![\p{{Han}}])|(?<=涌现出|涌现了|出现了))[“\"](?P<name>[^“”\"\n]{{0,20}}?(?:{person}|人物))[”\"](?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
                      rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})", where),
         honour_column=comp(rf"^(?:{alt(aw['honour_columns'])})$", where),
         column_word=comp(alt(aw["honour_columns"]), where),
@@ -280,6 +295,29 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         # 拟命名…, 拟将甲等780个单位评为… (not 模拟, 虚拟): a conferral proposed
         propose=comp(rf"(?<![模虚比草])(?:拟将|拟对|(?:{alt(aw['propose_words'])}){between}(?:{any_verb}))", where),
         revoke=comp(alt(aw["revoke_words"]), where),
+        # 列入全国森林康养基地、新时代文明实践中心: a verb of designation and its objects up to the clause end
+        # (the honour is read from them in a passage about honours: :func:`.awards.designations`)
+        designation=comp(rf"(?<!(?:{alt(aw['goal_words'])})被?)(?P<verb>{alt(aw['designation_verbs'])})了?"
+                         rf"(?P<obj>[^，,。；;！!？?\n]{{2,80}})", where),
+        level_verbs=frozenset(aw["designation_level_verbs"]),
+        honour_context=comp(alt(aw["honour_context_words"]), where),
+        object_not_end=comp(rf"(?:{alt(aw['designation_not_end'])}|{aw['events']})$|(?:{alt(aw['ranking_words'])})", where),
+        object_trim=comp(rf"(?:等)?(?:{alt(aw['designation_trim'])})?(?:之一)?$", where),
+        # a name opening with a level, a round or a region: 全国…, 2019中国…, 第二批…, 浙江省…, “…”
+        level_open=comp(rf"^(?:(?:19|20)\d{{2}}(?:[-~至](?:19|20)?\d{{2}})?(?:年度?)?|第[\d一二三四五六七八九十]+[届批次]|首[届批]|新一届)*"
+                        rf"(?:全国|中国|国家级|国家|全省|省级|市级|全市|[“\"]|\p{{Han}}{{2,6}}?(?:省|自治区|(?<!城)市))", where),
+        # 加上已是“中华诗词之乡”的荆州区, 以后一直是湖北省重点中学, 系“江苏省名中学”: an honour held (stage held)
+        held=comp(rf"(?:已是|早已是|一直是|仍是|始终是|现为|(?<=[，,。；;\s\d]|\p{{Han}}{{2}})系(?=[“\"]))"
+                  rf"(?:[“\"](?P<quoted>[^“”\"\n]{{2,30}})[”\"](?=[，,。；;、\s的]|之一|$)"
+                  rf"|(?P<name>(?:{PREFIX})*[^，,。；;、：:《》()（）“”\s的和为是]{{2,30}}?{heads}{bracket})(?=[，,。；;、\s]|之一|$))", where),
+        # the last part of a clause of epithets: a role or a unit, then a person's name (…副部长宋某, …村民李某,
+        # …服务中心张某分别作了交流发言)
+        epithet_holder=comp(rf"(?:{alt(aw['epithet_roles'])}|中心|公司|学校|医院|小学|中学|大学|社区|集团)"
+                            rf"(?P<who>(?!分别|代表|等)\p{{Han}}{{2,3}})(?:同志)?"
+                            rf"(?:等[^、]{{0,14}}|(?:分别)?(?:作|在|表示|说|介绍|发言|出席|参加)[^、]{{0,10}})?$", where),
+        # 湖南省文明校园上榜的有甲校、乙校: the honour, then its holders
+        # (the name is read backwards from these words by name_before: an unanchored lazy name is tried everywhere)
+        holders_after=comp(rf"(?:光荣)?(?:上榜|入选|当选|获评|获奖)的(?:{alt(aw['holder_kinds'])})?(?:分别|还|共)?(?:有|是|为|包括)", where),
         free_title=comp(rf"(?<!(?:{alt(aw['goal_words'])})被?)(?:{alt(aw['title_verbs'])})了?"
                         rf"(?P<name>(?:{PREFIX})*[\p{{Han}}]{{0,8}}?(?:{alt(aw['free_words'])})[\p{{Han}}]{{1,8}}?)"
                         rf"(?<!{alt(aw['free_not_end'])})(?=荣誉称号|称号|[，,。；;、\s]|$)", where),

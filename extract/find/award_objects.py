@@ -1,0 +1,235 @@
+"""Honours named where no head of the vocabulary ends them, or where no verb confers them (issue 20, mined
+from unannotated honour news, profiles and work reports; tests/test_honour_objects.py):
+
+* :func:`designations` — the objects of a verb of designation (入选, 列入, 上榜 …) in a passage about
+  honours, or after a verb that only ever designates with a level before the name (跻身全国千强镇);
+* :func:`held_and_holders` — an honour held (已是“…”的, 一直是…, 系“…”) and an honour before its holders
+  (…上榜的有…);
+* :func:`counted_passive` — counted honours before a passive verb (12位全国劳动模范获得表彰);
+* :func:`epithet_chains` — honours a person holds listed before the unit, role and name, merits run on after
+  one verb (荣立个人二等功1次，个人三等功4次), a profile's designations after 是, and 新增N个… .
+
+Every rule here returns :class:`.honours.AwardHit` values; :func:`.awards.find_awards` resolves the overlaps.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import regex
+
+from .honours import GENERIC_REST as _GENERIC_REST
+from .honours import QUOTES, VAGUE_END as _VAGUE_END
+from .honours import AwardHit, AwardRules, unquote
+
+if TYPE_CHECKING:
+    from .sections import Sentences
+
+__all__ = ["BATCH_NOT", "counted_passive", "designations", "epithet_chains", "held_and_holders"]
+
+# a batch of recipients, not of honours: categories (先进集体, 先进个人), a description (成绩突出的…)
+BATCH_NOT = regex.compile(r"^(?:先进|优秀)?(?:集体|个人|单位|职工|典型|工作者|人物)$|的")
+
+# the items of a chain of objects after one verb of designation (列入A、B、C; 上榜A和B); quotes are not split
+_CHAIN = regex.compile(r"(?:[“\"][^“”\"\n]{1,40}[”\"]|(?!、|以及|和(?![谐平美睦])|及|与).)+")  # not 和谐, 和平
+# the characters of a name read after a verb of designation: no 的 (a description), no verb's clause
+_NAME_SHAPE = regex.compile(r"[\p{Han}A-Za-z0-9“”\"（）()·\-—]+")
+_SENT_END = regex.compile(r"[。！!？?；;]")
+# words that end an object: a second verb of the clause, a conjunction (成为A并入选B)
+_OBJECT_END = regex.compile(r"并(?:且)?(?=\p{Han})|同时|从而")
+
+
+def designations(text: str, sents: Sentences, ar: AwardRules, found: list[AwardHit]) -> list[AwardHit]:
+    """一批工作获得国家荣誉。成为…，列入全国森林康养基地、新时代文明实践中心: the objects of a verb of
+    designation (入选, 列入, 上榜 …; ``designation_verbs``) are honours though their names end in no head of
+    the vocabulary, where the passage speaks of honours (``honour_context_words``, or an honour ``found``, in
+    the clause or the two sentences before: the line, at most) or the verb only ever designates
+    (``designation_level_verbs``: 跻身, 荣登 …). The first object must read as a name (a level, a round, a
+    region or quotes open it, or a head ends it); the next ones of the chain follow it. An object that ends
+    as an event, a plan, a project, a role or a rank (``designation_not_end``) ends the chain."""
+    hits: list[AwardHit] = []
+    starts = sorted(h.start for h in found)
+    spans = sorted((h.start, h.end) for h in found)
+    for m in ar.designation.finditer(text):
+        verb = m.group("verb")
+        lo = m.start("obj")
+        if text.startswith(("的", "之"), lo):
+            continue  # 湖南省文明校园上榜的有…: the verb in a relative clause, its holders after it
+        hi = m.end("obj")
+        stops = (ar.verbs.search(text, lo + 1, hi), ar.designation.search(text, lo + 1, hi),
+                 _OBJECT_END.search(text, lo, hi))
+        for stop in stops:
+            if stop is not None and stop.start() < hi:
+                hi = stop.start()
+        nominee = "候选" in text[lo:hi]  # 入选全国乡村治理示范村候选名单: a nomination (stage nominated)
+        if verb not in ar.level_verbs and not nominee:  # a passage about honours: the clause and two sentences before
+            line = text.rfind("\n", 0, m.start()) + 1
+            ends = [e.end() for e in _SENT_END.finditer(text, line, m.start())]
+            ws = ends[-3] if len(ends) >= 3 else line
+            k = bisect.bisect_left(starts, ws)
+            if not (ar.honour_context.search(text, ws, m.start()) or (k < len(starts) and starts[k] < m.start())
+                    or hits and hits[-1].start >= ws):  # 入选A，B村入选C: an object of this rule before it
+                continue
+        for n, c in enumerate(_CHAIN.finditer(text, lo, hi)):
+            name, s = c.group(), c.start()
+            lead = regex.match(r"^(?:了|的|为|于)", name)
+            if lead:
+                name, s = name[lead.end():], s + lead.end()
+            trim = ar.object_trim.search(name)
+            name = name[: trim.start()] if trim else name
+            bare = unquote(name)
+            opening = ar.level_open.match(name) or ar.prefix.match(name)
+            if len(bare) < 3 or len(bare) > 30 or not _NAME_SHAPE.fullmatch(name) or name.count("“") != name.count("”") \
+                    or _NOT_A_NAME.search(name) or ar.verbs.search(name) or ar.not_honour.search(name) \
+                    or ar.generic.match(bare) or ar.object_not_end.search(bare) or _GENERIC_REST.search(bare) \
+                    or _VAGUE_END.search(bare) or opening and len(name) - opening.end() < 2 \
+                    or n == 0 and not (opening or ar.head_end.search(_BRACKET_TAIL.sub("", bare))):
+                break  # the chain ends at the first object that names no honour
+            if name[0] in QUOTES and name[-1] in QUOTES:
+                name, s = name[1:-1], s + 1  # “全国优秀法院”: the name inside the quotes, as award.quoted reads it
+            k = bisect.bisect_left(spans, (s + len(name),))
+            if any(a < s + len(name) and s < b for a, b in spans[max(0, k - 8):k]):
+                continue  # read by another rule already (with its count and recipients)
+            hits.append(AwardHit("award.designated", s, s + len(name), bare, None, None, None, 4,
+                                 "nominated" if nominee else "conferred"))
+    return hits
+
+
+def held_and_holders(text: str, ar: AwardRules) -> list[AwardHit]:
+    """已是“中华诗词之乡”的荆州区, 一直是湖北省重点中学 (an honour held: stage held), and 湖南省文明校园上榜的有
+    甲校、乙校 (the honour, then its holders: conferred)."""
+    hits: list[AwardHit] = []
+    for m in ar.held.finditer(text):
+        name = m.group("quoted") or m.group("name")
+        s = m.start("quoted") if m.group("quoted") else m.start("name")
+        bare = unquote(name)
+        if ar.generic.match(bare) or ar.not_honour.search(bare) or _NOT_A_NAME.search(bare) \
+                or not (ar.strong(bare) or ar.epithet_word.search(bare) or m.group("quoted") and ar.level_open.match(bare)):
+            continue  # 一直是全县的重点单位: no honour's name
+        hits.append(AwardHit("award.held", s, s + len(name), bare, None, None, None, 3, "held"))
+    for a in ar.holders_after.finditer(text):
+        q = _QUOTED_BEFORE.search(text, max(0, a.start() - 42), a.start())
+        m = q or ar.name_before.search(text, max(0, a.start() - 32), a.start())
+        if m is None:
+            continue
+        name, s = m.group("name"), m.start("name")
+        if q:
+            name, s = name[1:-1], s + 1  # the name inside the quotes
+        lead = _NEWS_LEAD.match(name)
+        if lead:  # 本次省级示范幼儿园入选的有…: the news, not the name
+            name, s = name[lead.end():], s + lead.end()
+        bare = unquote(name)
+        if name.count("“") != name.count("”") or ar.generic.match(bare) or ar.not_honour.search(bare) \
+                or not (ar.strong(bare) or ar.list_item.search(bare) or ar.level_open.match(name)):
+            continue
+        hits.append(AwardHit("award.named", s, s + len(name), bare, None, None, None, 2))
+    return hits
+
+
+_QUOTED_BEFORE = regex.compile(r"(?P<name>[“\"][^“”\"\n，,。；;]{2,40}[”\"])$")
+_NEWS_LEAD = regex.compile(r"^(?:本次|此次|本届|今年|近日|日前|据悉|其中)+")
+
+
+# a passive verb of commending after counted honours: 12位全国劳动模范获得表彰, …等5个好妈妈获州妇联命名
+_PASSIVE = regex.compile(r"(?:获得?|受到|荣获)了?(?:\p{Han}{2,10}?)?(?:表彰|命名|表扬|嘉奖)(?=[，,。；;\s（(]|$)")
+# one counted item before it: (甲某等)5个好妈妈
+_COUNTED_ITEM = regex.compile(r"^(?P<lead>(?:[^、，,。；;\d]{0,30}?等|\p{Han}{0,6}?(?:[省市县区镇乡]|共有|有))?(?P<n>\d+)"
+                            r"(?:位|名|个|家|户|所|支|人))(?P<name>\S{2,24})$")
+
+
+def counted_passive(text: str, ar: AwardRules) -> list[AwardHit]:
+    """12位全国劳动模范获得表彰, 金某等5个好妈妈、张某等5个好爸爸获州妇联命名: each counted honour before a
+    passive verb of commending or naming (not 4名个人获表彰: the recipients, no honour)."""
+    hits: list[AwardHit] = []
+    for a in _PASSIVE.finditer(text):
+        lo = max(max(text.rfind(c, 0, a.start()) for c in "，,。；;\n：:") + 1, a.start() - 160)
+        for c in _CHAIN.finditer(text, lo, a.start()):
+            m = _COUNTED_ITEM.match(c.group())
+            if m is None:
+                continue
+            name, s = m.group("name"), c.start() + m.start("name")
+            if name[0] in QUOTES and name[-1] in QUOTES:
+                name, s = name[1:-1], s + 1
+            bare = unquote(name)
+            if BATCH_NOT.search(bare) or ar.generic.match(bare) or ar.not_honour.search(bare) \
+                    or not (ar.named_item.fullmatch(name) and ar.strong(bare) or ar.list_item.fullmatch(bare)):
+                continue  # 1个家庭获表彰: a kind of recipient, no honour
+            hits.append(AwardHit("award.listed", s, s + len(name), bare, int(m.group("n")), m.group("lead"), None, 2))
+    return hits
+
+
+# a clause of honours, then the holder's unit or role and name: 2023年度全国三八红旗手、敦煌研究院…副部长宋某,
+# 2022年度“感动甘肃·陇人骄子”、甘肃省巾帼建功标兵、…服务中心张某分别作了交流发言
+_CLAUSE_SPAN = regex.compile(r"[^，,。；;：:\n]+")
+_ROUND_MARK = regex.compile(r"首批|首届|第[一二三四五六七八九十\d]+[批届]")
+# 荣立个人二等功1次，个人三等功4次: the merits after the first one of a verb
+_MERIT_RUN = regex.compile(r"(?:荣立|记|获)[^，,。；;\n]{0,20}?(?:[一二三特]等功|嘉奖)[\d一二三四五六七八九十]+次"
+                           r"(?:[，,、](?P<more>(?:集体|个人)?(?:[一二三特]等功|嘉奖))[\d一二三四五六七八九十]+次)+")
+# 是湖南省首批示范性普通高级中学, 是…，全国首批儿童早期发展示范基地: a profile's designations after 是
+_IS = regex.compile(r"(?<=[，,。；;\s]|\p{Han})是(?=[\p{Han}“])")
+
+
+def _honour_like(part: str, ar: AwardRules, plain: bool = False) -> bool:
+    """A part of a list that names an honour by itself: a head that is no everyday word, or a year or round and
+    quotes (2022年度“感动甘肃·陇人骄子”); with ``plain``, only that it is shaped as a name."""
+    bare = unquote(part)
+    if not 3 <= len(bare) <= 30 or _FUNCTION_LEAD.match(bare) or _NOT_A_NAME.search(bare) or ar.generic.match(bare) or ar.not_honour.search(bare) \
+            or part.count("“") != part.count("”") or ar.verbs.search(bare) or ar.object_not_end.search(bare):
+        return False
+    return plain or bool(ar.strong(bare) and ar.named_item.fullmatch(bare) or ar.prefix.match(bare) and "“" in part)
+
+
+def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
+    """Honours a person holds, listed before the unit, role and name (stage held); merits run on after one
+    verb (荣立个人二等功1次，个人三等功4次); a profile's designations after 是 (是湖南省首批示范性普通高级中学)."""
+    hits: list[AwardHit] = []
+    for c in _CLAUSE_SPAN.finditer(text):
+        if "、" not in c.group():
+            continue
+        parts = c.group().split("、")
+        if not ar.epithet_holder.search(parts[-1]):
+            continue
+        pos = c.start()
+        for part in parts[:-1]:
+            lead = len(part) - len(part.lstrip())
+            if not (_honour_like(part.strip(), ar) and (ar.level_open.match(part.strip()) or ar.prefix.match(part.strip()))):
+                break  # the honours come first, then the unit and the role
+            s, name = pos + lead, part.strip()
+            if name[0] in QUOTES and name[-1] in QUOTES:
+                s, name = s + 1, name[1:-1]  # “全国三八红旗手”: the name inside the quotes
+            hits.append(AwardHit("award.held", s, s + len(name), unquote(name), None, None, None, 3, "held"))
+            pos += len(part) + 1
+    for m in _NEWLY.finditer(text):  # 全省新增8个国家卫生城市(县城): honours won this year, counted
+        name = m.group("name")
+        if ar.level_open.match(name) and _honour_like(name, ar) and ar.strong(_BRACKET_TAIL.sub("", unquote(name))):
+            hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
+                                 None, None, 2))
+    for m in _MERIT_RUN.finditer(text):
+        for name, s in zip(m.captures("more"), m.starts("more")):
+            hits.append(AwardHit("award.merit", s, s + len(name), name, None, None, None, 2))
+    for m in _IS.finditer(text):
+        end = _SENTENCE_END_OR_VERB.search(text, m.end())
+        stop = end.start() if end else len(text)
+        for c in regex.finditer(r"[^，,、]+", text[m.end():stop]):
+            part = c.group()
+            if not _NAME_SHAPE.fullmatch(part) or len(part) > 30:
+                break  # the list of designations ends where the sentence goes on
+            if ar.level_open.match(part) and (_ROUND_MARK.search(part) and _honour_like(part, ar, plain=True)
+                                              or _honour_like(part, ar) and ar.strong(unquote(part))):
+                s = m.end() + c.start()
+                hits.append(AwardHit("award.held", s, s + len(part), unquote(part), None, None, None, 3, "held"))
+    return hits
+
+
+# a word that opens a phrase, not a name (对2020届…, 继文明城市…)
+_FUNCTION_LEAD = regex.compile(r"[对在为向继由从与和及把被将]")
+_SENTENCE_END_OR_VERB = regex.compile(r"[。；;！!？?\n]")
+# 新增8个国家卫生城市(县城): the honours a place won in the year, with their number
+_NEWLY = regex.compile(r"新增(?P<n>\d+)(?:个|家|所|座|名|位)(?P<name>[^，,。；;、：:\s的和]{3,30}?(?:[（(][\p{Han}、]{1,6}[）)])?)"
+                       r"(?=[，,。；;、\s]|$)")
+
+
+_BRACKET_TAIL = regex.compile(r"[（(][^（）()]{1,8}[）)]$")
+# no name of an honour: a description (的, 为), a count of recipients (1297个集体), a rank among peers (唯一一部),
+# a numeral cut from a list of levels (全市卫健系统一、二等奖)
+_NOT_A_NAME = regex.compile(r"[的为]|\d+[个名家所位人项户部件篇]|唯一|首个|首家|之一|[一二三四五六七八九十\d]$")

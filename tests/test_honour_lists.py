@@ -1,0 +1,187 @@
+"""Honours that notices name by their lists (issue 20, engineer B's constructions, mined from
+unannotated 名单/公示/获奖结果 notices): proposals and nominee lists, candidates counted, lists
+announced, prize levels counted in a notice of results, winners' rows, list headings closed by a
+bracket. Every sentence here is written for the project (other honours, counts, regions and verbs
+than the notices the rules were mined from); the counter-examples beside each construction must
+stay empty.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import extract
+
+
+def _awards(text: str) -> list[tuple[str, int | None, str]]:
+    df = extract.extract_facts(text, year=2022)
+    df = df[df["kind"] == "award"]
+    return [(r.value, None if pd.isna(r.count) else int(r.count), r.stage) for r in df.itertuples()]
+
+
+C, N, R = "conferred", "nominated", "retained"
+
+FOUND = [
+    # a proposal: the participle 拟命名/拟表彰/拟推荐…的 before the list, the list closed by 名单, 进行公示, 为：
+    ("市文明办对拟命名表彰的市级文明村镇和市级文明校园名单进行了公示。",
+     [("市级文明村镇", None, N), ("市级文明校园", None, N)]),
+    ("现对拟命名的45个省级卫生乡镇进行公示，公示期为两周。", [("省级卫生乡镇", 45, N)]),
+    ("我县被拟命名的省级双拥模范县为：甲县。", [("省级双拥模范县", None, N)]),
+    # the nominee list after the honour (拟表彰名单, 拟获奖名单, 候选名单) in a notice of nominees
+    ("全市入选省五一劳动奖章拟表彰名单的有：甲厂技术员张某、乙局科员李某。经公示无异议后上报。",
+     [("省五一劳动奖章", None, N)]),
+    ("附件：2.第三届全市青少年科技创新大赛优秀辅导员拟获奖名单\n公示期5天。",
+     [("第三届全市青少年科技创新大赛优秀辅导员", None, N)]),
+    ("经审核，形成了第五批省级文明单位候选名单，现予以公示。", [("第五批省级文明单位", None, N)]),
+    ("确定王某等300人为全省抗洪抢险先进个人拟表彰对象、甲局等80个集体为全省抗洪抢险先进集体拟表彰对象，现予公示。",
+     [("全省抗洪抢险先进个人", 300, N), ("全省抗洪抢险先进集体", 80, N)]),
+    # nominees put forward by a verb of proposing (提出, 确定), in a notice of nominees
+    ("经研究，确定了市级优秀教师和市级优秀班主任推荐人选，现予公示。", [("市级优秀教师", None, N), ("市级优秀班主任", None, N)]),
+    # counted honours after a proposal with no 的 (拟推, 拟推荐 … N户)
+    ("经村级推荐，现确定拟推文明家庭15户予以公示。", [("文明家庭", 15, N)]),
+    # counted recipients 为 an honour's candidates
+    ("经审定，确定王某等12人为全市劳动模范候选人。", [("全市劳动模范", 12, N)]),
+    # an honour with its candidates counted or named after it
+    ("组委会确认第三届全省道德模范候选人共86名。", [("第三届全省道德模范", 86, N)]),
+    ("我市第二届全国文明家庭正式候选人是张某家庭、王某家庭。", [("第二届全国文明家庭", None, N)]),
+    # lists announced with words between (于日前正式出炉, 同日公布) or after the verb (公布…名单)
+    ("2023年度全省十佳美丽庭院名单于近日正式出炉。", [("2023年度全省十佳美丽庭院", None, C)]),
+    ("第二届全省道德模范名单和第四届全省文明家庭名单同日揭晓。",
+     [("第二届全省道德模范", None, C), ("第四届全省文明家庭", None, C)]),
+    ("昨日，省文明委公布第三届全省文明城市名单。", [("第三届全省文明城市", None, C)]),
+    # honours announced with no 名单, the list opening with a year or round (the only naming of the honour)
+    ("2023年度全县十佳文明家庭揭晓。", [("2023年度全县十佳文明家庭", None, C)]),
+    # …揭晓, then the holders counted after 有: the counted ones are the awards, the list's name repeats them
+    ("2023年度全县最美家庭和第五届全县五好家庭揭晓，共80户家庭受表彰。其中，全县最美家庭有60户，全县五好家庭有20户。",
+     [("全县最美家庭", 60, C), ("全县五好家庭", 20, C)]),
+    # prize levels counted in a notice of results, no verb before them; a group before a level is no part of it
+    ("现将获奖名单公布如下：\n1.高中组：金奖12名，银奖20名，铜奖31名（名单见附件1）。",
+     [("金奖", 12, C), ("银奖", 20, C), ("铜奖", 31, C)]),
+    ("经评审，共有86件作品获奖。其中，学生组一等奖6名，二等奖12名；教师组一等奖3名，二等奖5名。",
+     [("一等奖", 6, C), ("二等奖", 12, C), ("一等奖", 3, C), ("二等奖", 5, C)]),
+    ("比赛共赛出团体一等奖4名（本科组2名，专科组2名）、二等奖8名。", [("一等奖", 4, C), ("二等奖", 8, C)]),
+    ("现将评选结果通报如下。\n优秀指导教师奖21名，优秀组织奖9名。", [("优秀指导教师奖", 21, C), ("优秀组织奖", 9, C)]),
+    # the words 获奖名单 after a counted quoted honour are no part of its name
+    ("评审产生了“优秀组织奖”获奖名单35个。", [("优秀组织奖", 35, C)]),
+    # counted honours of any name after a conferral, no verb before them
+    ("今年共有860人获得省五一劳动奖章。省五一劳动奖状120个，省工人先锋号300个。",
+     [("省五一劳动奖章", 860, C), ("省五一劳动奖状", 120, C), ("省工人先锋号", 300, C)]),
+    # rows of a winners' list without a header: one cell a prize level
+    ("（二）初中组获奖作品\n刘某 实验中学 二等奖 指导老师：陈某\n赵某 第二中学 三等奖 指导老师：孙某\n",
+     [("二等奖", None, C), ("三等奖", None, C)]),
+    ("获奖名单\n县一等奖 周某 《家乡的河》\n", [("县一等奖", None, C)]),
+    # a text table whose level column is headed 等级 or 奖次
+    ("序号 | 姓名 | 作品 | 等级 |\n1 | 吴某 | 春 | 一等奖 |\n2 | 郑某 | 夏 | 优秀奖 |\n", [("一等奖", None, C), ("优秀奖", None, C)]),
+    # one verb, the next objects after 、: counted recipients 为 a name, unquoted or quoted
+    ("决定命名甲市等12个城市为省级园林城市、乙县等9个县城为省级园林县城、丙镇等4个镇为省级园林城镇。",
+     [("省级园林城市", 12, C), ("省级园林县城", 9, C), ("省级园林城镇", 4, C)]),
+    ("市委决定，授予甲厂等8个单位为“市级文明单位”、乙村等3个村为“市级文明村”。",
+     [("市级文明单位", 8, C), ("市级文明村", 3, C)]),
+    # a name column and a level column side by side: the name is the honour, the level grades it
+    ("奖励名称 | 获奖项目名称 | 完成人 | 获奖等级 |\n省第九届社会科学优秀成果奖 | 城市与乡村 | 钱某 | 二等奖 |\n",
+     [("省第九届社会科学优秀成果奖", None, C)]),
+    # a conferral after a review that keeps the honour: stage retained
+    ("经复审，重新确认甲市等12个城市为省级卫生城市。", [("省级卫生城市", 12, R)]),
+    # list headings closed by a bracket, and a heading of honours kept after review
+    ("现将拟命名名单公示如下：\n一、县级卫生村(社区)(12个)\n甲村\n", [("县级卫生村(社区)", 12, N)]),
+    ("复查结果通报如下：\n重新确认的省级文明村镇(社区)\n甲镇、乙社区\n", [("省级文明村镇(社区)", None, R)]),
+]
+
+NOT_FOUND = [
+    # proposals of things that are no honours; a list of nominees asked for, not announced
+    "现对拟命名的5条道路名称进行公示。",
+    "拟推荐的科研项目名单进行了公示。",
+    "入选市重点项目拟立项名单的有：甲项目、乙项目。",
+    "各地要于5月底前报送全省文明单位候选名单。",
+    "请各地按照市级优秀教师推荐对象的条件做好推荐，并进行公示。",
+    "公示期间，对全省抗洪抢险先进个人拟表彰对象有异议的，请来电反映。",
+    # candidates of no honour, or of a category without its round
+    "社区居委会委员候选人共12名。",
+    "县人大代表候选人共30名。",
+    # lists of who may compete or apply, of results that are no honours
+    "省教育厅公布参评省级文明校园学校名单。",
+    "市人社局公布了考试合格人员名单。",
+    "2023年部门预算公开名单公布",
+    # counts of groups or of things that are no honours; 获奖 alone names none
+    "获奖名单公布。小学组25名，初中组27名（名单见附件4）。",
+    "获奖名单公布如下。项目支出3项，困难家庭5户。",
+    # prize levels set, quotas shared out, prize money, levels with no notice of results
+    "比赛设一等奖5名，二等奖10名，三等奖20名。",
+    "获奖名额分配如下：一等奖2名，二等奖3名。",
+    "一等奖5名，二等奖10名。",
+    "获奖名单另行公布。一等奖奖金5000元，二等奖奖金3000元。",
+    # rows of prize setting, a table of grades that are no prizes
+    "获奖作品将择优展出。\n一等奖 1名 奖金3000元\n二等奖 2名 奖金1000元\n",
+    "道路名称 | 等级 |\n中山路 | 一级 |\n",
+    "姓名 | 等级 |\n张某 | 优秀 |\n李某 | 合格 |\n",
+    # a result announced that names no honour; a proposal of things that are no honours
+    "本届比赛结果揭晓。",
+    "现确定拟推荐项目5个予以公示。",
+    # a verb of announcing results with no level after it
+    "本届运动会赛出了风格，赛出了水平。",
+    # the next object after 、 names no honour, or no verb names the first
+    "去年，甲市等3个城市为省级园林城市、乙县等2个县城为省级园林县城。",
+    # candidates of no honour; a level left vacant; a headline that counts who went to receive prizes
+    "选举张某为居委会主任候选人。",
+    "评选结果如下：\n一等奖：空缺\n",
+    "本市12名省劳模赴京领奖\n昨日，12名劳模启程参加表彰大会。\n",
+    # a role noun after a quoted programme's name, no person named
+    "“未来之星”小记者、实验小学学生参加了活动。",
+    # a conferral still to come after 将分别; a head that was only 获奖
+    "大会将分别授予全国五一劳动奖状和全国五一劳动奖章。",
+    "我县多幅作品入选全省美术书法摄影展并获奖。",
+    "现将获奖名单公布如下：",
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND, ids=[t[:24] for t, _ in FOUND])
+def test_found(text: str, expected: list[tuple[str, int | None, str]]) -> None:
+    assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FOUND, ids=[t[:24] for t in NOT_FOUND])
+def test_not_found(text: str) -> None:
+    assert _awards(text) == []
+
+
+def test_nominee_heading_repeating_the_body() -> None:
+    """A nominee list's heading repeats the honour the notice names (评选出优秀辅导员10名): no second award."""
+    text = "评选出优秀辅导员10名，现予公示。\n附件：2.第三届全市青少年科技创新大赛优秀辅导员拟获奖名单\n甲某\n"
+    assert [v for v, _c, _s in _awards(text)] == ["优秀辅导员"]
+
+
+def test_announced_list_before_its_local_holders() -> None:
+    """发布A、B表彰名单，我市…上榜 and the holders' own statement after it: the national list's name is no award
+    of its own (the dev conventions), the holders' statement is."""
+    text = "人社部发布全省卫生系统先进集体、先进工作者表彰名单，我市1家集体上榜。其中，获先进集体表彰的为：甲医院。"
+    assert "全省卫生系统先进集体" not in [v for v, _c, _s in _awards(text)]
+
+
+def test_next_object_that_is_no_honour() -> None:
+    """命名…为A、…为重点整治对象: only the first object is an honour."""
+    assert _awards("决定命名甲市等3个城市为省级园林城市、乙县等2个县城为重点整治对象。") == [("省级园林城市", 3, C)]
+
+
+def test_conferred_after_fen_bie_without_jiang() -> None:
+    """分别 alone is no future: 决定分别授予 still confers (the future needs 将 before it)."""
+    assert _awards("市委决定，分别授予甲局、乙局“市级文明单位”称号。") == [("市级文明单位", None, C)]
+
+
+LABELS = [
+    # counts after a level in a notice of results: the holders of that level, the group left to the sentence
+    ("经评审，共有60件作品获奖。其中，教师组一等奖3名，二等奖5名。", [("3名", "一等奖获奖者"), ("5名", "二等奖获奖者")]),
+    ("现将获奖名单公布如下：\n小学组：金奖12名，银奖20名（名单见附件1）。", [("12名", "金奖获奖者"), ("20名", "银奖获奖者")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LABELS, ids=[t[:24] for t, _ in LABELS])
+def test_level_count_labels(text: str, expected: list[tuple[str, str]]) -> None:
+    df = extract.extract_facts(text, year=2022, kinds=["headcount", "label"])
+    got = [(r.text, r.label) for r in df.itertuples()]
+    assert [g for g in got if g[0] in dict(expected)] == expected
+
+
+def test_level_count_label_where_prizes_are_set() -> None:
+    """设一等奖5名: the places of a prize set, not its holders."""
+    df = extract.extract_facts("比赛设一等奖5名，二等奖10名。", year=2022, kinds=["headcount", "label"])
+    assert not any(str(label).endswith("获奖者") for label in df["label"].dropna())
