@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 __all__ = ["BATCH_NOT", "counted_passive", "designations", "epithet_chains", "held_and_holders"]
 
 # a batch of recipients, not of honours: categories (先进集体, 先进个人), a description (成绩突出的…)
+def _inside_quotes(name: str, start: int) -> tuple[str, int]:
+    """A name printed wholly inside quotes, and its start: the name inside them."""
+    if name[0] in QUOTES and name[-1] in QUOTES:
+        return name[1:-1], start + 1
+    return name, start
+
+
 BATCH_NOT = regex.compile(r"^(?:先进|优秀)?(?:集体|个人|单位|职工|典型|工作者|人物)$|的")
 
 # the items of a chain of objects after one verb of designation (列入A、B、C; 上榜A和B); quotes are not split
@@ -85,8 +92,7 @@ def designations(text: str, sents: Sentences, ar: AwardRules, found: list[AwardH
                     or _VAGUE_END.search(bare) or opening and len(name) - opening.end() < 2 \
                     or n == 0 and not (opening or ar.head_end.search(_BRACKET_TAIL.sub("", bare))):
                 break  # the chain ends at the first object that names no honour
-            if name[0] in QUOTES and name[-1] in QUOTES:
-                name, s = name[1:-1], s + 1  # “全国优秀法院”: the name inside the quotes, as award.quoted reads it
+            name, s = _inside_quotes(name, s)  # “全国优秀法院”: as award.quoted reads it
             k = bisect.bisect_left(spans, (s + len(name),))
             if any(a < s + len(name) and s < b for a, b in spans[max(0, k - 8):k]):
                 continue  # read by another rule already (with its count and recipients)
@@ -148,8 +154,7 @@ def counted_passive(text: str, ar: AwardRules) -> list[AwardHit]:
             if m is None:
                 continue
             name, s = m.group("name"), c.start() + m.start("name")
-            if name[0] in QUOTES and name[-1] in QUOTES:
-                name, s = name[1:-1], s + 1
+            name, s = _inside_quotes(name, s)
             bare = unquote(name)
             if BATCH_NOT.search(bare) or ar.generic.match(bare) or ar.not_honour.search(bare) \
                     or not (ar.named_item.fullmatch(name) and ar.strong(bare) or ar.list_item.fullmatch(bare)):
@@ -194,9 +199,7 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
             lead = len(part) - len(part.lstrip())
             if not (_honour_like(part.strip(), ar) and (ar.level_open.match(part.strip()) or ar.prefix.match(part.strip()))):
                 break  # the honours come first, then the unit and the role
-            s, name = pos + lead, part.strip()
-            if name[0] in QUOTES and name[-1] in QUOTES:
-                s, name = s + 1, name[1:-1]  # “全国三八红旗手”: the name inside the quotes
+            name, s = _inside_quotes(part.strip(), pos + lead)  # “全国三八红旗手”
             hits.append(AwardHit("award.held", s, s + len(name), unquote(name), None, None, None, 3, "held"))
             pos += len(part) + 1
     for m in _NEWLY.finditer(text):  # 全省新增8个国家卫生城市(县城): honours won this year, counted

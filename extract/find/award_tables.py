@@ -226,9 +226,6 @@ def _wrapped(text: str, start: int, joined: str, end: int, ar: AwardRules) -> Aw
     return AwardHit("award.table", start, end, name, None, None, None, 1)
 
 
-# 湖北五一劳动奖章拟推荐人选：张某、李某 — an honour, its nominee noun and a colon before the names
-
-
 # a row of a winners' list printed without a header: cells split by spaces or |, one of them a prize level
 # (盘某 平兰小学 一等奖 指导老师:梁某; 市二等奖 翁某 《…》)
 _ROW_CELL = regex.compile(r"[^ \t\u3000|]+")
