@@ -306,6 +306,8 @@ class Rules:
     noun_after_units: frozenset[str]
     noun_after_stop: regex.Pattern[str]
     label_max: int
+    reference_label: regex.Pattern[str]
+    field_name: regex.Pattern[str]
     # validation
     concepts: dict[str, str]
     label_suffix: regex.Pattern[str]
@@ -503,6 +505,8 @@ def load_rules(folder: str | None = None) -> Rules:
         noun_after_units=frozenset(lab["noun_after_units"]),
         noun_after_stop=compile_rule(lab["noun_after_stop"], "labels.yaml"),
         label_max=int(lab["max_chars"]),
+        reference_label=compile_rule(rf"(?:{alternation(lab['reference_words'])}|(?:19|20)\d{{2}}年度?)+", "labels.yaml"),
+        field_name=compile_rule(lab["field_name"], "labels.yaml"),
         concepts=concepts,
         label_suffix=compile_rule(f"{alternation(ide['label_suffixes'])}$", "identities.yaml"),
         label_prefix=compile_rule(f"^(?:{alternation(ide['label_prefixes'])})+", "identities.yaml"),

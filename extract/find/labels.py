@@ -130,11 +130,40 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
         head = _strip(clause[: fig.start()], rules)
         clause = head if len(head) >= 2 else clause[_last_figure_end(clause):]
     clause = _strip(clause, rules).lstrip("、，,；;：: ")
+    if not clause and stops and stops[-1].group() in "：:":  # 成交价格：柒万伍仟元整
+        field = rules.field_name.search(window, 0, stops[-1].end())
+        clause = _strip(field.group("name"), rules) if field else ""
     if not clause or _DIGITS.fullmatch(clause):
         return None
     if len(clause) > rules.label_max:
         clause = _strip(_tail_words(clause, rules.label_max), rules)
     return clause or None
+
+
+def reference_only(label: str, rules: Rules) -> bool:
+    """Whether a label names only the base a figure is measured against (完成预算, 较上年同期,
+    比报告数, 同比增支: patterns/labels.yaml ``reference_words``), not what the figure is about.
+
+    >>> from extract.rules import load_rules
+    >>> r = load_rules()
+    >>> reference_only("完成年初预算", r), reference_only("较上年同期", r), reference_only("预算收入", r)
+    (True, True, False)
+    """
+    return bool(rules.reference_label.fullmatch(label.replace(" ", "")))
+
+
+def subject_of(level: str, rules: Rules) -> str:
+    """A level's label without the words of comparison that end it: what a comparison stated after
+    the level is about (结余资金安排的“三公”经费决算数 -> 结余资金安排的“三公”经费; 一般公共预算收入完成
+    -> 一般公共预算收入). A label that would keep fewer than two characters is kept whole.
+
+    >>> from extract.rules import load_rules
+    >>> subject_of("“三公”经费决算数", load_rules()), subject_of("公务接待费2016年预算", load_rules())
+    ('“三公”经费', '公务接待费')
+    """
+    tail = rules.derived("labels.reference_tail", lambda r: regex.compile(f"(?:{r.reference_label.pattern})$"))
+    m = tail.search(level)
+    return level[:m.start()].rstrip() if m and m.start() >= 2 else level
 
 
 _HAN = regex.compile(r"\p{Han}")
@@ -183,11 +212,17 @@ def change_direction(text: str, start: int, rules: Rules) -> str | None:
     >>> change_direction("比上年增加1808.29万元", 5, r), change_direction("收入总计181.92万元", 4, r)
     ('增加', None)
     """
+    word = change_word(text, start, rules)
+    if word is None:
+        return None
+    return "增加" if word in rules.change_up else "减少"
+
+
+def change_word(text: str, start: int, rules: Rules) -> str | None:
+    """The change word as printed just before a figure (增支 of 同比增支41805万元), else None."""
     lo = max(0, start - 20)
     cut = None
     for m in _CHANGE_CLAUSE.finditer(text, lo, start):
         cut = m.end()
     m = rules.change_before.search(text, cut if cut is not None else lo, start)
-    if not m:
-        return None
-    return "增加" if m.group("word") in rules.change_up else "减少"
+    return m.group("word") if m else None
