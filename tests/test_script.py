@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import extract
-from extract.find.normalize import is_traditional, normalize, simplified
+from extract.find.normalize import normalize
+from extract.read.script import is_traditional, simplified
 from extract.rules import load_rules
 
 TRADITIONAL = [
@@ -78,3 +79,29 @@ def test_conversion_keeps_every_offset(text: str) -> None:
     for i in range(len(norm.text)):  # every normalised character maps back inside the text
         s, e = norm.map.char(i)
         assert 0 <= s <= e <= len(text)
+
+
+# (a report's opening lines of our own, in simplified characters; the same in traditional ones must
+# give the same metadata: the organisation in simplified characters, the title as printed)
+REPORTS = [
+    ("某某县农业农村局2023年部门整体支出绩效自评报告\n\n某某县农业农村局\n2024年3月15日\n"
+     "一、部门基本情况\n我局内设机构6个，在职人员45人。2023年部门预算收入1200万元。\n",
+     "某某县农业农村局", 2023),
+    ("关于表彰2022年度全市教育系统先进集体和先进个人的决定\n各区县教育局：\n"
+     "为表彰先进，市教育局决定授予10个单位“先进集体”称号。\n\n某某市教育局\n2023年1月10日\n",
+     "某某市教育局", 2022),
+]
+
+
+@pytest.mark.parametrize("text, org, year", REPORTS)
+def test_metadata_of_a_traditional_report(tmp_path, text: str, org: str, year: int) -> None:
+    import opencc
+
+    trad = opencc.OpenCC("s2t").convert(text)
+    assert trad != text and len(trad) == len(text)
+    (tmp_path / "s.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "t.txt").write_text(trad, encoding="utf-8")
+    s, t = extract.read_report(tmp_path / "s.txt"), extract.read_report(tmp_path / "t.txt")
+    assert (s.organization, s.year) == (org, year)
+    assert (t.organization, t.year) == (org, year)
+    assert t.title == trad.splitlines()[0]  # the title as printed

@@ -12,7 +12,6 @@ ordinary words (``一般``, ``一是``, ``十九届``, ``王一花``).
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 import cn2an
 import regex
 
+from ..read.script import is_traditional, simplified, simplified_char  # noqa: F401  (read in the find stage too)
 from ..rules import Rules, load_rules
 from .numerals import numeral_words
 
@@ -81,59 +81,6 @@ _FULLWIDTH_RE = re.compile("[" + re.escape("".join(_FULLWIDTH)) + "]")
 def _half(text: str) -> str:
     """``text`` with the one-to-one rewrites of ``_FULLWIDTH`` (same length, same offsets)."""
     return _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH[m.group()], text)
-
-
-def _script(rules: Rules) -> tuple[re.Pattern[str], int, float]:
-    data = rules.numeral_data["traditional_script"]
-    return re.compile("[" + re.escape(data["marks"]) + "]"), int(data["min_marks"]), float(data["min_share"])
-
-
-_HAN = regex.compile(r"\p{Han}")
-
-
-def is_traditional(text: str, rules: Rules) -> bool:
-    """Whether ``text`` is written in traditional characters (``traditional_script`` of numerals.yaml).
-
-    >>> r = load_rules()
-    >>> is_traditional("授予張三“全國勞動模範”稱號，預算收入3.5億元", r), is_traditional("授予张三“全国劳动模范”称号", r)
-    (True, False)
-    """
-    marks, least, share = rules.derived("find.normalize.script", _script)
-    if marks.search(text) is None:  # nearly every report: one scan in C
-        return False
-    found = len(marks.findall(text))
-    return found >= least and found >= share * len(_HAN.findall(text))
-
-
-@functools.lru_cache(maxsize=1)
-def _t2s():  # type: ignore[no-untyped-def]
-    """OpenCC's traditional-to-simplified converter, loaded on first use."""
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@functools.lru_cache(maxsize=8192)
-def simplified_char(ch: str) -> str:
-    """The simplified form of one character (itself when it has none, or none of one character).
-
-    >>> simplified_char("國"), simplified_char("国"), simplified_char("a")
-    ('国', '国', 'a')
-    """
-    out = _t2s().convert(ch) if ch >= "\u2e80" else ch
-    return out if len(out) == 1 else ch
-
-
-def simplified(text: str) -> str:
-    """``text`` in simplified characters, one character for one (same length, same offsets).
-
-    >>> simplified("著名商標，全國勞動模範稱號，3.5億元")
-    '著名商标，全国劳动模范称号，3.5亿元'
-    """
-    out = _t2s().convert(text)
-    if len(out) == len(text):
-        return out  # phrases first: 著名 stays 著名
-    return "".join(simplified_char(ch) for ch in text)
 
 
 # a thousands separator, also with the stray space some pages print after it (2, 418.6万元)

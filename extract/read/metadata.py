@@ -15,7 +15,8 @@ import functools
 import regex
 
 from ..records import Document
-from ..rules import load_yaml, patterns_dir
+from ..rules import load_rules, load_yaml, patterns_dir
+from .script import is_traditional, simplified
 
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CN_YEAR = regex.compile(r"([〇零一二三四五六七八九]{4})年")
@@ -324,10 +325,21 @@ def _cover(text: str) -> list[str]:
 
 
 def with_meta(doc: Document, year: int | None) -> Document:
-    """The document with its title, organisation and year, and a note for what it does not state."""
-    title = doc.title or title_line(doc.text)
-    y = year or report_year(title, doc.text)
-    org = organization(title, doc.text)
+    """The document with its title, organisation and year, and a note for what it does not state.
+
+    A text in traditional characters is read in simplified ones (:mod:`extract.read.script`): the
+    title stays as printed, the organisation is named in simplified characters (as the same body's
+    other reports name it)."""
+    text, printed = doc.text, doc.text
+    if is_traditional(text, load_rules()):
+        text = simplified(text)
+    title = doc.title or title_line(text)
+    if title and text is not printed and title not in printed:  # the title line, as printed
+        at = text.find(title)
+        title = printed[at:at + len(title)] if at >= 0 else title
+    simple_title = simplified(title) if title and text is not printed else title
+    y = year or report_year(simple_title, text)
+    org = organization(simple_title, text)
     for table in doc.tables if org is None else ():  # a PDF's table titles name the department too
         org = organization(table.title, "")  # (二、2017年度江苏省高级人民法院部门收入预算总表)
         if org:
