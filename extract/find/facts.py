@@ -258,6 +258,25 @@ def _level_label(facts: list[Fact], kind: str, sentence_start: object, borrowed:
     return None
 
 
+_WORDS = regex.compile(r"[\p{Han}“\"]")  # a label that opens with a word, not a stray bracket
+_ASIDE = regex.compile(r"[^（(]*[）)]")  # a bracket closes after a figure, none opened before it
+
+
+def _tally_label(facts: list[Fact], sentence_start: object, rules: Rules, text: str, start: int) -> str | None:
+    """The label of a tally of people-times stated without words of its own (接待3837批次，37861人次;
+    组织团组17个，105人次): what the figure before it in its sentence counts, and 人次. A figure in a
+    bracket closed before this one is an aside (共312批次(其中外事接待0批次),4228人次). ``text`` and
+    ``start``: the document's text and the tally's place in it."""
+    for f in reversed(facts):
+        if f.sentence_start != sentence_start:
+            return None
+        if _ASIDE.match(text, f.end, start):
+            continue
+        if f.label and f.kind not in ("date", "year") and not f.change and _WORDS.match(f.label):
+            return f"{subject_of(f.label, rules)} 人次"
+    return None
+
+
 def _echo_label(facts: list[Fact], kind: str, text: str, start: int, last_end: int) -> str | None:
     """The label of a figure restated in brackets right after another of the same kind
     (柒万伍仟元整（75,000.00元）): the first figure's. ``last_end``: where the last figure
@@ -326,6 +345,8 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             direction = change_direction(text, c.start, rules)
             if labels and not label and not direction:
                 label = _echo_label(facts, c.kind, text, c.start, last_end)
+                if label is None and c.kind == "headcount" and c.printed_unit == "人次":
+                    label = _tally_label(facts, ctx["sentence_start"], rules, doc.text, int(ctx["start"]))
                 inherited = label is not None
             elif labels and (direction and not label or label and reference_only(label, rules)):
                 # 收、支总计9,685.55万元，比上年增加1,027.91万元; 收入46900万元，完成预算46508万元
