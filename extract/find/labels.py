@@ -34,6 +34,7 @@ _WINDOW = 40
 # four characters, after any year or 年度
 _CONJUNCT = regex.compile(r"(?:年度|年|^|[^\p{Han}])(?P<word>(?!年)\p{Han}{1,4})$")
 _DIGITS = regex.compile(r"[\d.]+")
+_YEAR = regex.compile(r"(?:19|20)\d{2}年度?")
 _FIGURE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号])(?:万亿|[万亿千])?(?:元/[\p{Han}]|人次|[元人名位个项件次户%])?")
 
 
@@ -123,6 +124,7 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
             cut = stops[-1].start() - len(conjunct.group("word"))
     clause = window[cut:] if cut is not None else window
     clause = clause[_unclosed(clause) + 1:]
+    raw = clause
     clause = _strip(clause, rules)
     # another figure in the clause (常住人口由上年729万人增加到…): the label is before it
     fig = _FIGURE.search(clause)
@@ -130,6 +132,11 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
         head = _strip(clause[: fig.start()], rules)
         clause = head if len(head) >= 2 else clause[_last_figure_end(clause):]
     clause = _strip(clause, rules).lstrip("、，,；;：: ")
+    if not clause:
+        # 比上年增加1,027.91万元, 比上年42,895万元增加29,821万元: the base is all the figure says of
+        # itself; it is kept (find/facts.py completes it with the subject of the level before it)
+        bare = strip_marker(_FIGURE.sub("", raw).strip(" \t\u3000、，,；;：:"))
+        clause = bare if rules.reference_label.fullmatch(bare) and not _YEAR.fullmatch(bare) else ""
     if not clause and stops and stops[-1].group() in "：:":  # 成交价格：柒万伍仟元整
         field = rules.field_name.search(window, 0, stops[-1].end())
         clause = _strip(field.group("name"), rules) if field else ""
