@@ -308,6 +308,7 @@ class Rules:
     label_max: int
     reference_label: regex.Pattern[str]
     field_name: regex.Pattern[str]
+    document_number: regex.Pattern[str]
     # validation
     concepts: dict[str, str]
     label_suffix: regex.Pattern[str]
@@ -507,6 +508,7 @@ def load_rules(folder: str | None = None) -> Rules:
         label_max=int(lab["max_chars"]),
         reference_label=compile_rule(rf"(?:{alternation(lab['reference_words'])}|(?:19|20)\d{{2}}年度?)+", "labels.yaml"),
         field_name=compile_rule(lab["field_name"], "labels.yaml"),
+        document_number=compile_rule(lab["document_number"], "labels.yaml"),
         concepts=concepts,
         label_suffix=compile_rule(f"{alternation(ide['label_suffixes'])}$", "identities.yaml"),
         label_prefix=compile_rule(f"^(?:{alternation(ide['label_prefixes'])})+", "identities.yaml"),

@@ -113,6 +113,8 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
     """
     lo = max(0, start - _WINDOW)
     window = text[lo:start]
+    if "号" in window:  # a document number cuts the clause like a comma (冀财建〔2019〕296号文)国省干线养护
+        window = rules.document_number.sub(lambda m: "，" * len(m.group()), window)
     stops = [m for m in rules.clause_stop.finditer(window)]
     cut = stops[-1].end() if stops else None
     # a 、 joins coordinated words of one label (收入、支出预算总计) unless a figure stands before it
@@ -131,7 +133,7 @@ def label_before(text: str, start: int, rules: Rules) -> str | None:
     if fig:
         head = _strip(clause[: fig.start()], rules)
         clause = head if len(head) >= 2 else clause[_last_figure_end(clause):]
-    clause = _strip(clause, rules).lstrip("、，,；;：: ")
+    clause = _strip(clause, rules).lstrip("、，,；;：: )）]】〕")
     if not clause:
         # 比上年增加1,027.91万元, 比上年42,895万元增加29,821万元: the base is all the figure says of
         # itself; it is kept (find/facts.py completes it with the subject of the level before it)
