@@ -17,7 +17,8 @@ import regex
 
 from .awards import find_awards
 from .honours import printed_name
-from .labels import change_direction, change_word, label_for, reference_only, subject_of
+from .borrowed_labels import FiguresBefore
+from .labels import change_direction, label_for
 from .normalize import Normalized, normalize
 from .numbers import Parsed, parse_date, parse_measure
 from ..records import Document, Fact
@@ -242,50 +243,6 @@ def _table_ranges(text: str, cells: list[Fact]) -> list[tuple[int, int]]:
     return [(text.rfind("\n", 0, a) + 1, b) for a, b in spans.values()]
 
 
-def _level_label(facts: list[Fact], kind: str, sentence_start: object, borrowed: set[int],
-                 rules: Rules) -> str | None:
-    """The label of the level a change or a comparison without words of its own is stated
-    against: the nearest figure of the same kind before it in its sentence that is not a change
-    and has a label of its own (not one in ``borrowed``, the ids of facts whose label was so
-    completed, nor a comparison's). Its concept is not inherited: a change is no second
-    statement of the level."""
-    for f in reversed(facts):
-        if f.sentence_start != sentence_start:
-            return None
-        if (f.label and not f.change and f.kind == kind and id(f) not in borrowed
-                and not reference_only(f.label, rules)):
-            return f.label
-    return None
-
-
-_WORDS = regex.compile(r"[\p{Han}“\"]")  # a label that opens with a word, not a stray bracket
-_ASIDE = regex.compile(r"[^（(]*[）)]")  # a bracket closes after a figure, none opened before it
-
-
-def _tally_label(facts: list[Fact], sentence_start: object, rules: Rules, text: str, start: int) -> str | None:
-    """The label of a tally of people-times stated without words of its own (接待3837批次，37861人次;
-    组织团组17个，105人次): what the figure before it in its sentence counts, and 人次. A figure in a
-    bracket closed before this one is an aside (共312批次(其中外事接待0批次),4228人次). ``text`` and
-    ``start``: the document's text and the tally's place in it."""
-    for f in reversed(facts):
-        if f.sentence_start != sentence_start:
-            return None
-        if _ASIDE.match(text, f.end, start):
-            continue
-        if f.label and f.kind not in ("date", "year") and not f.change and _WORDS.match(f.label):
-            return f"{subject_of(f.label, rules)} 人次"
-    return None
-
-
-def _echo_label(facts: list[Fact], kind: str, text: str, start: int, last_end: int) -> str | None:
-    """The label of a figure restated in brackets right after another of the same kind
-    (柒万伍仟元整（75,000.00元）): the first figure's. ``last_end``: where the last figure
-    of ``facts`` ends in ``text``."""
-    if facts and start - 1 == last_end and text[last_end] in "（(" and facts[-1].kind == kind:
-        return facts[-1].label
-    return None
-
-
 def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized | None = None,
                    year: int | None = None, kinds: frozenset[str] | None = None) -> list[Fact]:
     """Every fact of one document's text, in text order.
@@ -330,8 +287,7 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
     cells = [c for c in cells if want(c.kind)]
     settle = kinds if not cells else None
     covered: list[tuple[int, int]] = []  # original spans of the figures and awards not asked for
-    borrowed: set[int] = set()  # ids of the facts whose label is completed from another's
-    last_end = -1  # where the last figure read ends in ``text``
+    before = FiguresBefore(text, doc.text, rules)
     for c in resolve_overlaps(_candidates(text, lambda: year_context(text, year, doc.title), rules, settle)):
         if not want(c.kind):  # found only to settle the overlaps, or the cells
             covered.append(norm.map.span(c.start, c.end))
@@ -343,20 +299,9 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
         if c.kind not in ("date", "year"):
             label = label_for(text, c.start, c.end, c.printed_unit, rules) if labels else None
             direction = change_direction(text, c.start, rules)
-            if labels and not label and not direction:
-                label = _echo_label(facts, c.kind, text, c.start, last_end)
-                if label is None and c.kind == "headcount" and c.printed_unit == "人次":
-                    label = _tally_label(facts, ctx["sentence_start"], rules, doc.text, int(ctx["start"]))
-                inherited = label is not None
-            elif labels and (direction and not label or label and reference_only(label, rules)):
-                # 收、支总计9,685.55万元，比上年增加1,027.91万元; 收入46900万元，完成预算46508万元
-                level = _level_label(facts, c.kind, ctx["sentence_start"], borrowed, rules)
-                if level and label:  # 公务接待费2016年预算8万元，2015年预算12.5万元 -> 公务接待费 预算
-                    subject = subject_of(level, rules)
-                    word = change_word(text, c.start, rules) if direction else None  # 比2017年减少
-                    label = (label if label in subject else f"{subject} {label}") + (
-                        word if word and not label.endswith(word) else "")
-                label, inherited = (label or level), level is not None
+            if labels:
+                label, inherited = before.complete(label, direction, c.kind, c.printed_unit, c.start,
+                                                   int(ctx["start"]), ctx["sentence_start"])
         facts.append(Fact(
             doc_id=doc.doc_id, kind=c.kind, value=p.value, unit=p.unit, rule=c.rule,
             qualifier=(direction or "") + (p.qualifier or "") or None, label=label,
@@ -364,9 +309,7 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             change=direction is not None, value_max=p.value_max, resolution=p.resolution,
             date_start=p.date_start, date_end=p.date_end, **ctx,  # type: ignore[arg-type]
         ))
-        if inherited:
-            borrowed.add(id(facts[-1]))
-        last_end = c.end
+        before.add(facts[-1], inherited, c.end)
     for a in find_awards(text, sents, rules) if want("award") or settle is None else ():
         if not want("award"):
             covered.append(norm.map.span(a.start, a.end))
