@@ -17,7 +17,7 @@ from .honours import AwardRules, award_rules, strip_tail, unquote
 
 _HEADING = regex.compile(r"(?P<name>[^\s，,。；;：:、.．]{2,30}?)(?P<kind>获奖人员名单|获奖学生名单|获奖者名单|获奖名单|名单|拟推荐对象"
                          r"|推荐对象|候选人|候选对象)[（(]共?$")
-_GIVEN = regex.compile(r"^(?P<noun>\p{Han}{1,4}?)[“\"](?P<name>[^“”\"]{2,30})[”\"]")
+_GIVEN = regex.compile(r"^(?P<noun>\p{Han}{0,4}?)[“\"](?P<name>[^“”\"]{2,30})[”\"]")
 _HOLDER = regex.compile(r"^(?P<noun>\p{Han}{0,4}?)(?:在[^，,。；;]{1,20}?中)?(?:被|均|分别|先后)?$")
 
 
@@ -90,10 +90,18 @@ def honour_label(text: str, start: int, end: int, unit: str | None, rules: Rules
     cut = rules.clause_stop.search(clause[::-1])
     clause = clause[len(clause) - cut.start():] if cut else clause
     given = _GIVEN.match(after)
-    if given and ar.verbs.search(clause):  # 授予肖某等16名同志“…先进个人”称号
+    # 授予肖某等16名同志“…先进个人”称号; 表彰了12名优秀教师、5个先进集体和3名“最美乡村医生” (one verb
+    # before a list of counted honours joined by 、 and 和)
+    if given and (ar.verbs.search(clause) or _listed_after_verb(text, lo + len(text[lo:start]) - len(clause), ar)):
         name = given.group("name")
         if not ar.generic.match(name) and not ar.not_honour.search(name):
-            return name + "获奖" + given.group("noun")
+            return name + "获奖" + (given.group("noun") or "者")
+    held = _OF_HONOUR.search(clause)
+    if held and ar.verbs.search(held.group("verb")):  # 对获得一等奖的8名学生各奖励2000元
+        name = strip_tail(unquote(held.group("name")).strip(), ar)
+        noun = _NOUN.match(after)
+        if (ar.level.fullmatch(name) or ar.named_item.fullmatch(name)) and not ar.generic.match(name):
+            return name + "获奖" + (noun.group() if noun else "者")
     last = None
     for last in ar.result_verbs.finditer(clause):
         pass
@@ -105,6 +113,25 @@ def honour_label(text: str, start: int, end: int, unit: str | None, rules: Rules
     if level and _level_results(text, start, ar):  # 教师硬笔一等奖4名，二等奖5名 in a notice of results
         return level.group("name") + "获奖者"
     return None
+
+
+# 获得一等奖的8名学生, 荣获“优秀班集体”称号的5个班级: the honour held by the people counted after it
+_OF_HONOUR = regex.compile(r"(?P<verb>获得|荣获|获评|获|被评为|评为)(?P<name>[^，,。；;、的]{2,30}?)(?:称号|荣誉)?的$")
+# the people counted: the noun right after the count, before 各/每人/分别 or a verb
+_NOUN = regex.compile(r"\p{Han}{1,4}?(?=各|每人|每名|分别|均|共|将|获|给予|奖励|[，,。；;、]|$)")
+_PRAISE = regex.compile(r"表彰|表扬|嘉奖")
+# a list of counted honours after one verb: only 、 和 及 between the verb's clause and the count
+_LIST_JOIN = regex.compile(r"[^，,。；;：:\n]*$")
+
+
+def _listed_after_verb(text: str, clause_start: int, ar: AwardRules) -> bool:
+    """Whether the clause starting at ``clause_start`` continues a list whose items a verb of
+    conferral before them governs (表彰了12名优秀教师、5个先进集体和3名“…”)."""
+    if clause_start == 0 or text[clause_start - 1] != "、":
+        return False
+    run = _LIST_JOIN.search(text, max(0, clause_start - 120), clause_start)
+    return bool(run and (ar.verbs.search(run.group()) or ar.result_verbs.search(run.group())
+                         or _PRAISE.search(run.group())))
 
 
 # a prize level right before a count (学生硬笔一等奖, 二等奖作品); the group before it is no part of the honour
