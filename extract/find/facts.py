@@ -38,6 +38,12 @@ class _Candidate:
     printed_unit: str | None
 
 
+def _group_int(m: regex.Match[str], name: str) -> int | None:
+    """A date match's month or day as a number (None when the rule has no such group or it is empty)."""
+    value = m.groupdict().get(name)
+    return int(value) if value and value.isdigit() else None
+
+
 def _candidates(text: str, year_of: Callable[[], YearContext], rules: Rules,
                 kinds: frozenset[str] | None = None) -> list[_Candidate]:
     """Every match of the figure rules, parsed; with ``kinds``, only those that bear on facts of
@@ -66,7 +72,11 @@ def _candidates(text: str, year_of: Callable[[], YearContext], rules: Rules,
                 years = year_of()
             if years.in_banner(start):
                 continue  # a site's date banner: the day the page was viewed
-            parsed = parse_date(m, years.at(start), years.document_year)
+            # a period is placed by its end (1-7月份 in a page of August), a day by itself
+            end_month = _group_int(m, "m2")
+            parsed = parse_date(m, years.at(start, end_month or _group_int(m, "m"),
+                                            _group_int(m, "d2") if end_month else _group_int(m, "d")),
+                                years.document_year)
         else:
             parsed = parse_measure(rule.kind, m, text, rules)
         if parsed is None:

@@ -60,12 +60,19 @@ class YearContext:
     banner: tuple[int, int] | None = None
     #: for each stated year, the index of the nearest topical year at or before it (-1: none)
     last_topical: tuple[int, ...] = ()
+    #: the day of the publication line (year, month, day) when the document's year is read from it
+    published: tuple[int, int, int] | None = None
 
-    def at(self, pos: int) -> int | None:
-        """The year of a date at ``pos`` printed without one (None when the text never says)."""
+    def at(self, pos: int, month: int | None = None, day: int | None = None) -> int | None:
+        """The year of a date at ``pos`` printed without one (None when the text never says).
+
+        When that year is the publication line's and the date's ``month`` (and ``day``) are
+        known, the year is the one that puts the date nearest the day of publication: a page of
+        2 January 2024 tells of ``12月2日`` 2023, one of 28 December 2023 announces ``1月5日``
+        2024 (as dateparser prefers dates relative to a base)."""
         k = bisect.bisect_right(self.positions, pos) - 1
         if k < 0:
-            return self.document_year
+            return self._own(month, day)
         sent = self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
         if self.positions[k] >= sent:
             return self.years[k]
@@ -73,7 +80,14 @@ class YearContext:
         j = self.last_topical[k]
         if j >= 0 and self.positions[j] >= para:
             return self.years[j]
-        return self.document_year or self.years[k]
+        return self._own(month, day) or self.years[k]
+
+    def _own(self, month: int | None, day: int | None) -> int | None:
+        if self.published is None or month is None or not 1 <= month <= 12:
+            return self.document_year
+        y, m, d = self.published
+        base = y * 372 + (m - 1) * 31 + d  # a day count: order is all that matters here
+        return min((y - 1, y, y + 1), key=lambda c: abs(c * 372 + (month - 1) * 31 + (day or 15) - base))
 
     def in_banner(self, pos: int) -> bool:
         return self.banner is not None and self.banner[0] <= pos < self.banner[1]
@@ -125,4 +139,21 @@ def year_context(text: str, user_year: int | None = None, title: str | None = No
         latest = k if t else latest
         last.append(latest)
     return YearContext(tuple(pos), tuple(yrs), tuple(top), tuple(sents), tuple(paras),
-                       document_year(text, user_year, title), banner, tuple(last))
+                       document_year(text, user_year, title), banner, tuple(last),
+                       None if user_year else published_day(text))
+
+
+_PUBLISHED_DAY = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>1[0-2]|0?[1-9])\s*[-/.月]\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)")
+
+
+def published_day(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of the document's publication line, when it gives the day.
+
+    >>> published_day("更新日期:2024-01-02 09:44:27  【作者:办公室】\\n正文"), published_day("正文") is None
+    ((2024, 1, 2), True)
+    """
+    m = _PUBLISHED.search(text[:600])
+    if not m:
+        return None
+    day = _PUBLISHED_DAY.match(text, m.start("y"))
+    return (int(day.group("y")), int(day.group("m")), int(day.group("d"))) if day else None
