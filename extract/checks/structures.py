@@ -173,6 +173,10 @@ def _named_total(before: Sequence[Num], parts: Sequence[Num], rules: Rules) -> N
                     same = [n for n in before if statement_of(n.label) in measure]
                     if same:
                         return same[-1]
+                if measure == {None} and len({statement_of(n.label) for n in named}) > 1:
+                    # parts that state no measure, totals that state several (…决算数为96万元，预算数为
+                    # 130万元，其中…): the parts are the sentence's subject's, its first statement
+                    return named[0]
                 return named[-1]
     return None
 
