@@ -85,6 +85,53 @@ FOUND = [
     # list headings closed by a bracket, and a heading of honours kept after review
     ("现将拟命名名单公示如下：\n一、县级卫生村(社区)(12个)\n甲村\n", [("县级卫生村(社区)", 12, N)]),
     ("复查结果通报如下：\n重新确认的省级文明村镇(社区)\n甲镇、乙社区\n", [("省级文明村镇(社区)", None, R)]),
+    # round 4 (probe4_B): the sentence's words at a name's edges are left out — a second verb of results
+    # (另评出, 同时评选出), 若干 of an uncounted prize, recipients 为 the name, counted recipients after 保留
+    ("经评审，评出一等奖2名、二等奖4名，另评出“进步奖”3名。", [("一等奖", 2, C), ("二等奖", 4, C), ("进步奖", 3, C)]),
+    ("比赛评出一等奖3名、二等奖6名，同时评选出优秀辅导员20名。", [("一等奖", 3, C), ("二等奖", 6, C), ("优秀辅导员", 20, C)]),
+    ("共评出一等奖5名、二等奖8名、鼓励奖若干。", [("一等奖", 5, C), ("二等奖", 8, C), ("鼓励奖", None, C)]),
+    ("决定命名甲县、乙县和丙县为省级生态县。", [("省级生态县", None, C)]),
+    ("经复查，继续保留丁市等12个城市省级卫生城市荣誉称号。", [("省级卫生城市", 12, R)]),
+    ("授予王某“全市为民服务标兵”称号。", [("全市为民服务标兵", None, C)]),
+    ("决定表彰张某等20名同学为“三好学生”。", [("三好学生", 20, C)]),
+    ("决定表彰甲局等5个单位为“市级先进集体”。", [("市级先进集体", 5, C)]),
+    ("评选表彰为民服务先进集体5个。", [("为民服务先进集体", 5, C)]),
+    # two counted honours closed by one nominee noun (…和N名B拟表彰对象)
+    ("确定了300名省劳动模范和80名省先进工作者拟表彰对象。", [("省劳动模范", 300, N), ("省先进工作者", 80, N)]),
+    # a verb of nominating 为 an honour: nominated, also when the nomination is still to come (将申报为)
+    ("各工种第一名的选手，将申报为省五一劳动奖章。", [("省五一劳动奖章", None, N)]),
+    ("经评审，甲县文化馆的作品推荐为全国群众文化政府奖候选作品。", [("全国群众文化政府奖", None, N)]),
+    # a list put up for objections (名单公示, 名单，现予以公示): its honours proposed
+    ("研究确定了“最美护士”“最美乡村医生”名单，现予以公示。", [("最美护士", None, N), ("最美乡村医生", None, N)]),
+    ("2023年度全县十佳文明家庭名单公示", [("2023年度全县十佳文明家庭", None, N)]),
+    ("现将第二届全市优秀志愿者评选结果公示如下：", [("第二届全市优秀志愿者", None, N)]),
+    ("全市共有15个单位进入省级文明单位公示名单。", [("省级文明单位", None, N)]),
+    # a numbered line that proposes honours (一、推荐A、B名单)
+    ("二、推荐县优秀班主任、县优秀教育工作者名单\n张某\n", [("县优秀班主任", None, N), ("县优秀教育工作者", None, N)]),
+    # a proposal with its recipients, 为, then every honour put up for objections
+    ("现对拟命名甲市等12个城市为省级园林城市、省级森林城市进行公示。", [("省级园林城市", None, N), ("省级森林城市", 12, N)]),
+    ("拟表彰王某等10人为市优秀教师、市优秀班主任。", [("市优秀教师", 10, N), ("市优秀班主任", 10, N)]),
+    # a list's numbered headings flattened into one line, each with its count before the holders
+    ("附件：受表彰名单 一、先进集体（5个） 甲局、乙局 二、先进个人（8名） 张某", [("先进集体", 5, C), ("先进个人", 8, C)]),
+    # list headings opened by a mark or closed round by brackets, and a group before a level (the level is the honour)
+    ("现将获奖名单公布如下：\n【一等奖】\n张某 甲小学\n【二等奖】\n李某 乙小学\n", [("一等奖", None, C), ("二等奖", None, C)]),
+    ("获奖名单如下：\n■优秀组织奖\n甲区教育局\n■优秀指导教师\n王某\n", [("优秀组织奖", None, C), ("优秀指导教师", None, C)]),
+    ("评选结果公布如下：\n高中组一等奖：张某、李某\n教师组三等奖：王某\n", [("一等奖", None, C), ("三等奖", None, C)]),
+    # a heading numbered 1. over its holders; an attachment's title numbered so repeats the body (no award)
+    ("现将表彰名单公布如下：\n1.优秀组织奖\n甲区教育局\n2.优秀指导教师\n王某\n", [("优秀组织奖", None, C), ("优秀指导教师", None, C)]),
+    ("经评审，评出优秀辅导员10名。\n附件：\n1.2023年全市科技节优秀辅导员获奖名单\n", [("优秀辅导员", 10, C)]),
+    # a group before a level after a verb of results: the level is the honour
+    ("评审结果揭晓，评出高中组一等奖4名、二等奖6名，教师组一等奖1名。", [("一等奖", 4, C), ("二等奖", 6, C), ("一等奖", 1, C)]),
+    # a yearbook table split by single spaces whose first row lost the space after its number in normalisation
+    ("序号 姓名 获得荣誉 授予机关\n1 赵某 全国先进工作者 国务院\n2 钱某 省五一劳动奖章 省总工会\n",
+     [("全国先进工作者", None, C), ("省五一劳动奖章", None, C)]),
+    # levels counted on lines of their own, the count after a space
+    ("经评审，共评出：\n一等奖 3名\n二等奖 5名\n", [("一等奖", 3, C), ("二等奖", 5, C)]),
+    # levels counted for each of several groups (小学组、初中组一等奖各2名)
+    ("获奖名单公布如下。小学组、初中组一等奖各3名，二等奖各6名。", [("一等奖", 3, C), ("二等奖", 6, C)]),
+    # levels with their counts and holders flattened into one line
+    ("获奖名单如下：\n一等奖2名：甲某（一中）乙某（二中）二等奖3名：丙某（三中）丁某（四中）\n",
+     [("一等奖", 2, C), ("二等奖", 3, C)]),
 ]
 
 NOT_FOUND = [
@@ -131,6 +178,32 @@ NOT_FOUND = [
     "大会将分别授予全国五一劳动奖状和全国五一劳动奖章。",
     "我县多幅作品入选全省美术书法摄影展并获奖。",
     "现将获奖名单公布如下：",
+    # round 4 counter-examples: lists shown that name no honour, a numbered line proposing no honour,
+    # prizes set (not conferred) on a flattened line
+    "现将考试合格人员名单予以公示。",
+    "现将项目评审结果公示如下：",
+    "现将2023年度绩效考核结果公示如下：",
+    "进入面试人员公示名单的考生请按时参加面试。",
+    "省教育厅公示参评省级文明校园学校名单。",
+    "二、推荐程序\n各单位推荐后报送。\n",
+    "一、推荐的科研项目名单\n甲项目\n",
+    "比赛设奖如下：一等奖（奖金500元）二等奖3名：奖金300元",
+    "确定了300名村民代表和80名党员代表候选人。",
+    "拟认定甲公司等5家企业为高新技术企业，现予公示。",
+    "【工作动态】\n近日召开会议。\n",
+    "■工作要求\n各单位要高度重视。\n",
+    "比赛分组如下：\n小学组一等奖：奖金500元\n",
+    "序号 姓名 职务 联系电话\n1 赵某 科长 12345\n2 钱某 主任 23456\n",
+    "拟推荐张某为县人大代表候选人。",
+    "该企业申报为高新技术企业。",
+    "比赛设小学组、初中组一等奖各2名，二等奖各5名。",
+    "比赛设奖：\n一等奖 3名\n二等奖 5名\n",
+    "报名情况：\n小学组 25 名\n",
+    # a commended list that describes its holders' deeds, no honour named
+    "对2019年以来在防汛工作中作出突出贡献的集体和个人予以表彰。",
+    "本项目推荐为省重点项目。",
+    "预算情况 一、预算单位(3个) 甲局 二、项目(5个) 乙",
+    "走访情况 一、困难家庭(30户) 已走访",
 ]
 
 

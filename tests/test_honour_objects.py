@@ -159,3 +159,177 @@ def test_honour_found(sentence, want):
 @pytest.mark.parametrize("sentence", [pytest.param(s, id=s) for s in ABSENT])
 def test_no_honour(sentence):
     assert _awards(sentence) == []
+
+
+# issue 20, round 6 (mined from 56 more unannotated profiles, résumés and honour news, /tmp/probe4_A): lists of
+# honours in profiles, a body between 被 and the verb, a region and a round before a quoted title, one count shared
+# by two titles, a designation's head after 获批, an honour and its holders' noun counted after it
+PROFILE_FOUND = [
+    # one verb, its objects run on past commas to the sentence end, each opening with a level or region
+    ("该校曾被评为县文明单位,市绿色学校,省平安校园。",
+     [("县文明单位", None, C), ("市绿色学校", None, C), ("省平安校园", None, C)]),
+    ("王某先后荣获岳阳市“优秀教师”,临湘市“师德标兵”,2019年度“最美乡村教师”等荣誉和称号。",
+     [("岳阳市优秀教师", None, C), ("临湘市师德标兵", None, C), ("2019年度最美乡村教师", None, C)]),
+    # a field of honours: 荣誉：A、B; 这些荣誉主要有：A、B以及C等
+    ("学校荣誉:全国青少年校园足球特色学校、省级标准化学校。",
+     [("全国青少年校园足球特色学校", None, C), ("省级标准化学校", None, C)]),
+    ("这些荣誉主要有:省文明单位、市园林单位以及市卫生先进单位等。",
+     [("省文明单位", None, C), ("市园林单位", None, C), ("市卫生先进单位", None, C)]),
+    # a field's items run to the line end past semicolons; a field over lines, one dated honour a line
+    ("个人荣誉:2016年度区优秀共产党员;2019年度市劳动模范。",
+     [("2016年度区优秀共产党员", None, C), ("2019年度市劳动模范", None, C)]),
+    ("所获荣誉:\n2017年 全国巾帼文明岗\n2021.06 湖北省青年文明号\n联系电话:1234567",
+     [("全国巾帼文明岗", None, C), ("湖北省青年文明号", None, C)]),
+    # 系 and a list of designations (held); a streak before a name is no part of it
+    ("该园系省级示范性幼儿园、连续三届市巾帼文明岗、区首批智慧校园示范学校。",
+     [("省级示范性幼儿园", None, H), ("市巾帼文明岗", None, H), ("区首批智慧校园示范学校", None, H)]),
+    # a list the honour noun closes: an item opening with a level may end in an everyday head (学校, 基地)
+    ("先后被评为全国中小学劳动教育实验学校、省科技创新教育基地、市优秀家长学校等荣誉称号。",
+     [("全国中小学劳动教育实验学校", None, C), ("省科技创新教育基地", None, C), ("市优秀家长学校", None, C)]),
+    # a body between 被 and 评为, in a passage about honours: the object needs no head
+    ("该院获得多项荣誉。2015年被省卫生厅评为江苏省规范化预防接种门诊。", [("江苏省规范化预防接种门诊", None, C)]),
+    # a region and a round before a quoted title
+    ("赵某等15名同志评选为湖北省第二届“最美社区工作者”。", [("湖北省第二届最美社区工作者", 15, C)]),
+    # 授予为: 为 joins the verb and the name
+    ("2020年被县委授予为先进党支部。", [("先进党支部", None, C)]),
+    # one count, two quoted titles joined by 和
+    ("省总工会表彰了120名“全省五一巾帼标兵”和“全省女职工建功立业标兵”。",
+     [("全省五一巾帼标兵", 120, C), ("全省女职工建功立业标兵", None, C)]),
+    # 获批 and a designation's head with a modifier before it: no passage about honours needed
+    ("该县获批省级全域旅游示范区。", [("省级全域旅游示范区", None, C)]),
+    # an honour, its holders' noun and their count after it; 新增 an honour and its count
+    ("全区获得市长质量奖企业4家。", [("市长质量奖", 4, C)]),
+    ("今年新增省级专精特新“小巨人”企业8家。", [("省级专精特新小巨人企业", 8, C)]),
+    # 新增, 创建, 培育, 建成: designations won in the year, each counted, the list running on after 、 and commas
+    ("全年新增市级文明单位9个、省级文明村4个。", [("市级文明单位", 9, C), ("省级文明村", 4, C)]),
+    ("全区建成省级美丽乡村示范村15个,市级示范村40个。", [("省级美丽乡村示范村", 15, C), ("市级示范村", 40, C)]),
+    ("全县共创建省级文明村镇21个。", [("省级文明村镇", 21, C)]),
+    # 暨 joins two honours of one conferral
+    ("该校荣获2019—2020年度市级文明单位暨首届市级文明校园称号。",
+     [("2019—2020年度市级文明单位", None, C), ("首届市级文明校园", None, C)]),
+    # heads gathered from union and hospital profiles: 职工小家, 爱婴医院, 无烟医院
+    ("全市今年新增5个“全国模范职工小家”。", [("全国模范职工小家", 5, C)]),
+    ("该院是全省首家三级妇幼保健院,全国百家优秀爱婴医院。", [("全国百家优秀爱婴医院", None, H)]),
+    ("2019年被市爱卫会评为市级无烟医院。", [("市级无烟医院", None, C)]),
+    # the kind of honour after the words that close a quoted name (先进集体光荣称号); the kind set before a dash
+    ("该区连续两届获得“全省平安建设”先进集体光荣称号。", [("全省平安建设先进集体", None, C)]),
+    ("该县同时荣获最高奖——“平安杯”。", [("平安杯", None, C)]),
+    # 获评 only ever designates: a level opens the name, no passage about honours needed
+    ("乙厂获评省级绿色工厂。", [("省级绿色工厂", None, C)]),
+    # a count inside the quotes of a name is part of it, kept as printed
+    ("该校获得多项荣誉。2002年被教育部确认为全国中小学“名校六百家”之一。", [("全国中小学名校六百家", None, C)]),
+    # 获选 designates; 被选为 … 候选名单 nominates
+    ("甲村、乙村获选“全国乡村旅游精品村”。", [("全国乡村旅游精品村", None, C)]),
+    ("丙村被选为全省美丽乡村示范村候选名单。", [("全省美丽乡村示范村", None, N)]),
+    # a quote before a second verb names the holder of that verb's honour (…、“甲项目”获得省文化创新奖)
+    ("该县荣获全国休闲农业示范县、“乙项目”获得省农业创新奖。", [("全国休闲农业示范县", None, C), ("省农业创新奖", None, C)]),
+    # 其中 opens a breakdown, no part of the name
+    ("全校获国家级表彰4人,其中全国模范教师2人,省优秀班主任6人。", [("全国模范教师", 2, C), ("省优秀班主任", 6, C)]),
+    # the time word after the last item of a list (获得A、B之后，又获…)
+    ("该市获得全国双拥模范城、国家森林城市之后,又获殊荣。", [("全国双拥模范城", None, C), ("国家森林城市", None, C)]),
+    # 对 LIST 给予奖励 / 以奖励: a frame of commending, like 予以表彰
+    ("大会对李某等12名“最美乡村医生”、王某等30名“优秀护士”和赵某等8名“护理标兵”给予奖励。",
+     [("最美乡村医生", 12, C), ("优秀护士", 30, C), ("护理标兵", 8, C)]),
+    # a closed list: an item ending in 企业 with a level before it is one of the honours
+    ("该公司先后被评为全国食品行业优秀企业、江苏省隐形冠军企业等荣誉。",
+     [("全国食品行业优秀企业", None, C), ("江苏省隐形冠军企业", None, C)]),
+]
+
+# (honours_tune7) own sentences for the constructions its misses showed
+TUNE7_FOUND = [
+    # a list closed by 等多项荣誉; a pilot's best unit is an honour, a pilot is none
+    ("该校获得全国青少年校园足球特色学校、省第二批智慧校园试点优秀单位、市文明单位等多项荣誉。",
+     [("全国青少年校园足球特色学校", None, C), ("省第二批智慧校园试点优秀单位", None, C), ("市文明单位", None, C)]),
+    # 认定…为A，…为B with the heads 示范社, 示范组织
+    ("认定甲社等20家合作社为省级农民合作社示范社,乙会等8家农民用水协会为省级用水合作示范组织。",
+     [("省级农民合作社示范社", 20, C), ("省级用水合作示范组织", 8, C)]),
+    # a total, then 其中 and counted designations
+    ("全市示范家庭农场达到40家,其中省级示范农场12家,市级示范农场28家。",
+     [("省级示范农场", 12, C), ("市级示范农场", 28, C)]),
+    ("全县合作社示范社达到30家,其中部级示范社3家,省级示范社9家。", [("部级示范社", 3, C), ("省级示范社", 9, C)]),
+    # a time word or a total after the quote is no part of the name
+    ("该院自2015年被授予“全国文明单位”以来,持续创建。", [("全国文明单位", None, C)]),
+    ("甲科、乙科荣获“改善护理服务示范科室”共两项大奖。", [("改善护理服务示范科室", None, C)]),
+    # quotes inside a quoted title; 获得者 closing a quoted title is part of it
+    ("授予李某等12名同志“‘南丁格尔奖章’获得者”称号。", [("南丁格尔奖章获得者", 12, C)]),
+    # recipients described at length, a comma inside, before the quoted title
+    ("授予县人民医院院长、党委副书记,县卫健局局长王某“全省卫生健康系统先进工作者”称号。",
+     [("全省卫生健康系统先进工作者", None, C)]),
+    # an uncounted prize closing a run of counted prizes
+    ("该队荣获2个一等奖、3个二等奖及优秀组织奖。", [("一等奖", 2, C), ("二等奖", 3, C), ("优秀组织奖", None, C)]),
+]
+
+TUNE7_ABSENT = [
+    # honours counted by their kind name none; 金奖 read across 奖金 and 奖励
+    ("累计荣获国家级文明荣誉14项。", []),
+    ("大赛获奖的选手另获得一次性奖金奖励。", []),
+    # prizes set, not won
+    ("设一等奖1名、二等奖2名及优秀奖。", []),
+    # 其中 and counted units that are no honour
+    ("全县有贫困村30个,其中国家级贫困村12个。", []),
+    # a pilot closing a list
+    ("先后获得全国先进集体、省级改革试点县等荣誉。", [("全国先进集体", None, C)]),
+]
+
+
+@pytest.mark.parametrize("sentence,want", [pytest.param(s, w, id=s) for s, w in TUNE7_FOUND + TUNE7_ABSENT])
+def test_tune7_constructions(sentence, want):
+    assert _awards(sentence) == want
+
+
+PROFILE_ABSENT = [
+    # the sentence goes on after the comma with another clause, an office, a figure
+    ("该校被评为市文明单位,市长为学校授牌。", [("市文明单位", None, C)]),
+    ("该村获评省级文明村,村集体收入增长30%。", [("省级文明村", None, C)]),
+    # the holders after a relative clause: persons, not honours
+    ("获得“全国优秀教师”称号的分别是甲校校长李某,乙校教师王某。", [("全国优秀教师", None, C)]),
+    # a review passed after a comma is no honour
+    ("2008年被命名为省级卫生县城,2014年通过届满复审。", [("省级卫生县城", None, C)]),
+    # a field with no honour's name
+    ("获得荣誉:无。", []),
+    ("荣誉:奖金5000元。", []),
+    # a field word alone over one line: a form's field; a field over lines with no honour under it
+    ("单位简介\n荣誉称号:\n全国文明单位\n", []),
+    ("所获荣誉:\n暂无\n", []),
+    # 系 and kinds of unit, no honour
+    ("该中心系市直属事业单位、市财政全额拨款单位。", []),
+    ("该村系省级贫困村、市级重点帮扶村。", []),
+    # a grade, a project after a body between 被 and 评为; no passage about honours
+    ("该生被学校评为优秀等次。", []),
+    ("荣获多项荣誉。该项目被市发改委评为省级重点建设项目。", []),
+    # 授予为 and a description: the recipients
+    ("授予为抗疫作出突出贡献的人员荣誉称号。", []),
+    # a person after 和 is no second title
+    ("表彰了20名“优秀教师”和“李某某”。", [("优秀教师", 20, C)]),
+    # 获批 a pilot, a bare category, a new district
+    ("该县获批省级农业产业强镇试点。", []),
+    ("该市获批国家级新区。", []),
+    # counted units of a statistical category, a scale
+    ("新增“四上”企业20家。", []),
+    # a goal before the verb; a count of everyday units first ends the list
+    ("计划创建省级文明村镇10个。", []),
+    ("力争培育省级示范家庭农场5个。", []),
+    ("全县新增规模以上企业12家、省级文明村3个。", []),
+    ("全县新增规模以上企业12家。", []),
+    # outside a passage about honours, the next part after 、 must read as a name too (not a project's news)
+    ("甲平台获评国家首批卓越级智能工厂、三期工程开工。", [("国家首批卓越级智能工厂", None, C)]),
+    # 获评 a grade of a scenic area, an assessment's grade, a rank
+    ("该景区获评国家5A级旅游景区。", []),
+    ("该县获评全国第一。", []),
+    # a count of schools outside quotes: a rank among peers, no name
+    ("该校荣获多项荣誉,被确认为全国1000所学校之一。", []),
+    # 获选 to take part in an evaluation; 被选为 a role
+    ("我校获选参评新一届全国文明校园先进学校。", []),
+    ("他被选为村民代表。", []),
+    # a word that classes honours as national names none (两项“国字号”荣誉)
+    ("这是该镇获得的两项“国字号”荣誉。", []),
+    # a reward frame after recipients with no honour named
+    ("对获奖选手给予奖励。", []),
+    # a project in a closed list
+    ("先后被评为全国先进集体、省级重点项目等荣誉称号。", [("全国先进集体", None, C)]),
+]
+
+
+@pytest.mark.parametrize("sentence,want", [pytest.param(s, w, id=s) for s, w in PROFILE_FOUND + PROFILE_ABSENT])
+def test_profile_lists(sentence, want):
+    assert _awards(sentence) == want

@@ -38,7 +38,8 @@ _ITEM = regex.compile(r"(?:(?!以及|、|和|及).)+")
 _RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡])?(?:(?P<recip>[^\d]*?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|项|人))")
 # words that make an item a description of its holders, not an honour's name: a count inside
 # (表现突出的5个集体), a result held (获得…优秀等次的单位), a grade or a ranking (等次, 排名)
-_DESCRIBED = regex.compile(r"\d+(?:个|名|家|所|位|户|支|人)|获得|排名|等次")
+# (…以来在科普工作中作出突出贡献的单位: the deeds of the holders, no honour's name)
+_DESCRIBED = regex.compile(r"\d+(?:个|名|家|所|位|户|支|人)|获得|排名|等次|以来|[作做]出|贡献的|表现突出的|成绩突出的|事迹突出的")
 _CONTINUED = regex.compile(r"(?:[；;，,、]|(?<=评选出|评出|确定|命名|授予))(?P<recip>[^，,。；;！!？?\n]{1,40}?等(?P<n>\d+)[个名家所位户支][\p{Han}]{0,6})为"
                            r"[^，,。；;！!？?\n“”]{0,12}?“(?P<name>[^“”\n]{2,40})”")
 # the next object of one verb after 、: counted recipients 为 an unquoted name (the first is read by named_as)
@@ -201,12 +202,22 @@ def counted_nominees(text: str, ar: AwardRules) -> list[AwardHit]:
         name, start = m.group("name"), m.start("name")
         cut = name.rfind("为") + 1  # 500个集体为全国…先进集体拟表彰对象: the recipients, then the honour after 为
         name, start = name[cut:], start + cut
-        if len(unquote(name)) < 2 or ar.generic.match(unquote(name)) or ar.not_honour.search(name) \
-                or not ar.strong(name):
-            continue
-        hits.append(AwardHit("award.nominated", start, m.end("name"), unquote(name), int(m.group("n")),
-                             None, None, 1, "nominated"))
+        # 1677名全国劳动模范和762名全国先进工作者拟表彰对象: one nominee noun closes two counted honours
+        parts = [(start, name, int(m.group("n")))]
+        nxt = _NEXT_COUNTED.search(name)
+        if nxt and nxt.start() >= 2:
+            parts = [(start, name[:nxt.start()], int(m.group("n"))),
+                     (start + nxt.end(), name[nxt.end():], int(nxt.group("n")))]
+        for p_start, p_name, n in parts:
+            if len(unquote(p_name)) < 2 or ar.generic.match(unquote(p_name)) or ar.not_honour.search(p_name) \
+                    or not ar.strong(p_name):
+                continue
+            hits.append(AwardHit("award.nominated", p_start, p_start + len(p_name), unquote(p_name), n,
+                                 None, None, 1, "nominated"))
     return hits
+
+
+_NEXT_COUNTED = regex.compile(r"(?:和|及|与|、)(?P<n>\d+)(?:名|个|位|人|家)")
 
 
 def epithets(text: str, ar: AwardRules) -> list[AwardHit]:
@@ -226,6 +237,10 @@ def epithets(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+# a list flattened into one line: 附件1：受表彰的单位名单 一、优秀单位(10个) 甲县政府、乙区政府 二、…
+_INLINE_HEADING = regex.compile(r"(?<=[ \t\u3000。；;])[一二三四五六七八九十]{1,2}、[ \t]*(?P<nom>(?!))?(?P<kind>(?!))?"
+                                r"(?P<name>[^\s，,。；;：:、《》()（）]{2,30}?(?:[（(][\p{Han}、]{1,6}[）)])?)"
+                                r"[（(](?:共)?(?P<n>\d+)[人名个家项户位件篇所支][）)][：:]?(?=[ \t\u3000])")
 _ROLE_NOUN = regex.compile(r"(?:者|员|们)$")
 _QUOTED = regex.compile(r"[“\"]([^“”\"\n]{2,24})[”\"]")
 
@@ -235,7 +250,7 @@ def headings(text: str, ar: AwardRules) -> list[AwardHit]:
     hits: list[AwardHit] = []
     if not _BRACKET_COUNT.search(text):
         return hits
-    for m in ar.heading.finditer(text):
+    for m in [*ar.heading.finditer(text), *_INLINE_HEADING.finditer(text)]:
         name = unquote(m.group("name"))  # 一、“最美家庭”（10户）
         if not (m.group("kind") or m.group("nom") or ar.list_item.fullmatch(name) or ar.strong(name)):
             continue  # 预算单位(3个): a count of units, no list of honours; 全国五一劳动奖状（10个） heads one
@@ -248,11 +263,15 @@ def headings(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
-# (a bracket may close the name: 安徽省卫生县城(区); a line opening 重新确认的 heads honours kept after review)
+# (a bracket may close the name: 安徽省卫生县城(区); a line opening 重新确认的 heads honours kept after review;
+# a mark may open it or brackets close it round: ■优秀组织奖, 【一等奖】)
+MARK_OPEN = r"(?:[■□●◆◇▲△★☆◎○•▶►][ \t]*|[【\[])?"
 _BARE = regex.compile(r"(?m)^[ \t\u3000]*(?P<annex>附件[\d一二三四五六七八九十]*[：:]?[ \t]*(?:\d{1,2}[.．、][ \t]*)?)?"
-                      r"(?:[一二三四五六七八九十]{1,2}、[ \t]*)?(?P<kept>(?:重新确认|复查确认|确认保留|继续保留)(?:命名)?的)?"
-                      r"(?P<name>[^\s，,。；;：:、！!？?()（）|]{3,31}(?:[（(][\p{Han}、]{1,6}[）)])?)"
-                      r"[：:]?[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
+                      r"(?:[一二三四五六七八九十]{1,2}、[ \t]*|(?P<arabic>\d{1,2}[.．、])[ \t]*)?" + MARK_OPEN +
+                      r"(?P<kept>(?:重新确认|复查确认|确认保留|继续保留)(?:命名)?的)?"
+                      r"(?P<name>[^\s，,。；;：:、！!？?()（）|【】\[\]■□●◆◇▲△★☆◎○•]{3,31}"
+                      r"(?:[（(][\p{Han}、]{1,6}[）)](?:\p{Han}{1,8})?)?)"
+                      r"[】\]]?[：:]?[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
 _RECEIVED = regex.compile(r"(?:领|获|颁|得|评)奖$")
 _KIND = regex.compile(r"(?:获奖名单|获奖人员名单|获奖者名单|获奖单位|获奖集体|获奖企业|名单|拟推荐人选|推荐人选|拟推荐对象|推荐对象|候选人|候选对象)$")
 _ANNOUNCE = regex.compile(r"荣誉|表彰|称号|名单|获奖|授予|命名|评选结果|表扬|获评|评为|推荐|候选")
@@ -266,7 +285,10 @@ def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
     hits: list[AwardHit] = []
     last = -_ANNOUNCE_WINDOW
     for m in _BARE.finditer(text):
-        name = m.group("name")
+        name, start = m.group("name"), m.start("name")
+        group = _GROUP_LEVEL.match(name)
+        if group and ar.level.fullmatch(name, group.end()):
+            name, start = name[group.end():], start + group.end()
         k = _KIND.search(name)
         kind = k.group() if k else ""
         if k:
@@ -274,6 +296,10 @@ def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
         if not 3 <= len(name) <= 25 or m.group("annex") and not kind \
                 or _DESCRIBED.search(name) or _RECEIVED.search(name):
             continue  # 荆门16名省劳模赴汉领奖: a headline (a count, a verb of receiving), no honour's name
+        if _SETTING.search(name) or "设奖" in name:
+            continue  # 比赛设奖：\n一等奖 3名: the prizes set, no honour's name
+        if m.group("arabic") and kind and not m.group("annex"):
+            continue  # 附件：\n1.…获奖名单\n2.…名单: the titles of the attachments, each repeating the body
         if m.group("annex") and regex.search(r"[和、及]", name):
             continue  # 附件：2017年度文明单位和文明乡镇名单: several honours, each conferred in the body in its own words
         if (not ar.named_item.fullmatch(name) and not ar.level.fullmatch(name)) or ar.generic.match(name) \
@@ -291,7 +317,7 @@ def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
         nominated = "推荐" in kind or "候选" in kind \
             or bool(_NOMINATION.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()))  # a notice of nominees
         stage = "nominated" if nominated else "retained" if m.group("kept") else "conferred"
-        hits.append(AwardHit("award.heading", m.start("name"), m.start("name") + len(name), unquote(name), None, None,
+        hits.append(AwardHit("award.heading", start, start + len(name), unquote(name), None, None,
                              None, 3, stage))
     return hits
 
@@ -310,12 +336,26 @@ def counted(text: str, ar: AwardRules) -> list[AwardHit]:
             continue  # 项目支出3项：… counts things; an honour list item reads as one
         hits.append(AwardHit("award.counted", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
                              None, None, 1))
+    for m in _NEXT_LEVEL.finditer(text):  # 一等奖3名：甲（某校）乙（某校）二等奖5名：丙（某校）: a list flattened to one line
+        lo = max(0, m.start() - _ANNOUNCE_WINDOW)
+        if ar.level.fullmatch(m.group("name")) and not _PRIZE_SET.match(text, m.end()) \
+                and not _SETTING.search(text, lo, m.start()) and "设奖" not in text[lo:m.start()]:
+            hits.append(AwardHit("award.counted", m.start("name"), m.end("name"), m.group("name"), int(m.group("n")),
+                                 None, None, 1))
     return hits
+
+
+# a level, its count and a colon right after the closing bracket of the last holder of the level before
+_NEXT_LEVEL = regex.compile(r"(?<=[）)][ \t\u3000]*)(?P<name>(?:特等|一等|二等|三等|四等|优秀|优胜|鼓励|纪念|金|银|铜)奖)"
+                            r"(?P<n>\d+)(?:名|个|件|篇|项|人)[：:]")
 
 
 # a line opening with a level or an honour and a colon, then its holders: 一等奖：张某、李某
 _LEVEL_COLON = regex.compile(r"(?m)(?:^|(?<=[；;]|名单[：:]|如下[：:]))[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])?[ \t]*"
-                             rf"(?P<name>(?:{PREFIX})?[^\s，,。；;：:、《》()（）\d]{{2,20}})[：:][ \t\u3000]*\S")
+                             + MARK_OPEN +
+                             rf"(?P<name>(?:{PREFIX})?[^\s，,。；;：:、《》()（）【】■□●◆◇▲△★☆◎○•\d]{{2,20}})[】\]]?[：:][ \t\u3000]*\S")
+# a group before a level (小学组一等奖：…, 【教师组二等奖】): the level is the honour, the group its holders' kind
+_GROUP_LEVEL = regex.compile(r"^\p{Han}{1,8}?组(?=\p{Han}{2,6}$)")
 
 
 # a line of holders: short names split by 、 or spaces (张某、李某、王某)
@@ -329,7 +369,10 @@ def level_lines(text: str, ar: AwardRules) -> list[AwardHit]:
     opening with a level (or an honour list item) and a colon names an honour (kept like a list heading)."""
     hits: list[AwardHit] = []
     for m in _LEVEL_COLON.finditer(text, overlapped=True):
-        name = m.group("name")
+        name, start = m.group("name"), m.start("name")
+        group = _GROUP_LEVEL.match(name)
+        if group and ar.level.fullmatch(name, group.end()):
+            name, start = name[group.end():], start + group.end()
         if not (ar.level.fullmatch(name) or (ar.list_item.fullmatch(name) or ar.strong(name)) and ar.named_item.fullmatch(name)) \
                 or ar.generic.match(name) or ar.not_honour.search(name):
             continue
@@ -339,7 +382,7 @@ def level_lines(text: str, ar: AwardRules) -> list[AwardHit]:
                 or _SETTING.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):
             continue  # 奖项设置：一等奖：奖金5000元 — a prize announced, not conferred; a year or round
             # before the name (2022年度全县优秀共青团员：张某、李某) makes the line a list without an announcement
-        hits.append(AwardHit("award.heading", m.start("name"), m.end("name"), unquote(name), None, None, None, 3))
+        hits.append(AwardHit("award.heading", start, m.end("name"), unquote(name), None, None, None, 3))
     return hits
 
 

@@ -75,6 +75,12 @@ _PROPOSED_BEFORE = regex.compile(r"拟(?:命名|表彰|推荐|授予|评选|认�
                                  r"(?=(?:拟?(?:命名|表彰|推荐))?(?:名单|人选|对象)|(?:进行|予以)了?公示|为[：:]|[，,。；;：:]|$)")
 _PROPOSED_COUNTED = regex.compile(r"拟(?:推荐|推|命名|表彰|评选|授予)(?P<list>[^，,。；;！!？?\n：:]{2,80}?\d+(?:名|个|户|家|人|位|所))"
                                   r"(?=[、，,。；;]|予以|进行|$)")
+# a verb of nominating 为 the honours (将申报为A, 推荐为A和B候选人): stage nominated, also before it is done
+_NOMINATED_AS = regex.compile(r"(?:申报|推荐|上报|报送|推选|提名)为(?P<list>[^，,。；;！!？?\n：:为“”]{2,40}?)"
+                              r"(?:的?(?:候选(?:人|对象|单位|集体|作品|项目)?|人选|推荐对象)|(?:荣誉)?称号)?(?=[，,。；;！!？?\n]|$)")
+# a proposal, its recipients, 为, the honours, then the words that put them up for objections
+_PROPOSED_AS = regex.compile(r"拟(?:命名|表彰|推荐|授予|认定|评定)(?P<recip>[^，,。；;！!？?\n“”为]{1,60}?)为(?P<list>[^，,。；;！!？?\n：:为]{2,80}?)"
+                             r"(?=(?:进行|予以)公示|(?:的)?拟?(?:表彰|命名|推荐)?(?:名单|对象|人选)|[，,。；;]|$)")
 _COUNTED_ITEM = regex.compile(r"(?:表彰|表扬|命名|授予)?(?P<name>[^、和及\d]{2,30}?)(?P<n>\d+)(?:名|个|户|家|人|位|所)")
 # LIST 拟表彰名单 / 拟命名名单 / 拟获奖名单 / 候选名单: the list read back to the clause start (or to the verb
 # that opens it: 入选, 公示了, 对)
@@ -96,7 +102,8 @@ _ROUND = regex.compile(r"(?:(?:19|20)\d{2}年度?|第[\d一二三四五六七八
 def proposed_lists(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours a notice proposes: 拟命名表彰的 A 和 B 名单, A 拟表彰名单的有：…, A 候选名单 (stage nominated)."""
     hits: list[AwardHit] = []
-    if "拟" not in text and "候选" not in text and "推荐" not in text:
+    if "拟" not in text and "候选" not in text and "推荐" not in text and "申报为" not in text and "报送为" not in text \
+            and "上报为" not in text and "推选为" not in text and "提名为" not in text:
         return hits  # the cheap test first
     for m in _PROPOSED_BEFORE.finditer(text):
         for s, e, name, n in _items(text, m.start("list"), m.end("list"), ar):
@@ -109,6 +116,12 @@ def proposed_lists(text: str, ar: AwardRules) -> list[AwardHit]:
                 s = piece.start() + it.start("name") + hon[0]
                 hits.append(AwardHit("award.nominated", s, s + len(hon[1]), unquote(hon[1]), int(it.group("n")), None,
                                      None, 1, "nominated"))
+    for m in _PROPOSED_AS.finditer(text):  # 现对拟命名…共178个市、县城为A、B进行公示: every honour after 为
+        for s, e, name, _n in _items(text, m.start("list"), m.end("list"), ar):
+            hits.append(AwardHit("award.nominated", s, e, name, count_in(m.group("recip")), None, None, 1, "nominated"))
+    for m in _NOMINATED_AS.finditer(text) if "为" in text else ():  # 获得一等奖的选手，将申报为广东省五一劳动奖章
+        for s, e, name, n in _items(text, m.start("list"), m.end("list"), ar):
+            hits.append(AwardHit("award.nominated", s, e, name, n, None, None, 1, "nominated"))
     hits += _nominee_lists(text, ar, heading=False)
     for c in _AS_CANDIDATE.finditer(text):  # 确定陈斌等16人为全省劳动模范候选人: the recipients, 为, the honour
         lo = max(0, c.start() - 40)
@@ -135,9 +148,18 @@ def proposed_lists(text: str, ar: AwardRules) -> list[AwardHit]:
 
 
 def proposed_headings(text: str, ar: AwardRules) -> list[AwardHit]:
-    """A line that heads a nominee list (附件：2.第三届…优秀辅导员拟获奖名单): kept like any list heading, only
-    where the text names the honour nowhere else (:func:`.awards.find_awards`)."""
-    return _nominee_lists(text, ar, heading=True)
+    """A line that heads a nominee list (附件：2.第三届…优秀辅导员拟获奖名单; 一、推荐市优秀共产党员、先进基层党组织名单):
+    kept like any list heading, only where the text names the honour nowhere else (:func:`.awards.find_awards`)."""
+    hits = _nominee_lists(text, ar, heading=True)
+    for m in _NOMINEE_LINE.finditer(text) if "推荐" in text else ():
+        for s, e, name, n in _items(text, m.start("list"), m.end("list"), ar):
+            hits.append(AwardHit("award.heading", s, e, name, n, None, None, 3, "nominated"))
+    return hits
+
+
+# a numbered line that proposes honours and nothing else: 一、推荐市抗疫先进个人、先进集体; 2.拟推荐省劳动模范名单（3名）
+_NOMINEE_LINE = regex.compile(rf"(?m)^[ \t\u3000]*{LIST_NUMBER}[ \t]*(?:拟)?推荐(?:的)?(?P<list>[^\s，,。；;：:《》]{{2,60}}?)"
+                              r"(?:拟?推荐)?(?:名单|对象|人选)?(?:[（(]\d+[名个人家户项][）)])?[ \t\u3000]*$")
 
 
 _HEADING_LEAD = regex.compile(rf"(?:^|(?<=\n))[ \t\u3000]*(?:附件[\d一二三四五六七八九十]*[：:]?[ \t]*)?{LIST_NUMBER}[ \t]*$")
@@ -179,9 +201,34 @@ _ROUND_OPENS = regex.compile(rf"{PREFIX}")
 _ANNOUNCES_LIST = regex.compile(r"(?:公布|发布|揭晓)了?(?P<list>[^，,。；;！!？?\n：:《》]{2,80}?)(?:获奖|表彰|命名)?名单(?![公揭出发]|的通知)")
 
 
+# A名单公示, A获奖名单昨天公示, “A”“B”名单，现予以公示: a list shown for objections, its honours proposed
+_LIST_SHOWN = regex.compile(r"(?:(?:获奖|表彰|命名|入选)?(?:名单|榜单)|(?:初评|初审|评审|评选|推荐)结果)"
+                            r"(?:[，,]?(?:现|已经|已|于|日前|近日|正式|同日|今天|今日|昨天|昨日|开始|也|均|将|面向社会|向社会))*"
+                            r"(?:予以|进行|作|做)?公示(?![期时])|(?<=(?:进入|入选|列入|入围|上榜)[^，,。；;\n]{2,60})(?:拟表彰)?公示名单")
+
+
+def shown_lists(text: str, ar: AwardRules) -> list[AwardHit]:
+    """The honours of a list put up for objections (A、B名单公示; A获奖名单昨天公示): stage nominated, kept
+    like a list heading (only where the text names the honour nowhere else)."""
+    hits: list[AwardHit] = []
+    if "公示" not in text or "名单" not in text and "榜单" not in text and "结果" not in text:
+        return hits  # the cheap test first
+    for a in _LIST_SHOWN.finditer(text):
+        lo = max(0, a.start() - 80)
+        stop = _CLAUSE_BACK.search(text, lo, a.start())
+        lo = stop.end() if stop else lo
+        opener = _OPENS_LIST.search(text, lo, a.start())  # 研究确定了A、B名单，现予以公示
+        lo = opener.end() if opener else lo
+        if "拟" in text[lo:a.start()] or _NOT_GIVEN.search(text, lo, a.start()):
+            continue  # 拟命名…名单: a proposal, read by proposed_lists; 申报…名单: who applies
+        for s, e, name, _n in _items(text, lo, a.start(), ar):
+            hits.append(AwardHit("award.heading", s, e, name, None, None, None, 2, "nominated"))
+    return hits
+
+
 def announced_lists(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours whose lists of holders are announced: A、B 和 C 名单于日前正式出炉; 公布 A 名单."""
-    hits: list[AwardHit] = []
+    hits: list[AwardHit] = shown_lists(text, ar)
     if "公布" not in text and "揭晓" not in text and "出炉" not in text and "发布" not in text:
         return hits  # the cheap test first
     listed = "名单" in text or "榜单" in text or "评选" in text
@@ -211,10 +258,10 @@ def announced_lists(text: str, ar: AwardRules) -> list[AwardHit]:
 
 # a sentence that is only prize levels and their counts: 小学组：金奖77名，银奖100名（名单见附件1）
 _LEVEL_LEAD = regex.compile(rf"[ \t\u3000]*{LIST_NUMBER}[ \t]*(?:其中[，,：:]?|另有|另|此外[，,]?)?(?:\p{{Han}}{{1,6}}?组[：:])?")
-_LEVEL_ITEM = regex.compile(r"(?:(?P<g>\p{Han}{0,10}?)(?P<name>(?:特等|一等|二等|三等|优秀|金|银|铜|优胜|鼓励)奖)"
+_LEVEL_ITEM = regex.compile(r"(?:(?P<g>(?:\p{Han}{1,8}?组[、和及])*\p{Han}{0,10}?)(?P<name>(?:特等|一等|二等|三等|优秀|金|银|铜|优胜|鼓励)奖)"
                             r"|(?P<name>(?:优秀|先进|最佳|十佳)\p{Han}{1,10}?|\p{Han}{2,10}?(?<![获颁得])奖)"
                             r"|(?P<name>[\p{Han}“”]{2,16}?))"  # 全国工人先锋号1034个: any honour (checked below)
-                            r"(?:作品|论文)?(?:共有|有|共)?[：:]?(?P<n>\d+)(?:名|个|件|篇|项|人|部|幅|首|位|所|家|支|队|户)"
+                            r"(?:作品|论文)?(?:共有|有|共|各)?[：:]?[ \t\u3000]*(?P<n>\d+)[ \t]*(?:名|个|件|篇|项|人|部|幅|首|位|所|家|支|队|户)"
                             r"(?:[（(][^（）()\n]{0,40}[）)])?")
 _LEVEL_SEP = regex.compile(r"(?:以及|[、，,和及])(?:其中[，,：:]?)?")  # …150名，其中职工劳模120名
 _VERB_IN = regex.compile(r"拟|表彰|评选|推荐|命名|授予|获|评出|选出")

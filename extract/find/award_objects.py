@@ -25,7 +25,7 @@ from .honours import AwardHit, AwardRules, unquote
 if TYPE_CHECKING:
     from .sections import Sentences
 
-__all__ = ["BATCH_NOT", "counted_passive", "designations", "epithet_chains", "held_and_holders"]
+__all__ = ["BATCH_NOT", "counted_passive", "designations", "epithet_chains", "held_and_holders", "profile_lists"]
 
 # a batch of recipients, not of honours: categories (先进集体, 先进个人), a description (成绩突出的…)
 def _inside_quotes(name: str, start: int) -> tuple[str, int]:
@@ -38,10 +38,15 @@ def _inside_quotes(name: str, start: int) -> tuple[str, int]:
 BATCH_NOT = regex.compile(r"^(?:先进|优秀)?(?:集体|个人|单位|职工|典型|工作者|人物)$|的")
 
 # the items of a chain of objects after one verb of designation (列入A、B、C; 上榜A和B); quotes are not split
-_CHAIN = regex.compile(r"(?:[“\"][^“”\"\n]{1,40}[”\"]|(?!、|以及|和(?![谐平美睦])|及|与).)+")  # not 和谐, 和平
+_CHAIN = regex.compile(r"(?:[“\"][^“”\"\n]{1,40}[”\"]|(?!、|以及|和(?![谐平美睦])|及|与|暨).)+")  # not 和谐, 和平
 # the characters of a name read after a verb of designation: no 的 (a description), no verb's clause
 _NAME_SHAPE = regex.compile(r"[\p{Han}A-Za-z0-9“”\"（）()·\-—]+")
 _SENT_END = regex.compile(r"[。！!？?；;]")
+# words before an object that are no part of it: a particle, the kind of honour set before its name with a dash
+# (荣获最高奖——“长安杯”)
+_OBJECT_LEAD = regex.compile(r"^(?:了|的|为|于|\p{Han}{0,6}?(?:奖项|奖|荣誉|殊荣)(?:——|—|-{1,3}|[：:]))")
+_HOLDER_VERB = regex.compile(r"(?:荣获|获得|获评|喜获|被评为|被授予|获)(?!得者|奖者)")
+_TAKE_PART = regex.compile(r"参评|参加|参与|参赛|申报|争创|创建|争取")
 # words that end an object: a second verb of the clause, a conjunction (成为A并入选B)
 _OBJECT_END = regex.compile(r"并(?:且)?(?=\p{Han})|同时|从而")
 
@@ -69,17 +74,25 @@ def designations(text: str, sents: Sentences, ar: AwardRules, found: list[AwardH
             if stop is not None and stop.start() < hi:
                 hi = stop.start()
         nominee = "候选" in text[lo:hi]  # 入选全国乡村治理示范村候选名单: a nomination (stage nominated)
-        if verb not in ar.level_verbs and not nominee:  # a passage about honours: the clause and two sentences before
-            line = text.rfind("\n", 0, m.start()) + 1
-            ends = [e.end() for e in _SENT_END.finditer(text, line, m.start())]
-            ws = ends[-3] if len(ends) >= 3 else line
-            k = bisect.bisect_left(starts, ws)
-            if not (ar.honour_context.search(text, ws, m.start()) or (k < len(starts) and starts[k] < m.start())
-                    or hits and hits[-1].start >= ws):  # 入选A，B村入选C: an object of this rule before it
-                continue
+        # a passage about honours: the clause and two sentences before, on the same line
+        line = text.rfind("\n", 0, m.start()) + 1
+        ends = [e.end() for e in _SENT_END.finditer(text, line, m.start())]
+        ws = ends[-3] if len(ends) >= 3 else line
+        k = bisect.bisect_left(starts, ws)
+        context = bool(ar.honour_context.search(text, ws, m.start()) or (k < len(starts) and starts[k] < m.start())
+                       or hits and hits[-1].start >= ws)  # 入选A，B村入选C: an object of this rule before it
+        if verb not in ar.level_verbs and not nominee and not context:
+            first = _CHAIN.match(text, lo, hi)
+            head = unquote(ar.object_trim.sub("", first.group())) if first else ""
+            if not ((lv := ar.level_open.match(head)) and (sd := _STRONG_DESIGNATION.search(head))
+                    and sd.start() > lv.end() and ar.strong(head)):  # a modifier between the level and the head
+                continue  # (获批省级生态文明建设示范区: a level, then a designation's head, needs no passage about honours)
+        strict = not context and not nominee  # outside a passage about honours each object must read as a name
         for n, c in enumerate(_CHAIN.finditer(text, lo, hi)):
             name, s = c.group(), c.start()
-            lead = regex.match(r"^(?:了|的|为|于)", name)
+            if c.end() == hi and _HOLDER_VERB.match(text, hi) or _TAKE_PART.match(name):
+                break  # 荣获A、“B”获得C奖: the holder of the next verb's honour; 获选参评…: to take part, no honour
+            lead = _OBJECT_LEAD.match(name)
             if lead:
                 name, s = name[lead.end():], s + lead.end()
             trim = ar.object_trim.search(name)
@@ -87,10 +100,10 @@ def designations(text: str, sents: Sentences, ar: AwardRules, found: list[AwardH
             bare = unquote(name)
             opening = ar.level_open.match(name) or ar.prefix.match(name)
             if len(bare) < 3 or len(bare) > 30 or not _NAME_SHAPE.fullmatch(name) or name.count("“") != name.count("”") \
-                    or _NOT_A_NAME.search(name) or ar.verbs.search(name) or ar.not_honour.search(name) \
+                    or _NOT_A_NAME.search(_QUOTED_PART.sub("“”", name)) or ar.verbs.search(name) or ar.not_honour.search(name) \
                     or ar.generic.match(bare) or ar.object_not_end.search(bare) or _GENERIC_REST.search(bare) \
                     or _VAGUE_END.search(bare) or opening and len(name) - opening.end() < 2 \
-                    or n == 0 and not (opening or ar.head_end.search(_BRACKET_TAIL.sub("", bare))):
+                    or (n == 0 or strict) and not (opening or ar.head_end.search(_BRACKET_TAIL.sub("", bare))):
                 break  # the chain ends at the first object that names no honour
             name, s = _inside_quotes(name, s)  # “全国优秀法院”: as award.quoted reads it
             k = bisect.bisect_left(spans, (s + len(name),))
@@ -99,6 +112,11 @@ def designations(text: str, sents: Sentences, ar: AwardRules, found: list[AwardH
             hits.append(AwardHit("award.designated", s, s + len(name), bare, None, None, None, 4,
                                  "nominated" if nominee else "conferred"))
     return hits
+
+
+# the heads of a designation a place or unit wins (示范区, 示范县, 卫生县城, 文明城市 …), not of a pilot or a project
+_STRONG_DESIGNATION = regex.compile(r"(?:示范(?:区|县|市|镇|乡|村|乡镇|街道|社区|基地|医院|学校|园区|单位)|卫生(?:城市|县城|乡镇|镇|村)"
+                                    r"|文明(?:城市|城区|县城|村镇|村|镇|单位|校园)|园林(?:城市|县城|城镇)|森林(?:城市|城镇|乡村))$")
 
 
 def held_and_holders(text: str, ar: AwardRules) -> list[AwardHit]:
@@ -202,6 +220,20 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
             name, s = _inside_quotes(part.strip(), pos + lead)  # “全国三八红旗手”
             hits.append(AwardHit("award.held", s, s + len(name), unquote(name), None, None, None, 3, "held"))
             pos += len(part) + 1
+    for v in _NEWLY_VERB.finditer(text):  # 新增国家级专精特新“小巨人”企业5家、…: each honour, then its count
+        if _GOAL_BEFORE.search(text, max(0, v.start() - 6), v.start()):
+            continue  # 计划创建省级文明村镇10个: a goal, none won yet
+        pos = v.end()
+        while (m := _NAME_COUNT.match(text, pos)) is not None:
+            name = m.group("name")
+            bare = unquote(name)
+            if not (_SHORT_LEVEL.match(bare) and name.count("“") == name.count("”") and not (
+                    _NOT_A_NAME.search(bare) or ar.generic.match(bare) or ar.not_honour.search(bare)
+                    or ar.verbs.search(bare)) and (ar.strong(_BRACKET_TAIL.sub("", bare)) and _honour_like(name, ar)
+                                                   or "”" in name)):
+                break  # 新增规模以上企业12家: no honour; the list ends there
+            hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), bare, int(m.group("n")), None, None, 2))
+            pos = m.end()
     for m in _NEWLY.finditer(text):  # 全省新增8个国家卫生城市(县城): honours won this year, counted
         name = m.group("name")
         if ar.level_open.match(name) and _honour_like(name, ar) and ar.strong(_BRACKET_TAIL.sub("", unquote(name))):
@@ -232,7 +264,163 @@ _NEWLY = regex.compile(r"新增(?P<n>\d+)(?:个|家|所|座|名|位)(?P<name>[^�
                        r"(?=[，,。；;、\s]|$)")
 
 
+# 新增…, 成功创建…, 培育…, 建成…: designations won in the year, each with its count (新增市级文明单位12个、省级文明村3个)
+_GOAL_BEFORE = regex.compile(r"(?:计划|力争|争取|确保|努力|预计|准备|将|拟|要|目标为?|任务是|着力)\s*$")
+_NEWLY_VERB = regex.compile(r"(?:新增|创建|创成|培育|建成|(?<=[\d家个所名]，|[\d家个所名],)其中)了?(?=[\p{Han}“])")
+_NAME_COUNT = regex.compile(r"(?:(?<=[了增建成育中])|[、，,和及])(?P<name>[^，,。；;、：:\s的和\d]{3,30}?)(?P<n>\d+)"
+                            r"(?:个|家|所|座|名|位|户)(?=[，,。；;、\s和及]|$)")
 _BRACKET_TAIL = regex.compile(r"[（(][^（）()]{1,8}[）)]$")
+# a quoted part of a name may hold a count (全国中小学“名校六百家”): no count of recipients
+_QUOTED_PART = regex.compile(r"“[^“”]{1,20}”")
 # no name of an honour: a description (的, 为), a count of recipients (1297个集体), a rank among peers (唯一一部),
 # a numeral cut from a list of levels (全市卫健系统一、二等奖)
 _NOT_A_NAME = regex.compile(r"[的为]|\d+[个名家所位人项户部件篇]|唯一|首个|首家|之一|[一二三四五六七八九十\d]$")
+
+
+# a name in a profile's list opens with a level or a region (省安全文明校园, 临汾市“劳动模范”), not with an office
+# or a body of the place (市长…, 县委…, 区政府…, 市民…)
+_SHORT_LEVEL = regex.compile(r"(?:全国|全省|全市|全县|全区|中国|国家级|国家|部级|省级|市级|县级|区级|[省市县区]"
+                             r"|\p{Han}{2,6}?(?:省|自治区|市|县|区|州))(?!长|委|政府|民|直|属|里|场|内|外|级以上|$)")
+# 荣获A，B，C等荣誉和称号: the kind of honour closing a list (and 、以及 inside it)
+_RUN_CLOSE = regex.compile(r"等(?:国家级|省级|市级)?(?:多项|各类|一系列)?(?:荣誉和称号|荣誉称号|荣誉|称号|殊荣|奖项)(?:\d+余?项)?$")
+_RUN_SPLIT = regex.compile(r"以及|[，,、]")
+# a profile's field of honours: 所获荣誉：…; 这些荣誉包括（但不限于）：A、B…; 荣誉：A、B (a bare field word only with
+# several items: 荣誉称号：全国文明单位 alone may be a form's field)
+_FIELD = regex.compile(r"(?:(?P<won>所获|获得|主要)(?:荣誉|称号|奖项)|(?:荣誉|称号|奖项)(?P<has>(?:主要)?(?:包括|有|如下|计有)"
+                       r"(?:但不限于)?)?)[：:]")
+# 系 naming what a unit is (not 系统, 系列, 关系 …): its designations follow
+_IS_OF = regex.compile(r"(?<=\p{Han})(?<!关|联|体|派|院|学|直)系(?![统列数指])")
+_FIELD_STOP = regex.compile(r"[。！!？?\n]")
+_FIELD_SPLIT = regex.compile(r"以及|[，,、；;]")
+_LINE = regex.compile(r"[^\n]+")
+# a line of a profile's honours: a year or a date, then the name (2019年 全国文明单位, 2020.05 省级青年文明号)
+_DATED_NAME = regex.compile(r"\s*(?:\d+[.、．]\s*)?(?:(?:19|20)\d{2}(?:年|[.．/-])(?:\d{1,2}月?)?(?:\s+|[：:]))?"
+                            r"(?P<name>[^\s，,。；;]{3,30})\s*[。；;]?\s*")
+# 授予 and recipients described at length, a comma inside (their offices, then the name), then the quoted title
+# and the kind of honour closing it
+_LONG_RECIPIENTS = regex.compile(r"授予(?P<between>[^。；;！!？?\n“”]{2,40}?[，,][^。；;！!？?\n“”，,]{2,40}?)"
+                                 r"“(?P<name>[^“”\n]{2,40})”(?:荣誉称号|称号)")
+_LAST_PRIZE = regex.compile(r"\d+(?:个|项|名|人)[^，,。；;、\d]{1,12}?奖(?:、\d+(?:个|项|名|人)[^，,。；;、\d]{1,12}?奖)*"
+                            r"(?:及|和|以及)(?P<name>[^，,。；;、\d及和]{2,12}?奖)(?=[，,。；;\s]|$)")
+_CLAUSE_STOP = regex.compile(r"[，,。；;！!？?\n]")
+_STOP = regex.compile(r"[。；;！!？?\n]")
+
+
+# words of a clause, not of a name: a passive, a review passed, a list one is on (2013年通过了省卫生城市复审)
+_RUN_NOT = regex.compile(r"被|通过|复审|复查|验收|榜上有名|获|记(?=集体|个人|[一二三特]等功|嘉奖)|已|在|向|由")
+
+
+def _run_item(item: str, ar: AwardRules) -> bool:
+    """An item of a profile's list that reads as an honour's name: a level or a region opens it (after a year or
+    round: 2010年度“感动山西”十大人物), it has no verb, no description and no holder (…副科长郑某), and it is no
+    everyday word, grade or rank."""
+    bare = unquote(item)
+    time = ar.prefix.match(bare)
+    rest = bare[time.end():] if time else bare
+    return bool(3 <= len(bare) <= 30 and len(rest) >= 3 and item.count("“") == item.count("”")
+                and _NAME_SHAPE.fullmatch(item) and not _RUN_NOT.search(bare) and not ar.epithet_holder.search(bare)
+                and (_SHORT_LEVEL.match(rest) or ar.level_open.match(rest) or time and "“" in item)
+                and not (_NOT_A_NAME.search(bare) or ar.verbs.search(bare) or ar.not_honour.search(bare)
+                         or ar.generic.match(bare) or _GENERIC_REST.search(bare) or _VAGUE_END.search(bare)
+                         or ar.object_not_end.search(bare) and not item.endswith("”") or _FUNCTION_LEAD.match(bare)))
+
+
+# a streak before a name in a profile's list (连续两届市教科研基地, 连续三年…)
+_STREAK_LEAD = regex.compile(r"^(?:(?:连续|连年)[两二三四五六七八九十\d]{1,2}|[两二三四五六七八九十]{1,2})(?:届|年|次)")
+
+
+def _item_hits(items: list[tuple[str, int]], ar: AwardRules, rule: str, stage: str) -> list[AwardHit]:
+    hits = []
+    for item, s in items:
+        item = item.removesuffix("等")
+        lead = _STREAK_LEAD.match(item)
+        if lead:
+            item, s = item[lead.end():], s + lead.end()
+        trim = ar.object_trim.search(item)
+        item = item[: trim.start()] if trim and trim.start() > 0 else item
+        if not _run_item(item, ar):
+            break  # the list ends at the first part that names no honour
+        name, s = _inside_quotes(item, s)
+        hits.append(AwardHit(rule, s, s + len(name), unquote(name), None, None, None, 2, stage))
+    return hits
+
+
+def _field_lines(text: str, pos: int, ar: AwardRules) -> list[AwardHit]:
+    """The lines under a field of honours, one honour a line, a year or date before it; the list ends at the first
+    line that is no honour's name."""
+    hits: list[AwardHit] = []
+    for line in _LINE.finditer(text, pos):
+        m = _DATED_NAME.fullmatch(line.group())
+        if m is None or not line.group().strip():
+            break
+        got = _item_hits([(m.group("name"), line.start() + m.start("name"))], ar, "award.listed", "conferred")
+        if not got:
+            break
+        hits += got
+    return hits
+
+
+def _split(text: str, lo: int, hi: int, sep: regex.Pattern[str] | None = None) -> list[tuple[str, int]]:
+    """The parts of text[lo:hi] between commas, 、 and 以及, with their starts (stripped of spaces)."""
+    parts, pos = [], lo
+    for m in (sep or _RUN_SPLIT).finditer(text, lo, hi):
+        parts.append((text[pos:m.start()], pos))
+        pos = m.end()
+    parts.append((text[pos:hi], pos))
+    return [(p.strip(), s + len(p) - len(p.lstrip())) for p, s in parts if p.strip()]
+
+
+def profile_lists(text: str, ar: AwardRules, found: list[AwardHit]) -> list[AwardHit]:
+    """Lists of honours in profiles and résumés (issue 20, mined from school, hospital, village and person
+    profiles): the honours after one verb run on past commas to the sentence end (多次被评为区最佳文明单位，市文明
+    单位，省安全文明校园; 先后荣获临汾市“劳动模范”，尧都区“…”等荣誉和称号) where the verb's first object was an
+    honour and every part reads as a name opening with a level or region; and a field of honours
+    (荣誉：A、B; 这些荣誉包括但不限于：A、B以及C等)."""
+    hits: list[AwardHit] = []
+    firsts = sorted((h.start, h.end) for h in found)
+    for v in ar.verbs.finditer(text):
+        comma = _CLAUSE_STOP.search(text, v.end())
+        if comma is None or comma.group() not in "，,":
+            continue
+        k = bisect.bisect_left(firsts, (v.end(),))
+        if not (k < len(firsts) and firsts[k][0] < comma.start()) or "的" in text[firsts[k][1]:comma.start()]:
+            continue  # the verb's first object was no honour: its clause goes on about something else
+        stop = _STOP.search(text, comma.end())
+        hi = stop.start() if stop else len(text)
+        close = _RUN_CLOSE.search(text, comma.end(), hi)
+        end = close.start() if close else hi
+        items = _split(text, comma.end(), end)
+        if not items or not all(_run_item(p.removesuffix("等"), ar) for p, _ in items):
+            continue  # the sentence goes on with another clause: not a list of the verb's objects
+        hits += _item_hits(items, ar, "award.listed", "conferred")
+    for m in _IS_OF.finditer(text):  # 该园系省级示范性幼儿园、市教科研基地、…: a profile's designations (held)
+        stop = _STOP.search(text, m.end())
+        hi = stop.start() if stop else len(text)
+        close = _RUN_CLOSE.search(text, m.end(), hi)
+        chain = _item_hits(_split(text, m.end(), close.start() if close else hi), ar, "award.held", "held")
+        if len(chain) >= 2 and any(ar.strong(h.name) for h in chain):
+            hits += chain
+    spans = sorted((h.start, h.end) for h in found)
+    for m in _LONG_RECIPIENTS.finditer(text):  # 授予市卫健委党组书记、主任，市中医药管理局局长陈某“A”称号
+        s, e = m.start("name"), m.end("name")
+        k = bisect.bisect_left(spans, (e,))
+        if any(a < e and s < b for a, b in spans[max(0, k - 8):k]) or ar.generic.match(m.group("name")) \
+                or ar.not_honour.search(m.group("name")) or ar.verbs.search(m.group("between")):
+            continue
+        hits.append(AwardHit("award.quoted", s, e, unquote(m.group("name")), None, None, None, 1))
+    for m in _LAST_PRIZE.finditer(text):  # 荣获1个一等奖、4个二等奖及优秀组织奖: the uncounted prize closing a counted run
+        name = m.group("name")
+        if (ar.list_item.fullmatch(name) or ar.strong(name)) and not (ar.generic.match(name) or ar.not_honour.search(name)):
+            hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), name, None, None, None, 2))
+    for f in _FIELD.finditer(text):
+        if text.startswith("\n", f.end()):  # 所获荣誉：, then one honour a line (2019年 全国文明单位)
+            field = _field_lines(text, f.end() + 1, ar)
+        else:  # a field runs to its line's end: 个人荣誉：2015年度A；2018年度B
+            stop = _FIELD_STOP.search(text, f.end())
+            hi = stop.start() if stop else len(text)
+            close = _RUN_CLOSE.search(text, f.end(), hi)
+            field = _item_hits(_split(text, f.end(), close.start() if close else hi, _FIELD_SPLIT), ar,
+                               "award.listed", "conferred")
+        if len(field) >= 2 or f.group("won") or f.group("has"):
+            hits += field
+    return hits

@@ -32,6 +32,7 @@ def _nth_cell(line: str, k: int) -> int:
 
 
 _CELL = regex.compile(r"(?:(?!\t| {2,}|\u3000|\|).)+")
+_GLUED_NUMBER = regex.compile(r"\d{1,3}(?=\p{Han})")
 _LINE = regex.compile(r"(?m)^[^\n]*$")
 
 
@@ -61,6 +62,9 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
         if "|" not in line and "\t" not in line and "  " not in line and "\u3000" not in line:
             if col is not None and single and not _PROSE.search(line) and misfits < 4:
                 cells = _SPACED.findall(line)
+                glued = _GLUED_NUMBER.match(cells[0]) if cells and len(cells) == width - 1 else None
+                if glued:  # 1张某 全国劳动模范 国务院: normalisation glued the row number to the next cell
+                    cells = [glued.group(), cells[0][glued.end():], *cells[1:]]
                 if not (width - 1 <= len(cells) <= width and col < len(cells)):
                     misfits += 1  # a cell wrapped onto its own line: the table goes on
                     if len(cells) == 1 and wrap is not None and row_between:
@@ -72,7 +76,7 @@ def table_column(text: str, ar: AwardRules) -> list[AwardHit]:
                         wrap, row_between = ((m.start(), cells[0]) if len(cells) == 1 else None), False
                     continue
                 misfits = 0
-                pos = _nth_cell(line, col)
+                pos = _nth_cell(line, col - 1) if glued and col else _nth_cell(line, col)
                 cell = cells[col].rstrip("。")
                 name = unquote(cell)
                 if ar.named_item.fullmatch(cell) and not ar.generic.match(name) and not ar.not_honour.search(name):

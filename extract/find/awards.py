@@ -36,7 +36,7 @@ from .award_lists import (announced, bare_headings, commended, continued, counte
                           nominee_lists, proposals, titles)
 from .award_mood import in_mood, trimmed
 from .award_objects import BATCH_NOT as _BATCH_NOT
-from .award_objects import counted_passive, designations, epithet_chains, held_and_holders
+from .award_objects import counted_passive, designations, epithet_chains, held_and_holders, profile_lists
 from .award_notices import announced_lists, level_counts, proposed_headings, proposed_lists
 from .award_tables import holder_rows, level_rows, line_column, table_column
 from .honours import (CLAUSE, PREFIX, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
@@ -56,12 +56,13 @@ _LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|�
 _TAIL_COUNT = regex.compile(r"[共各]?(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚)?(?:以上|左右)?$")
 # a note after a counted item (优秀辅导教师奖7名(具体名单见附件), 一等奖1名(名单附后)): no part of the item
 _NOTE_AFTER_COUNT = regex.compile(r"(?<=\d+(?:个|名|项|件|家|所|位|篇|部|支|户|人))[（(][^（）()]{1,20}[）)]$")
-_ITEM_SPLIT = regex.compile(r"以及|[、，,和及与]")
+_ITEM_SPLIT = regex.compile(r"以及|[、，,和及与暨]")
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
-_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与))[\p{Han}]{1,12}?"
-                             r"(?=[，,。；;、：:\s（(“]|和|及|与|等(?!奖)|\d+[个名家所项户]|荣誉称号|称号|$)")
+_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|以来|之后|以后|后|共|时))"
+                             r"[\p{Han}]{1,12}?"
+                             r"(?=[，,。；;、：:\s（(“]|和|及|与|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|$)")
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
 # (被评为“A”“B”“C”: the next quote straight after)
 _NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,40}?)|(?=[“「『]))"
@@ -84,7 +85,7 @@ _NAMED_LEAD = regex.compile(r"[^\d，,。；;：:“”]{1,40}?等(?=\d+(?:个|�
 _CANDIDATES = regex.compile(r"(?:候选人|候选对象|候选单位)(?P<done>名单(?:已经|已|日前|正式)?(?:确定|公布|产生|出炉|揭晓))?")
 _ANNOUNCE_NOMINEES = regex.compile(r"(?:公示|公布|确定)了?")
 # the end of a list closed by the kind of honour (…等荣誉称号, 等荣誉10余项)
-_CLOSED_LIST = regex.compile(r"等(?:国家级|省级|市级)?(?:荣誉称号|称号|荣誉|殊荣)(?:\d+余?项)?\s*$")
+_CLOSED_LIST = regex.compile(r"等(?:多项|各项|多个|一系列|各类|\d+余?项)?(?:国家级|省级|市级)?(?:荣誉称号|称号|荣誉|殊荣)(?:\d+余?项)?\s*$")
 # 分别荣获A、B、C荣誉称号: without 等, after 分别, the last item unquoted before the honour noun
 _CLOSED_BARE = regex.compile(r"、[^、“”\"（）()]{2,16}(?:荣誉称号|称号)\s*$")
 # the start of a name in a closed list: a level or a region (全国…, 中国…, 浙江省…, 某市…)
@@ -119,15 +120,23 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             tail = list_tail.group() if list_tail else None  # 保留“A”、“B”荣誉称号: the tail of all
         # words between verb and title must name recipients (…等3家单位, …为) or be empty
         # (授予荆州市“中华诗词之市”称号: after a verb with an object the words are its recipients)
-        region = _REGION_BEFORE.fullmatch(recipients) if recipients and not prefix \
+        region = _REGION_BEFORE.fullmatch(recipients) if recipients \
             and m.group("verb") not in ar.object_verbs else None
-        if region:  # 被评为常州市“最美护士”, 获得由甲大学“…奖”: the region is part of the name, the body is not
+        if region and prefix and not _ROUND_ONLY.fullmatch(prefix.group()):
+            region = None  # 被评为山东省2022年“…”优秀组织单位: a year after the region, read by award.named
+        if region and prefix:  # 评选为甘肃省第一届“最美社区工作者”: a region, then a round, then the title
+            recipients, prefix = "", region if region.group("region") else prefix
+        elif region:  # 被评为常州市“最美护士”, 获得由甲大学“…奖”: the region is part of the name, the body is not
             recipients, prefix = "", region if region.group("region") else None
+        elif recipients and not prefix and _KIND_DASH.fullmatch(recipients):
+            recipients = ""  # 荣获全国平安建设最高奖——“长安杯”: the kind of honour, then its name
         elif recipients and not tail and not regex.search(r"[等、为]|\d|单位|同志|集体|个人|(?:颁发|授予|评选|命名)的$", recipients):
             continue
         retained = m.group("verb") in ar.retain
         if retained and not tail:
             continue
+        if not m.group("tail") and _HOLDER_VERB.match(text, m.end()):
+            continue  # 荣获A、“B”获得C奖: the quote names the holder of the next verb's honour, not an honour
         name = m.group("name").strip()
         if ar.generic.match(name) or ar.not_honour.search(name):
             continue
@@ -145,12 +154,13 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         if m.group("verb") in ar.head_verbs and not ar.head_end.search(name) \
                 or m.group("verb") == "成为" and not ar.strong(unquote(name)):
             continue  # 入选“…影像节”: selected for an event, not given an honour; 成为“…”城市: a role
-        value = (prefix.group("region" if region else 0) if prefix else "") + name
+        value = (between[prefix.start("region"):] if region and prefix else prefix.group() if prefix else "") + name
         ss, _ = sents.at(m.start())
         subj, ev = recipient(text, ss, m.start(), ar)
         recip = recipients.strip().removesuffix("为").strip() or None
         rule, stage = ("award.retained", "retained") if retained else ("award.quoted", "conferred")
-        hits.append(AwardHit(rule, start, end, value, count_in(recip) or count_in(subj), recip or subj, ev, 0, stage))
+        hits.append(AwardHit(rule, start, end, unquote(value), count_in(recip) or count_in(subj), recip or subj, ev, 0,
+                             stage))  # “‘白求恩奖章’获得者”: quotes inside the title go too
         for nxt in more:
             nm, r = nxt.group("name").strip(), (nxt.group("recip") or "").strip() or None
             if ar.generic.match(nm) or ar.not_honour.search(nm):
@@ -170,6 +180,14 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+# an item of a closed list that names a project or a pilot, not an honour (省级重点项目)
+_LIST_NOT_END = regex.compile(r"(?:项目|工程|计划|规划|课题|专项|资金|试点)$")
+_KIND_DASH = regex.compile(r"\p{Han}{0,10}?(?:奖项|奖|荣誉|殊荣)(?:——|—|-{1,3}|[：:])")
+# a pilot's best unit is an honour (省第一批…试点优秀单位), a pilot is none
+_PILOT_OK = regex.compile(r"试点(?=(?:工作)?(?:优秀|先进|示范))")
+_AFTER_WORD = regex.compile(r"(?<=\p{Han}{3})(?:之后|以后|以来)$")
+_HOLDER_VERB = regex.compile(r"(?:荣获|获得|获评|喜获|被评为|被授予|获)(?!得者|奖者)")
+_ROUND_ONLY = regex.compile(r"第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]")
 # a region between the verb and a quoted title, part of the name (被评为常州市“最美护士”), or the body
 # that gives it (获得由甲大学“…奖”)
 _REGION_BEFORE = regex.compile(r"(?:由[^“”，,。；;]{2,20}?)?(?P<region>\p{Han}{1,8}?(?:省|市|县|区|州|盟|旗)级?|(?:省|市|县|区)级)?")
@@ -242,6 +260,8 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         subj, ev = recipient(text, ss, m.start(), ar)
         if m.group("n") and _ENDS_LEVEL.search(value):
             continue  # 获衡阳市一等奖8个: a level counted is read by award.level
+        if m.group("n") and _VAGUE_END.search(m.group("name")):
+            continue  # 累计荣获国家级文明荣誉14项: honours counted by their kind, none named
         count = int(m.group("n")) if m.group("n") else count_in(subj)  # 获得五一劳动奖章2枚
         start = m.start("name") + start_cut
         if _RECIPIENTS_LEAD.match(name):  # 授予赵某等15名同志河北省特等劳动模范称号: the recipients are no part of the name
@@ -332,6 +352,8 @@ def _levels(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         clause_start = max([ss] + [c.end() for c in CLAUSE.finditer(text, ss, m.start())])
         if m.group("name").startswith("第") and ar.ranking.search(text, clause_start, m.start()):
             continue  # 全市考核第一名: a ranking
+        if text.startswith("奖", m.start("name") - 1) and m.group("name")[0] in "金银":
+            continue  # 给予一次性奖金奖励: 金奖 read across 奖金 and 奖励
         count = None
         before = ar.count_before.search(text[max(ss, m.start() - 6):m.start()])
         if after:
@@ -389,6 +411,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             and not _DECIDED.search(text, ss, v.start()) else None
         if batch:
             pos = batch.end()
+        counted_before = False
         for n, piece in enumerate(_ITEM_SPLIT.split(text[pos:end])):
             p_start = text.find(piece, pos, end) if piece else pos
             pos = p_start + len(piece)
@@ -398,6 +421,8 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 break  # 表彰一批先进集体和先进职工，分别授予…: recipients; a batch ends with its clause
             if not piece or ar.verbs.search(piece):
                 continue  # an item with its own verb (11家单位获得优秀组织奖) is read by the other rules
+            if piece.startswith("其中") and len(piece) > 4:
+                piece, p_start = piece[2:], p_start + 2  # 其中全国优秀教师1人: the word opening a breakdown
             also = _ALSO_SET.match(piece) if not conferred else None
             if also:  # 评选出一等奖1名…，并设优秀组织奖: a prize set beside the results is conferred too
                 piece, p_start = piece[also.end():], p_start + also.end()
@@ -416,15 +441,23 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 count = count or int(tail.group("n"))
                 core = core[: tail.start()]
             inner = core.strip(QUOTES)
+            paired = counted_before and text[p_start - 1:p_start] in "和及与" and piece[:1] in QUOTES \
+                and piece[-1:] in QUOTES  # 表彰了1998名“全国优秀教师”和“全国优秀教育工作者”: one count, two titles
+            counted_before = count is not None
             if conferred:  # 获中国戏剧梅花奖、白玉兰奖: the items after the first (the rules above read that one)
                 cut = r"(?<![特一二三])等.*$" if closed else r"等.*$"  # 全国特等年鉴等荣誉: a grade is no 等
                 inner = strip_tail(regex.sub(cut, "", inner), ar)  # 全国劳动模范称号 -> 全国劳动模范
+                inner = _AFTER_WORD.sub("", inner)  # 获得A、B之后，又获C: the time word after the last item
                 if n == 0:  # 分别荣获第十四批省级文明单位、文明乡镇…: the level of the first reaches the rest
                     leveled = bool(closed and (_LEVEL_START.match(inner) or ar.prefix.match(inner)))
-                if closed and inner and len(inner) <= 16 and (_LEVEL_START.match(inner) or leveled) \
-                        and not ar.named_item.fullmatch(inner) \
-                        and not (ar.generic.match(unquote(inner)) or ar.not_honour.search(inner) or _VAGUE_END.search(inner)):
-                    pass  # 全国环境优美乡镇、…等荣誉称号: a level or region (or the first item's), then a name
+                if closed and inner and len(inner) <= 24 and (_LEVEL_START.match(inner) or leveled) \
+                        and (n > 0 or not ar.named_item.fullmatch(inner)) \
+                        and not (ar.generic.match(unquote(inner)) or _PILOT_OK.sub("", inner) != inner and
+                                 ar.not_honour.search(_PILOT_OK.sub("", inner)) or _PILOT_OK.sub("", inner) == inner
+                                 and ar.not_honour.search(inner) or _VAGUE_END.search(inner)
+                                 or _GENERIC_REST.search(inner) or ar.verbs.search(inner) or "的" in inner
+                                 or _LIST_NOT_END.search(inner)):
+                    pass  # 全国环境优美乡镇、省生态教育课程基地…等荣誉称号: a level or region (or the first item's), then a name
                 elif n == 0 or not inner or len(inner) > 16 or not ar.named_item.fullmatch(inner) \
                         or ar.not_honour.search(inner) \
                         or ar.generic.match(inner) or _GENERIC_REST.search(inner) or _VAGUE_END.search(inner) \
@@ -437,11 +470,11 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                         and not ar.nominee_word.search(bare):  # 3名全市优秀共产党员候选人: nominees, read elsewhere
                     bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
                 if not inner or len(inner) > 20 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
-                        ar.list_item.fullmatch(bare) or ((count is not None or batch) and ar.named_item.fullmatch(unquote(inner))
+                        ar.list_item.fullmatch(bare) or ((count is not None or batch or paired) and ar.named_item.fullmatch(unquote(inner))
                                                          and (need_count or not ar.weak_end.search(bare)
                                                               or ar.strong(bare)))):
                     continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour
-            if need_count and count is None and not batch \
+            if need_count and count is None and not batch and not paired \
                     and not (v.group().startswith("表彰") and ar.prefix.match(unquote(inner))):
                 continue  # 表彰了2017年度优秀护士: a year or round names the honours of one commendation
             s = p_start + core_start + core.find(inner)
@@ -508,6 +541,7 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     hits += held_and_holders(text, ar) + counted_passive(text, ar)  # 已是“…”的; …上榜的有…; 12位…获得表彰
     hits += epithet_chains(text, ar)  # “A”、B、…单位、职务、姓名; 荣立…1次，个人三等功4次; 是…首批…
     hits += designations(text, sents, ar, hits)  # 列入A、B、C in a passage about honours: names without a head
+    hits += profile_lists(text, ar, hits)  # 被评为A，B，C; 荣誉：A、B: a profile's list of honours
     # a list heading names an honour only where the text confers it nowhere else (全国二等奖获奖名单(10人))
     said = [_key(h.name) for h in hits]
     hits += [h for h in headings(text, ar) + bare_headings(text, ar) + level_lines(text, ar) + proposed_headings(text, ar)

@@ -170,8 +170,8 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
             rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所户位支座])"
             # 荣获国务院颁发的全国民族团结进步模范集体称号: the conferring body before the name
             rf"(?:[^，,。；;“”\n的]{{2,20}}?(?:颁发|授予|评选|命名|评定|认定)的)?"
-            rf"(?P<name>(?:助人为乐|[^，,。；;、：:《》()（）\s的和为]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
-            rf"(?=[，,。；;、\s（(]|表彰|名单|榜单|$|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号|荣誉|殊荣)(?=[，,。；;、\s）)]|$)|(?:和|及|以及)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?P<n>\d+)(?:枚|块|座|个|项|面|次|家|名|人次|人|所|位|户)|[“\"]?[二三四五六七八九十\d]+连冠|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
+            rf"(?P<name>(?:助人为乐|[^，,。；;、：:《》()（）\s的和为暨]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
+            rf"(?=[，,。；;、\s（(…]|表彰|名单|榜单|$|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号|荣誉|殊荣)(?=[，,。；;、\s）)]|$)|(?:和|及|以及|暨)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?:企业|单位|集体|个人|家庭)?(?P<n>\d+)(?:枚|块|座|个|项|面|次|家|名|人次|人|所|位|户)|[“\"]?[二三四五六七八九十\d]+连冠|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
             # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
             rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:]"
             # 表彰了获得2023年度全国三八红旗手的个人和…: the honour, then the kind of its holders
@@ -285,7 +285,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         epithet_word=comp(rf"{alt(aw['epithet_words'])}|(?:奖|人物)$", where),
         # 重新确认93个城市（区）为国家卫生城市（区），236个县城（乡镇）为国家卫生县城（乡镇）: the next object
         # of one verb, counted recipients 为 an unquoted name (the first is read by named_as)
-        continued_named=comp(rf"[；;，,](?P<recip>(?:[^，,。；;！!？?\n为]{{1,40}}?等)?(?P<n>\d+)[个名家所位户支座][\p{{Han}}]{{0,6}}?"
+        continued_named=comp(rf"[；;，,](?P<recip>(?:[^，,。；;！!？?\n为]{{1,40}}?等)?(?P<n>\d+)[个名家所位户支座][\p{{Han}}]{{0,10}}?"
                              rf"(?:[（(][^（）()]{{1,8}}[）)])?)为(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
                              rf"(?=[，,。；;、\s]|$)", where),
         # the name before 候选人 in 第七届全国道德模范候选人名单已经确定 / 公示第六届道德模范候选人 (nominated)
@@ -318,7 +318,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         # 湖南省文明校园上榜的有甲校、乙校: the honour, then its holders
         # (the name is read backwards from these words by name_before: an unanchored lazy name is tried everywhere)
         holders_after=comp(rf"(?:光荣)?(?:上榜|入选|当选|获评|获奖)的(?:{alt(aw['holder_kinds'])})?(?:分别|还|共)?(?:有|是|为|包括)", where),
-        free_title=comp(rf"(?<!(?:{alt(aw['goal_words'])})被?)(?:{alt(aw['title_verbs'])})了?"
+        free_title=comp(rf"(?<!(?:{alt(aw['goal_words'])})被?)(?:{alt(aw['title_verbs'])})(?:了|(?<=授予)为)?"  # 授予为先进党委
                         rf"(?P<name>(?:{PREFIX})*[\p{{Han}}]{{0,8}}?(?:{alt(aw['free_words'])})[\p{{Han}}]{{1,8}}?)"
                         rf"(?<!{alt(aw['free_not_end'])})(?=荣誉称号|称号|[，,。；;、\s]|$)", where),
     )
@@ -438,6 +438,10 @@ _REWRITTEN = {"—": "-", "–": "-", "−": "-", "－": "-", "～": "~", "\u300
 _NUMERALS = dict(zip("〇零一二两三四五六七八九", "001223456789"))
 
 
+_CN_RUN = regex.compile(r"[零〇一二两三四五六七八九十百千万]{2,}")
+_DIGIT_RUN = regex.compile(r"\d{2,}")
+
+
 def printed_name(name: str, printed: str) -> str:
     r"""An honour's value as printed, quote marks removed: ``name`` is read from the normalised text,
     ``printed`` is the same span of the document. The value keeps the printed characters where
@@ -450,10 +454,13 @@ def printed_name(name: str, printed: str) -> str:
     '五个一工程奖'
     >>> printed_name("第六届全国文明村镇", "第六届“全国文明村镇”"), printed_name("甲奖", "甲\n乙 丙\n奖")
     ('第六届全国文明村镇', '甲奖')
+    >>> printed_name("全国中小学名校600家", "全国中小学“名校六百家”")
+    '全国中小学名校六百家'
     """
     text = unquote(printed)
-    if len(text) != len(name):
-        return name
+    if len(text) != len(name):  # 名校六百家 read as 名校600家: numerals of another length, the rest the same
+        same = _CN_RUN.sub("#", text) == _DIGIT_RUN.sub("#", name) and _CN_RUN.search(text) is not None
+        return text if same else name
     for a, b in zip(name, text):
         if a != b and _REWRITTEN.get(b, _NUMERALS.get(b, unicodedata.normalize("NFKC", b))) != a \
                 and simplified_char(b) != a:  # a name printed in traditional characters (全國勞動模範)
