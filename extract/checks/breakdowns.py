@@ -260,12 +260,18 @@ def shares_of(nums: Sequence[Num], rules: Rules) -> list[Structure]:
             continue
         concepts = {rules.concept(p.label) for p in parts}
         exact = any(i.total == whole and concepts == set(i.parts) for i in rules.identities)
-        out.append(Structure(totals[0], tuple(parts), "eq" if exact else "le", "占"))
+        # the whole they name is the one stated last before them (2. 项目支出469500元…。其中：工资福利支出12000元，
+        # 占项目支出预算2.56%…), not an earlier 项目支出 of another line (机构运行…，其中…项目支出0元)
+        before = [n for n in totals if n.start < parts[0].start]
+        out.append(Structure(before[-1] if before else totals[0], tuple(parts), "eq" if exact else "le", "占"))
     return out
 
 
 # the base a change is measured against, from the words before it: 较上年减少, 比年初预算数增加, 与上年相比增长
-_BASE = regex.compile(r"(?:比|较|与)(?P<base>[^，,；;。：:\d]{0,10}?)(?:相比|对比)?[\s\u3000]*(?:增加|减少|增长|下降|提高|降低|上升|压减|节约|增|减)[了\s\u3000约]*$")
+# (the base's own level may stand between: 较上年1174万元减少40万元 is a change against 上年)
+# (and a base may name its year: 比2021年预算减少4万元)
+_BASE = regex.compile(r"(?:比|较|与)(?P<base>(?:(?:19|20)\d{2}年度?)?[^，,；;。：:\d]{0,10}?)(?:\d[\d,.]*[\s\u3000]*(?:万亿|亿|万|千)?(?:元|人次|人|个)?)?"
+                      r"(?:相比|对比)?[\s\u3000]*(?:增加|减少|增长|下降|提高|降低|上升|压减|节约|增|减)[了\s\u3000约]*$")
 _BASE_DROP = regex.compile(r"[数的\s\u3000]")
 
 

@@ -165,13 +165,23 @@ _PERIOD = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(?:年初预算|调整预算
                         r"累计|上年|本年|当年|预算|决算)|\d{1,2}\s*[-—～~至]\s*\d{1,2}\s*月|(?:19|20)\d{2}年度?")
 
 
+#: a rate's base: 完成年初预算数60999万元的40.4% (the figure a share is taken of)
+_RATE_BASE = regex.compile(r"[\s\u3000]*的[\s\u3000]*\d[\d.]*[\s\u3000]*[%％]")
+
+
+def rate_base(n: Num) -> bool:
+    """A figure that a rate is taken of (…累计完成24627万元，完成年初预算数60999万元的40.4%): a base, neither a
+    total of the parts that follow nor a period's column."""
+    return n.source == "text" and bool(_RATE_BASE.match(n.sentence, n.end - n.sentence_start))
+
+
 def signature(members: Sequence[Num], ss: int) -> tuple[str, ...] | None:
     """The period words of a sentence's figures of one measure, one per figure, when each figure has
     its own (当月完成13.1亿元；累计完成158.9亿元 -> ('当月', '累计')); None otherwise.
 
     The figures are the sentence's figures outside brackets (levels: the caller leaves changes
     out), of the measure of its first."""
-    levels = [n for n in members if depth_at(n.sentence, n.start - ss) == 0]
+    levels = [n for n in members if depth_at(n.sentence, n.start - ss) == 0 and not rate_base(n)]
     if len(levels) < 2:
         return None
     levels = [n for n in levels if same_measure(n, levels[0])]

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import regex
 
 from ..rules import Rules
-from .figures import Num, Structure, depth_at, same_measure
+from .figures import Num, Structure, depth_at, rate_base, same_measure
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
@@ -183,6 +183,34 @@ def _pair(totals: Sequence[Num], items: Sequence[Sequence[Num]], marker: str, un
     return out
 
 
+def _common_tail(a: str, b: str) -> int:
+    """How many characters two labels end with in common (批复指标 of 当年预算批复指标 and 县直各部门批复指标: 4)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _pair_short(totals: Sequence[Num], items: Sequence[Sequence[Num]]) -> list[Structure]:
+    """Totals and items of k figures each, where the last items may lack their last figures (…预算批复指标71.48亿元，
+    已用指标62.09亿元，预算结余9.39亿元。其中：A批复指标…，已用指标…，预算结余…；B…；C预算指标20.58亿元，已用指标
+    20.36亿元): paired by position while each part's label ends as its total's (two characters at least); a total
+    some item says nothing of is more than its listed parts (``le``)."""
+    k = max(len(it) for it in items)
+    if k < 2 or len(items[0]) != k or len(totals) < k or any(not it for it in items):
+        return []
+    totals = totals[-k:]
+    out = []
+    for j, total in enumerate(totals):
+        parts = tuple(it[j] for it in items if len(it) > j)
+        if len(parts) < 2 or not all(same_measure(p, total) and p.change == total.change
+                                     and _common_tail(p.label, total.label) >= 2 for p in parts):
+            return []
+        whole = len(parts) == len(items)
+        out.append(Structure(total, parts, "eq" if whole else "le", "其中", signed=total.change and whole))
+    return out
+
+
 def _total_of(cands: Sequence[Num], parts: Sequence[Num]) -> Num:
     """Which figure of the sentence before a list it adds up to: the sentence's subject, its first
     figure (全年支出总计181.92万元，其中基本支出…，项目支出…), unless the text shows the list
@@ -205,7 +233,7 @@ def item_lists(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Structur
             continue
         seen = run[0].intro or bool(_INTRO_END.search(prev[0].sentence.rstrip()))
         unsure = not seen
-        totals = _figures(prev)
+        totals = [n for n in _figures(prev) if not rate_base(n)]
         items = [_figures(it.nums) for it in run]
         paired = _pair(totals, items, "list", unsure)
         if paired:
@@ -242,8 +270,9 @@ def opening_lists(by_sentence: dict[int, list[Num]], rules: Rules) -> list[Struc
         if len(items) < 2:
             continue
         prev = _previous(order, by_sentence, ss)
-        if prev:
-            out.extend(_pair(_figures(prev), items, "其中", False))
+        if prev:  # (a rate's base, 完成年初预算数60999万元的40.4%, is none of the totals)
+            totals = [n for n in _figures(prev) if not rate_base(n)]
+            out.extend(_pair(totals, items, "其中", False) or _pair_short(totals, items))
     return out
 
 

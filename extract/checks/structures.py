@@ -21,7 +21,8 @@ from collections.abc import Sequence
 import regex
 
 from .breakdowns import balances, change_breakdowns, classified, parallel, shares_of, subject_run, totals_after
-from .figures import CLOSE, OPEN, Num, Structure, concept_of, depth_at, same_measure, signature, statement_of
+from .figures import CLOSE, OPEN, Num, Structure, concept_of, depth_at, rate_base, same_measure, signature, \
+    statement_of
 from .leftovers import balances_across
 from .lists import item_lists, made_of, opening_lists, per_head, roster_counts, section_lists, sums_above
 from .periods import period_rows
@@ -146,6 +147,53 @@ def _contrasts(total: str, part: str) -> bool:
                for x, y in _CONTRASTS for a, b in ((x, y), (y, x)))
 
 
+#: retired staff, and the words that count them with those serving (在职…，退休…; 离退休人员)
+_RETIRED = regex.compile(r"退休|离休")
+_STATUS = regex.compile(r"在职|在岗|退休|离休")
+
+
+def _unopened(sentence: str, start: int, end: int) -> bool:
+    """A bracket closed between ``start`` and ``end`` that was not opened there: a publisher wrote a list in
+    brackets and left out the opening one (…7.71亿元，其中：税收收入5.93亿元、非税收入1.78亿元)、上级补助收入…).
+
+    >>> _unopened("其中：A1元、B2元)、C3元", 0, 12), _unopened("其中：A1元(含D1元)、C3元", 0, 13)
+    (True, False)
+    """
+    depth = 0
+    for ch in sentence[start:end]:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def _retired(label: str) -> bool:
+    """A part that counts retired staff (people, not 离退休干部用车): after parts by grade or post (副高级职称4人，…，中级工1人，退休职工28人) it is
+    a sibling of the serving staff the total counts, unless the total or a part before it names a status
+    (在职14人，退休4人; 离退休人员).
+
+    >>> _retired("退休职工"), _retired("中级职称")
+    (True, False)
+    """
+    return bool(_RETIRED.search(label))
+
+
+def _siblings(total: str, part: str, rules: Rules) -> bool:
+    """Whether a part's label names a sibling of its total: both are parts of one known identity and the
+    part is none of the total's own (…其中，因公出国（境）费0万元；公务用车购置及运行维护费8.1万元，其中公务用车
+    运行维护费8.1万元；公务接待费4.5万元: 公务接待费 is the next item of the outer list, not a car cost).
+    The list of parts ended before it, as before the other side of an account (:func:`_contrasts`)."""
+    ct, cp = concept_of(total, rules), concept_of(part, rules)
+    if ct is None or cp is None or ct == cp:
+        return False
+    if any(i.total == ct and cp in (*i.parts, *i.optional) for i in rules.identities):
+        return False
+    return any(ct in (*i.parts, *i.optional) and cp in (*i.parts, *i.optional) for i in rules.identities)
+
+
 _LEVEL = regex.compile(r"^[一二三四五六七八九1-9]级")
 
 
@@ -230,10 +278,12 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                     continue  # 共计接待3837批次: a figure of another measure neither joins nor ends the list
                 if parts and rules.part_stop.match(clause):
                     break
+                if parts and _unopened(sentence, m.end(), n.start - ss):
+                    break  # 其中：税收收入…、非税收入…)、上级补助收入…: the bracket the list was in closes
                 if parts and (_SUM_NAMED.search(clause) or _STATEMENT_END.search(gap) and _TOTAL_NAMED.search(clause)):
                     break  # …上年结余1885万元；2023年政府性基金支出总计3319万元: a new statement's total
                 parts.append(n)
-            before = [n for n in members if n.end <= mpos and same_measure(n, first)
+            before = [n for n in members if n.end <= mpos and same_measure(n, first) and not rate_base(n)
                       and depth_at(sentence, n.start - ss) == depth]
             clause_from = max((k.end() for k in _STATEMENT_END.finditer(sentence, 0, m.start())), default=0)
             side = bool(_SIDE.fullmatch(sentence[clause_from:m.start()].strip(" ，,:：\u3000")))
@@ -256,7 +306,7 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                 # 其中 opens the sentence: the total closes the previous one (…1234.56亿元，增长6.5%。其中，…);
                 # so does a side's list after a 收支 total (收支总预算…。收入包括：…；支出包括：…), read when it adds up
                 k = bisect.bisect_left(order, ss)
-                prev = [n for n in by_sentence.get(order[k - 1], []) if same_measure(n, first)
+                prev = [n for n in by_sentence.get(order[k - 1], []) if same_measure(n, first) and not rate_base(n)
                         and n.section == first.section] if k else []
                 if prev and signature(members, ss) is not None and signature(by_sentence[order[k - 1]], order[k - 1]) \
                         == signature(members, ss):
@@ -279,7 +329,11 @@ def discover(nums: Sequence[Num], rules: Rules) -> list[Structure]:
                     total = later[0]
             if total is None:
                 continue
-            cut = next((k for k, p in enumerate(parts) if _contrasts(total.label, p.label)), None)
+            cut = next((k for k, p in enumerate(parts) if _contrasts(total.label, p.label)
+                        or _siblings(total.label, p.label, rules)
+                        or k and p.kind == "headcount" and _retired(p.label)
+                        and not any(_STATUS.search(q.label) for q in (total, *parts[:k]))),
+                       None)
             if cut is not None:  # …存款余额288.06亿元。其中住户存款208.02亿元；各项贷款余额113.71亿元
                 parts = parts[:cut]
                 if not parts:

@@ -272,6 +272,10 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
         from ..read.pdf import line_joins
 
         joins = line_joins(doc)
+    else:  # a text saved with hard line breaks inside its sentences (a web page copied as text)
+        from ..read.text_lines import text_joins
+
+        joins = text_joins(doc)
     if norm is None:
         norm = normalize(doc.text, rules, joins)
     dropped = frozenset(joins)  # original positions normalisation deletes
