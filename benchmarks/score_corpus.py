@@ -46,7 +46,7 @@ def main() -> int:
         print(f"== {name}: {texts} texts (gold: {', '.join(COVERS[name])})")
         lines = res.stdout.splitlines()
         head = [l for l in lines[:a.show]] if a.show else []
-        keep = [l for l in lines if l.startswith(("kind ", *COVERS[name]))]
+        keep = [l for l in lines if l.startswith(("kind ", "labels right", *COVERS[name]))]  # totals only
         print("\n".join(head + keep))
     return 0
 
