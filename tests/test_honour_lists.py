@@ -11,6 +11,9 @@ import pandas as pd
 import pytest
 
 import extract
+from extract.find.award_lists import sub_headings
+from extract.find.honours import award_rules
+from extract.rules import load_rules
 
 
 def _awards(text: str) -> list[tuple[str, int | None, str]]:
@@ -258,3 +261,74 @@ def test_level_count_label_where_prizes_are_set() -> None:
     """设一等奖5名: the places of a prize set, not its holders."""
     df = extract.extract_facts("比赛设一等奖5名，二等奖10名。", year=2022, kinds=["headcount", "label"])
     assert not any(str(label).endswith("获奖者") for label in df["label"].dropna())
+
+
+# a numbered heading naming a kind of an honour the body conferred in quotes, over lines of holders: an honour of its
+# own (1.宣传工作先进党支部 under “先进党支部”); a heading over the next headings is a category, and a holder's own
+# name ending in the honour (甲镇青年突击队) or a heading repeating the honour is none (award_lists.sub_headings)
+SUB_HEADINGS = [
+    ("授予甲镇突击队等8个集体“青年突击队”称号。名单如下：\n一、防汛抢险青年突击队\n甲镇青年突击队\n乙村青年突击队\n"
+     "二、疫情防控青年突击队\n丙社区青年突击队\n", ["防汛抢险青年突击队", "疫情防控青年突击队"]),
+    ("会上授予甲县支部等12个单位“先进党支部”称号。现将名单公布如下：\n一、先进党支部\n甲县支部\n二、单项先进党支部\n"
+     "1.宣传工作先进党支部\n甲县支部\n乙区支部\n2.调研工作先进党支部\n丙县支部\n", ["宣传工作先进党支部", "调研工作先进党支部"]),
+    ("授予甲公司等5家“诚信企业”称号。名单如下：\n一、诚信企业\n甲公司\n二、单项诚信企业\n1.纳税诚信企业\n乙公司\n",
+     ["纳税诚信企业"]),
+    # counter-examples: holders named like the honour, an unnumbered line, no quoted honour in the body
+    ("授予甲等9个集体“优秀组织单位”称号。名单如下：\n1.甲镇优秀组织单位\n2.乙乡优秀组织单位\n", []),
+    ("授予张某等20名同志“优秀教师”称号。\n现将名单公布如下：\n学校优秀教师\n张某、李某\n", []),
+    ("授予张某等20名同志优秀教师称号。\n现将名单公布如下：\n1.高中部优秀教师\n张某、李某\n", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUB_HEADINGS, ids=[t[14:34] for t, _ in SUB_HEADINGS])
+def test_sub_headings(text: str, expected: list[str]) -> None:
+    ar = award_rules(load_rules())
+    assert [h.name for h in sub_headings(text, ar)] == expected
+
+
+def test_sub_heading_found_in_the_facts() -> None:
+    """The sub-list heading reaches the facts beside the conferred honour (not dropped as a repeat of it)."""
+    text = "授予甲等6个单位“先进党支部”称号。名单如下：\n一、单项先进党支部\n1.宣传工作先进党支部\n甲县支部\n"
+    assert ("宣传工作先进党支部", None, C) in _awards(text)
+
+
+# this round's forms, mined from unannotated contest notices, nominee notices and 公示 (probe5_B): a quoted title wrapped
+# inside its line after a verb of conferring, a region before a year range in a proposed list, a proposed quoted title
+# with its candidates' word after it, list headings numbered （二） and headings closed by a note (价值…, 名单见附件…)
+WRAPPED_AND_HEADED = [
+    ("甲馆被评为“全省档案工作\n先进集体”。", [("全省档案工作先进集体", None, C)]),
+    ("2021年，该校荣获“全国文明\n校园”称号。", [("全国文明校园", None, C)]),
+    ("授予甲村“美丽庭院\n示范村”称号。", [("美丽庭院示范村", None, C)]),
+    ("确定了拟命名表彰的甲市2016-2017年度精神文明建设先进单位名单。", [("甲市2016-2017年度精神文明建设先进单位", None, N)]),
+    ("现将拟表彰的乙县2021～2022年度文明村镇名单进行公示。", [("乙县2021～2022年度文明村镇", None, N)]),
+    ("经研究，拟推荐甲医院护理团队为2023年度“最美医务工作者”候选集体，现予公示。", [("2023年度最美医务工作者", None, N)]),
+    ("党委同意，拟推荐王某为“感动某市·十大人物”候选人，现予以公示。", [("感动某市·十大人物", None, N)]),
+    ("现将获奖名单公布如下：\n（二）团体奖\n小学组12名，初中组9名（名单见附件4）。\n", [("团体奖", None, C)]),
+    ("现将获奖名单公布如下：\n一、市级特等奖（价值3000元研学营）\n序号 |\n姓名 |\n1 |\n张某 |\n", [("市级特等奖", None, C)]),
+    ("获奖名单如下：\n（一）优秀组织奖（名单见附件3）\n甲中学、乙小学\n", [("优秀组织奖", None, C)]),
+    # counted recipients named by the noun 县城 before the honour kept (not 12个县 and a name opening 城…)
+    ("决定：继续保留甲县等12个县城省级卫生县城（区）荣誉称号。", [("省级卫生县城（区）", 12, R)]),
+    ("授予乙县等5个县城全国文明县城称号。", [("全国文明县城", 5, C)]),
+    # quoted titles side by side in an announced list: each keeps its quotes (the last is no honour by its head alone)
+    ("甲部、乙院公布“全省模范法院”和“全省模范法官”“全省模范审判干部”表彰名单。",
+     [("全省模范法院", None, C), ("全省模范法官", None, C), ("全省模范审判干部", None, C)]),
+]
+NOT_WRAPPED_OR_HEADED = [
+    "该村开展“美丽庭院\n示范户”评选活动。",  # a sentence wrapped inside a quote: no verb of conferring, no heading
+    "会议要求争创“全国文明\n城市”。",  # a goal
+    "决定撤销甲局“省级文明\n单位”称号。",  # revoked
+    "拟推荐张某为“科技周”活动联络人。",  # a role, no honour
+    "拟推荐该项目为“揭榜挂帅”项目。",  # a project
+    "奖项设置：\n一、一等奖（价值500元图书）\n二、二等奖（价值300元图书）\n",  # the prizes set, none conferred
+    "市里公布“科技周”“科普日”活动安排。",  # quoted events, no list of holders
+]
+
+
+@pytest.mark.parametrize("text,expected", WRAPPED_AND_HEADED, ids=[t[:20] for t, _ in WRAPPED_AND_HEADED])
+def test_wrapped_and_headed(text: str, expected: list[tuple[str, int | None, str]]) -> None:
+    assert _awards(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_WRAPPED_OR_HEADED, ids=[t[:20] for t in NOT_WRAPPED_OR_HEADED])
+def test_not_wrapped_or_headed(text: str) -> None:
+    assert _awards(text) == []

@@ -333,3 +333,94 @@ PROFILE_ABSENT = [
 @pytest.mark.parametrize("sentence,want", [pytest.param(s, w, id=s) for s, w in PROFILE_FOUND + PROFILE_ABSENT])
 def test_profile_lists(sentence, want):
     assert _awards(sentence) == want
+
+
+# round 8 (issue 20, mined from probe5_A and honours_tune7): sentences written for this project
+ROUND8_FOUND = [
+    # the 和 inside a ministry's or a system's name is no list joint (not split into two names)
+    ("甲局被评为全国人力资源和社会保障系统先进集体。", [("全国人力资源和社会保障系统先进集体", None, C)]),
+    ("乙厅荣获全省住房和城乡建设系统先进集体称号。", [("全省住房和城乡建设系统先进集体", None, C)]),
+    ("今年获得多项荣誉，丙局入选全国文化和旅游系统先进集体。", [("全国文化和旅游系统先进集体", None, C)]),
+    # 推荐/推选 … 人选: the honour nominated for
+    ("推荐我县2025年全国五一劳动奖章人选。", [("2025年全国五一劳动奖章", None, N)]),
+    ("会议推选本市第八届全国道德模范人选。", [("第八届全国道德模范", None, N)]),
+    # designations a firm wins by list, printed with quotes inside the name
+    ("戊企业入选2024年度省级“专精特新”中小企业。", [("2024年度省级专精特新中小企业", None, C)]),
+    ("丙公司被评为第五批制造业单项冠军企业。", [("第五批制造业单项冠军企业", None, C)]),
+    # 成为 … 的一员: the holder one of the honour's holders
+    ("丁公司成为国家级专精特新“小巨人”企业的一员。", [("国家级专精特新小巨人企业", None, C)]),
+    ("该厂经过评审，顺利成为“专精特新”企业的一员。", [("专精特新企业", None, C)]),
+    # a second verb of the clause after 并 ends the name
+    ("己某被评为市优秀教师并当选县人大代表。", [("市优秀教师", None, C)]),
+    # 创建成 with an honour head
+    ("庚镇创建成国家卫生镇，辛村创建成省级森林乡村。", [("国家卫生镇", None, C), ("省级森林乡村", None, C)]),
+    # two quoted titles joined by 暨
+    ("甲校荣获“全国文明校园”暨“全国绿色学校”称号。", [("全国文明校园", None, C), ("全国绿色学校", None, C)]),
+    ("乙院荣获2019年度“市级文明单位”暨“市级平安医院”称号。", [("2019年度市级文明单位", None, C), ("市级平安医院", None, C)]),
+    # honours held before the unit, role and name, the holder then speaking (讲述, 分享 …)
+    ("当天，全国劳动模范、全国教学名师、某学院教师李某讲述了创业故事。",
+     [("全国劳动模范", None, H), ("全国教学名师", None, H)]),
+    ("会上，省级优秀教师、甲县实验小学教师张某分享了教学经验。", [("省级优秀教师", None, H)]),
+    ("随后，全国教书育人楷模、某中学教师王某宣讲了先进事迹。", [("全国教书育人楷模", None, H)]),
+    # 是 … 的 before designations held (a description, then the names)
+    ("全村人均收入超万元，是连续多年的全国文明村。", [("全国文明村", None, H)]),
+    ("该县是远近闻名的国家卫生县城和省级园林县城。", [("国家卫生县城", None, H), ("省级园林县城", None, H)]),
+    # a head grown from real lists: 全国生态文化村 (counted after the verb's object)
+    ("截至目前，我市已获评全国生态文化村12个。", [("全国生态文化村", 12, C)]),
+]
+
+ROUND8_ABSENT = [
+    # two honours joined by 和 stay two
+    ("丙县获评全国文明城市和国家卫生县城。", [("全国文明城市", None, C), ("国家卫生县城", None, C)]),
+    # 人选 as a work item or a condition, no nomination made
+    ("要做好全国劳动模范人选推荐工作。", []),
+    ("会议明确了推荐全国劳动模范人选的条件。", []),
+    # a firm designation as a policy, a goal or a stock
+    ("大力培育“专精特新”中小企业。", []),
+    ("支持专精特新企业发展。", []),
+    ("被认定为高新技术企业。", []),
+    ("丙公司被认定为2024年度省级“专精特新”中小企业。", []),  # a verb of approval: a qualification
+    # 成为 … 的一员 of no honour
+    ("该校成为联盟的一员。", []),
+    # 暨 joining a title and an event's prize that is no honour head
+    ("甲厂荣获“五一劳动奖状”暨表彰大会纪念品。", [("五一劳动奖状", None, C)]),
+    # the unit, role and name with no honour before them; a role word is no honour
+    ("会上，甲县实验小学教师张某分享了教学经验。", []),
+    ("会上，教学骨干、甲县实验小学教师张某分享了教学经验。", []),
+    ("要学习时代楷模的精神。", []),
+    # 是 … 的 before a goal, a description with no level, a rank
+    ("该村是全县争创的全国文明村。", []),
+    ("这里自古是有名的鱼米之乡。", []),
+    ("甲镇是我省唯一的全国重点镇。", []),
+    # honours described after 是, not held: the clause goes on past 和
+    ("全国文明城市是反映城市整体文明水平的最高荣誉，全国文明校园和全国文明家庭分别是学校和家庭领域的最高荣誉。", []),
+    # 生态文化村 as a plan or a description
+    ("加快建设生态文化村。", []),
+    ("这里是远近闻名的民俗文化村。", []),
+    # 创建成 as a goal
+    ("力争创建成国家卫生县城。", []),
+    ("计划创建成省级文明村。", []),
+]
+
+
+@pytest.mark.parametrize("sentence,want", [pytest.param(s, w, id=s) for s, w in ROUND8_FOUND + ROUND8_ABSENT])
+def test_round8_constructions(sentence, want):
+    assert _awards(sentence) == want
+
+
+# a list heading more specific than a name the body says (a category of it) is an honour of its own; a heading
+# that only adds a year or a level to the body's name repeats it
+_DECIDED = "2023年4月，某县总工会召开表彰会，授予甲镇工会等20个单位“先进乡(镇)工会”称号。现将名单公布如下：\n"
+HEADINGS = [
+    (_DECIDED + "先进乡(镇)工会名单\n(共20个)\n一、先进乡(镇)工会\n甲镇工会\n乙乡工会\n二、单项先进乡(镇)工会\n"
+     "1.民主管理先进乡(镇)工会\n丙镇工会\n2.文体活动先进乡(镇)工会\n丁乡工会\n", "民主管理先进乡(镇)工会", True),
+    (_DECIDED + "先进乡(镇)工会名单\n(共20个)\n一、先进乡(镇)工会\n甲镇工会\n二、单项先进乡(镇)工会\n"
+     "1.民主管理先进乡(镇)工会\n丙镇工会\n2.文体活动先进乡(镇)工会\n丁乡工会\n", "文体活动先进乡(镇)工会", True),
+    # a year before the body's name: the same honour, not a second one
+    (_DECIDED + "2023年度先进乡(镇)工会名单\n(共20个)\n甲镇工会\n乙乡工会\n", "2023年度先进乡(镇)工会", False),
+]
+
+
+@pytest.mark.parametrize("text,name,kept", HEADINGS)
+def test_specific_heading_kept(text, name, kept):
+    assert (name in [a[0] for a in _awards(text)]) == kept

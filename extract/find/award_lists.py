@@ -267,15 +267,65 @@ def headings(text: str, ar: AwardRules) -> list[AwardHit]:
 # a mark may open it or brackets close it round: ■优秀组织奖, 【一等奖】)
 MARK_OPEN = r"(?:[■□●◆◇▲△★☆◎○•▶►][ \t]*|[【\[])?"
 _BARE = regex.compile(r"(?m)^[ \t\u3000]*(?P<annex>附件[\d一二三四五六七八九十]*[：:]?[ \t]*(?:\d{1,2}[.．、][ \t]*)?)?"
-                      r"(?:[一二三四五六七八九十]{1,2}、[ \t]*|(?P<arabic>\d{1,2}[.．、])[ \t]*)?" + MARK_OPEN +
+                      r"(?:[一二三四五六七八九十]{1,2}、[ \t]*|[（(][一二三四五六七八九十]{1,2}[）)][ \t]*"
+                      r"|(?P<arabic>\d{1,2}[.．、])[ \t]*)?" + MARK_OPEN +
                       r"(?P<kept>(?:重新确认|复查确认|确认保留|继续保留)(?:命名)?的)?"
                       r"(?P<name>[^\s，,。；;：:、！!？?()（）|【】\[\]■□●◆◇▲△★☆◎○•]{3,31}"
                       r"(?:[（(][\p{Han}、]{1,6}[）)](?:\p{Han}{1,8})?)?)"
-                      r"[】\]]?[：:]?[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
+                      r"[】\]]?(?P<note>[（(](?:价值|奖品|名单见|详见|见附件)[^（）()\n]{1,30}[）)])?"
+                      r"[：:]?[ \t\u3000]*\n(?=[ \t\u3000]*\S)")
 _RECEIVED = regex.compile(r"(?:领|获|颁|得|评)奖$")
 _KIND = regex.compile(r"(?:获奖名单|获奖人员名单|获奖者名单|获奖单位|获奖集体|获奖企业|名单|拟推荐人选|推荐人选|拟推荐对象|推荐对象|候选人|候选对象)$")
 _ANNOUNCE = regex.compile(r"荣誉|表彰|称号|名单|获奖|授予|命名|评选结果|表扬|获评|评为|推荐|候选")
 _ANNOUNCE_WINDOW = 400
+
+
+# a sub-list under an honour the text conferred: 一、先进党支部 … 1.宣传工作先进党支部\n甲支部\n乙支部 — the
+# words before the conferred title name a kind of it (a field of work, no unit), the line is numbered, and
+# names, not a next heading, follow
+_SUB_LEAD = regex.compile(r"\p{Han}{2,8}")
+_UNIT_END = regex.compile(r"[省市县区州镇乡村组队局厂司校院所站部处室馆会委]$")  # 甲镇青年突击队: a holder, not a kind
+_NEXT_IS_HEADING = regex.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)])")
+
+
+def sub_headings(text: str, ar: AwardRules) -> list[AwardHit]:
+    """A heading naming a kind of an honour the text conferred in quotes (1.机关建设先进市(县)组织 under
+    “先进市(县)组织”), over lines of holders rather than over the next heading (单项先进市(县)组织\n1.…: a
+    category of the sub-lists): an honour of its own, though it ends in the conferred one."""
+    hits: list[AwardHit] = []
+    titles = {q.group(1) for q in _QUOTED.finditer(text) if len(q.group(1)) >= 3}
+    if not titles:
+        return hits
+    for m in _BARE.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        title = next((t for t in titles if name.endswith(t) and _SUB_LEAD.fullmatch(name[:-len(t)])), None)
+        if title is None or not _NEXT_IS_HEADING.match(text, m.start()) or _UNIT_END.search(name[:-len(title)]) \
+                or _DESCRIBED.search(name) or _NEXT_IS_HEADING.match(text, m.end()) \
+                or ar.not_honour.search(name) or not _ANNOUNCE.search(text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):
+            continue
+        hits.append(AwardHit("award.heading", start, start + len(name), name, None, None, None, 3, "conferred"))
+    return hits
+
+
+# a quoted title wrapped inside a line (被评为“全省档案工作\n先进集体”): the quote opened and not closed on its line
+# and closed on the next is one name
+_WRAPPED_QUOTE = regex.compile(r"[“\"](?P<a>[^“”\"\n]{1,30})\n[ \t\u3000]*(?P<b>[^“”\"\n]{1,30})[”\"]")
+_CLAUSE_START = regex.compile(r"(?r)[，,。；;！!？?：:]")
+
+
+def wrapped_quotes(text: str, ar: AwardRules) -> list[AwardHit]:
+    """A quoted honour broken over two lines after a verb of conferring in its clause; the name is read joined."""
+    hits: list[AwardHit] = []
+    for m in _WRAPPED_QUOTE.finditer(text) if "\n" in text else ():
+        name = m.group("a").strip() + m.group("b").strip()
+        if not 2 <= len(name) <= 40 or not (ar.named_item.fullmatch(name) or ar.strong(name)) \
+                or ar.generic.match(name) or ar.not_honour.search(name):
+            continue
+        stop = _CLAUSE_START.search(text, max(0, m.start() - 60), m.start())
+        if not ar.verbs.search(text, stop.end() if stop else max(0, m.start() - 60), m.start()):
+            continue  # 开展“…活动”: no verb of conferring before the quote
+        hits.append(AwardHit("award.quoted", m.start("a"), m.end("b"), name, None, None, None, 2, "conferred"))
+    return hits
 
 
 def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
@@ -296,7 +346,10 @@ def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
         if not 3 <= len(name) <= 25 or m.group("annex") and not kind \
                 or _DESCRIBED.search(name) or _RECEIVED.search(name):
             continue  # 荆门16名省劳模赴汉领奖: a headline (a count, a verb of receiving), no honour's name
-        if _SETTING.search(name) or "设奖" in name:
+        if name.count("“") != name.count("”"):
+            continue  # 该村开展“美丽庭院\n示范户”评选活动: a sentence wrapped inside a quote, no heading
+        if _SETTING.search(name) or "设奖" in name or m.group("note") and _SETTING.search(
+                text, max(0, m.start() - _ANNOUNCE_WINDOW), m.start()):  # 奖项设置：\n一等奖（价值500元）: a prize set
             continue  # 比赛设奖：\n一等奖 3名: the prizes set, no honour's name
         if m.group("arabic") and kind and not m.group("annex"):
             continue  # 附件：\n1.…获奖名单\n2.…名单: the titles of the attachments, each repeating the body

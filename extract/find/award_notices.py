@@ -35,6 +35,11 @@ _HOLDERS_END = regex.compile(r"(?:入选|获奖|受表彰|获评)(?:城市|单�
 # an item that names who may compete or apply (省直学校参评新一届全国文明校园先进学校名单): no honour given
 _NOT_GIVEN = regex.compile(r"参评|参选|参赛|申报|争创")
 _ROUND_IN = regex.compile(rf"{PREFIX}")
+# 候选集体, 候选人, 推荐对象 after a proposed honour: its holders, no part of the name
+_CANDIDATE_END = regex.compile(r"的?(?:候选(?:人|对象|单位|集体|作品|项目)?|推荐对象|推荐人选)$")
+# a proposed item that is a quoted title (a round may open it): the title is the honour's name
+_QUOTED_ITEM = regex.compile(rf"(?:{PREFIX})?[“\"](?P<name>[^“”\"\n]{{2,24}})[”\"]")
+_REGION_LEAD = regex.compile(r"\p{Han}{1,8}?(?:省|市|县|区|州|自治区|自治州|旗|盟)")  # 兰州市, 甲州: a region alone
 _REGION_END = regex.compile(r"[省市县区州旗盟镇乡村]$")
 
 
@@ -44,18 +49,24 @@ def _items(text: str, start: int, end: int, ar: AwardRules) -> list[tuple[int, i
     out = []
     for m in _ITEM.finditer(text, start, end):
         piece, p_start = m.group(), m.start()
+        if p_start > start and text[p_start - 1] in "“\"" and piece.count("”") > piece.count("“"):
+            piece, p_start = text[p_start - 1] + piece, p_start - 1  # “A”“B”: B's opening quote, left by the split
         word = _LIST_WORD.search(piece)
         if word:
             piece = piece[:word.start()]
-        holders = _HOLDERS_END.search(piece)
+        holders = _HOLDERS_END.search(piece) or _CANDIDATE_END.search(piece)
         if holders:
             piece = piece[:holders.start()]
         if _NOT_GIVEN.search(piece):
             continue
         lead = _ROUND_IN.search(piece)  # 我省第七届全国道德模范, 关于2023年…: the name starts at its round
-        if lead and lead.start() > 0 and not piece[lead.start() - 1].isdigit() \
-                and not (_REGION_END.search(piece, 0, lead.start()) and piece[0] not in "我本该此"):  # 兰州市2017年度…
-            piece, p_start = piece[lead.start():], p_start + lead.start()
+        region = 0  # 兰州市2016~2017年度…: a region before the round stays in the name
+        if lead and lead.start() > 0 and not piece[lead.start() - 1].isdigit():
+            if _REGION_END.search(piece, 0, lead.start()) and piece[0] not in "我本该此" \
+                    and _REGION_LEAD.fullmatch(piece, 0, lead.start()):
+                region = lead.start()
+            if not (_REGION_END.search(piece, 0, lead.start()) and piece[0] not in "我本该此"):
+                piece, p_start = piece[lead.start():], p_start + lead.start()
         count = None
         lead = _COUNT_LEAD.match(piece)
         if lead:
@@ -64,6 +75,13 @@ def _items(text: str, start: int, end: int, ar: AwardRules) -> list[tuple[int, i
         if cut and count_in(piece[:cut]) is not None:
             count, piece, p_start = count_in(piece[:cut]), piece[cut:], p_start + cut
         hon = honour_item(piece, ar)
+        quoted = _QUOTED_ITEM.fullmatch(piece)
+        if hon is None and quoted:  # 为2022年度“感动某省·陇人骄子”候选集体: a proposed title in quotes, no head needed
+            hon = (quoted.start("name"), quoted.group("name"))
+        if hon is None and region:  # the name read from its round, printed with its region before it
+            hon = honour_item(piece[region:], ar)
+            if hon is not None and hon[0] == 0:
+                hon = (0, piece[:region] + hon[1])
         if hon is not None:
             s = p_start + hon[0]
             out.append((s, s + len(hon[1]), unquote(hon[1]), count))

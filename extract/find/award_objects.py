@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .honours import GENERIC_REST as _GENERIC_REST
-from .honours import QUOTES, VAGUE_END as _VAGUE_END
+from .honours import ORGAN_AND, QUOTES, VAGUE_END as _VAGUE_END
 from .honours import AwardHit, AwardRules, unquote
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ def _inside_quotes(name: str, start: int) -> tuple[str, int]:
 BATCH_NOT = regex.compile(r"^(?:先进|优秀)?(?:集体|个人|单位|职工|典型|工作者|人物)$|的")
 
 # the items of a chain of objects after one verb of designation (列入A、B、C; 上榜A和B); quotes are not split
-_CHAIN = regex.compile(r"(?:[“\"][^“”\"\n]{1,40}[”\"]|(?!、|以及|和(?![谐平美睦])|及|与|暨).)+")  # not 和谐, 和平
+# (not 和谐, 和平; not the 和 inside a ministry's name: 全国住房和城乡建设系统先进集体, 人力资源和社会保障, 工业和信息化)
+_CHAIN = regex.compile(rf"(?:[“\"][^“”\"\n]{{1,40}}[”\"]|(?!、|以及|和(?![谐平美睦]|{ORGAN_AND})|及|与|暨).)+")
 # the characters of a name read after a verb of designation: no 的 (a description), no verb's clause
 _NAME_SHAPE = regex.compile(r"[\p{Han}A-Za-z0-9“”\"（）()·\-—]+")
 _SENT_END = regex.compile(r"[。！!？?；;]")
@@ -190,6 +191,17 @@ _MERIT_RUN = regex.compile(r"(?:荣立|记|获)[^，,。；;\n]{0,20}?(?:[一二
                            r"(?:[，,、](?P<more>(?:集体|个人)?(?:[一二三特]等功|嘉奖))[\d一二三四五六七八九十]+次)+")
 # 是湖南省首批示范性普通高级中学, 是…，全国首批儿童早期发展示范基地: a profile's designations after 是
 _IS = regex.compile(r"(?<=[，,。；;\s]|\p{Han})是(?=[\p{Han}“])")
+# a description before the name after 是 (是连续多年的全国文明村, 是远近闻名的国家卫生县城), not a goal or a plan
+_IS_SAID = regex.compile(r"[^，,、的“”]{1,8}的(?=[\p{Han}“])")
+_IS_GOAL = regex.compile(r"争|创建|申报|目标|计划|建设|打造|拟|将")
+# the designations after 是 joined by 和 (not 和谐, not 住房和城乡建设)
+_IS_PART = regex.compile(rf"(?:(?!和(?![谐平美睦]|{ORGAN_AND})|及).)+")
+
+
+def _designated(part: str, ar: AwardRules) -> bool:
+    """A designation held after 是: a level first, then a round and a name, or a head that is no everyday word."""
+    return bool(ar.level_open.match(part) and (_ROUND_MARK.search(part) and _honour_like(part, ar, plain=True)
+                                               or _honour_like(part, ar) and ar.strong(unquote(part))))
 
 
 def _honour_like(part: str, ar: AwardRules, plain: bool = False) -> bool:
@@ -245,14 +257,21 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
     for m in _IS.finditer(text):
         end = _SENTENCE_END_OR_VERB.search(text, m.end())
         stop = end.start() if end else len(text)
-        for c in regex.finditer(r"[^，,、]+", text[m.end():stop]):
-            part = c.group()
-            if not _NAME_SHAPE.fullmatch(part) or len(part) > 30:
+        for n, c in enumerate(regex.finditer(r"[^，,、]+", text[m.end():stop])):
+            part, cut = c.group(), 0
+            said = _IS_SAID.match(part) if n == 0 else None
+            if said and not _IS_GOAL.search(said.group()):  # 是连续多年的全国文明村: a description, then the name
+                part, cut = part[said.end():], said.end()
+            # 是A和B: split at 和 only where every piece is a designation (not 全国文明校园和…分别是…)
+            pieces = [(p.group(), p.start()) for p in _IS_PART.finditer(part)]
+            if len(pieces) < 2 or not all(_NAME_SHAPE.fullmatch(p) and _designated(p, ar) for p, _ in pieces):
+                pieces = [(part, 0)]
+            if not _NAME_SHAPE.fullmatch(part) and len(pieces) == 1 or len(part) > 30:
                 break  # the list of designations ends where the sentence goes on
-            if ar.level_open.match(part) and (_ROUND_MARK.search(part) and _honour_like(part, ar, plain=True)
-                                              or _honour_like(part, ar) and ar.strong(unquote(part))):
-                s = m.end() + c.start()
-                hits.append(AwardHit("award.held", s, s + len(part), unquote(part), None, None, None, 3, "held"))
+            for piece, at in pieces:
+                if _designated(piece, ar):
+                    s = m.end() + c.start() + cut + at
+                    hits.append(AwardHit("award.held", s, s + len(piece), unquote(piece), None, None, None, 3, "held"))
     return hits
 
 

@@ -33,13 +33,13 @@ import regex
 
 from .award_lists import (announced, bare_headings, commended, continued, counted, counted_nominees, elected,
                           epithets, headings, holders_of, level_lines, nominated_counts, nominee_colons,
-                          nominee_lists, proposals, titles)
+                          nominee_lists, proposals, sub_headings, titles, wrapped_quotes)
 from .award_mood import in_mood, trimmed
 from .award_objects import BATCH_NOT as _BATCH_NOT
 from .award_objects import counted_passive, designations, epithet_chains, held_and_holders, profile_lists
 from .award_notices import announced_lists, level_counts, proposed_headings, proposed_lists
 from .award_tables import holder_rows, level_rows, line_column, table_column
-from .honours import (CLAUSE, PREFIX, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
+from .honours import (CLAUSE, LIST_NUMBER, ORGAN_AND, PREFIX, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
                       split_recipients, strip_tail, unquote)
 from .honours import GENERIC_REST as _GENERIC_REST
 from .honours import VAGUE_END as _VAGUE_END
@@ -56,16 +56,16 @@ _LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|�
 _TAIL_COUNT = regex.compile(r"[共各]?(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚)?(?:以上|左右)?$")
 # a note after a counted item (优秀辅导教师奖7名(具体名单见附件), 一等奖1名(名单附后)): no part of the item
 _NOTE_AFTER_COUNT = regex.compile(r"(?<=\d+(?:个|名|项|件|家|所|位|篇|部|支|户|人))[（(][^（）()]{1,20}[）)]$")
-_ITEM_SPLIT = regex.compile(r"以及|[、，,和及与暨]")
+_ITEM_SPLIT = regex.compile(rf"以及|[、，,及与暨]|和(?!{ORGAN_AND})")  # not 住房和城乡建设
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
-_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|以来|之后|以后|后|共|时))"
+_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以来|之后|以后|后|共|时))"
                              r"[\p{Han}]{1,12}?"
-                             r"(?=[，,。；;、：:\s（(“]|和|及|与|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|$)")
+                             r"(?=[，,。；;、：:\s（(“]|和|及|与|暨|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|$)")
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
 # (被评为“A”“B”“C”: the next quote straight after)
-_NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,40}?)|(?=[“「『]))"
+_NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及|暨)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,40}?)|(?=[“「『]))"
                              r"[“\"「『](?P<name>[^“”\"「」『』《》\n]{2,40}?)[”\"」』]")
 # the list after a quoted honour its holders are on (登上“全国道德模范”榜单): no part of the name
 # the next object of a verb with an object after a comma: recipients, a quoted title, its tail
@@ -82,8 +82,10 @@ _AT_TAIL = regex.compile(r"(?:荣誉称号|称号|的(?:决定|通知|命令)).*
 _ROUND = regex.compile(PREFIX)
 # recipients named before a counted honour in a result list (…、临汾一中等10个优秀组织奖)
 _NAMED_LEAD = regex.compile(r"[^\d，,。；;：:“”]{1,40}?等(?=\d+(?:个|名|家|所|位|支)(?!\d))")
-_CANDIDATES = regex.compile(r"(?:候选人|候选对象|候选单位)(?P<done>名单(?:已经|已|日前|正式)?(?:确定|公布|产生|出炉|揭晓))?")
+_CANDIDATES = regex.compile(r"(?:候选人|候选对象|候选单位|人选(?![的之中]))(?P<done>名单(?:已经|已|日前|正式)?(?:确定|公布|产生|出炉|揭晓))?")
 _ANNOUNCE_NOMINEES = regex.compile(r"(?:公示|公布|确定)了?")
+# 推荐我市2020年全国劳动模范和先进工作者人选: a verb of nominating before the honour and 人选
+_NOMINATE_FOR = regex.compile(r"(?:推荐|推选)(?:出)?了?(?!的)")  # not 推荐的…人选中 (the nominees described)
 # the end of a list closed by the kind of honour (…等荣誉称号, 等荣誉10余项)
 _CLOSED_LIST = regex.compile(r"等(?:多项|各项|多个|一系列|各类|\d+余?项)?(?:国家级|省级|市级)?(?:荣誉称号|称号|荣誉|殊荣)(?:\d+余?项)?\s*$")
 # 分别荣获A、B、C荣誉称号: without 等, after 分别, the last item unquoted before the honour noun
@@ -215,6 +217,12 @@ _DESCRIBED_RECIPIENT = regex.compile(r"(?:授予|颁发|给予)(?:[^，,。；;�
                                      r"(?=荣誉称号|称号|[，,。；;、\s]|$)")
 
 
+def _quote_in_head(name: str, ar: AwardRules) -> bool:
+    """“专精特新”企业: the name opens with a quote its head closes (a head printed with the quote inside)."""
+    hm = ar.head_end.search(name)
+    return bool(hm) and hm.start() < name.find("”", 1)
+
+
 def _described(text: str, ar: AwardRules) -> list[AwardHit]:
     """授予对大赛组织工作成绩突出的甲公司优秀组织奖: the honour is the list item the words end in
     (优秀…, a level), the words before it the recipient."""
@@ -233,13 +241,16 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     hits = _described(text, ar)
     for m in ar.named.finditer(text):
         name = strip_tail(m.group("name"), ar)
-        if name[0] in QUOTES or name[-1] in QUOTES or _GENERIC_REST.search(name) or name.count("“") != name.count("”") \
+        if name[0] in QUOTES and not _quote_in_head(name, ar) or name[-1] in QUOTES \
+                or _GENERIC_REST.search(name) or name.count("“") != name.count("”") \
                 or _INNER_VERB.search(name):
             continue  # a quoted title is read by award.quoted; 多项荣誉 names no honour
         value = unquote(name)
         if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
                 or ar.not_honour.search(value):
             continue
+        if ar.approved and m.group("verb").removeprefix("被") in ar.approved[1] and ar.approved[0].search(name):
+            continue  # 被认定为国家级专精特新“小巨人”企业: a qualification approved, no honour
         if m.group("verb") == "成为" and not ar.strong(value):
             continue  # 成为全国…双枢纽城市: after 成为 a head that is an everyday word names no honour
         if m.group("verb").removeprefix("被") in ar.object_verbs and text[m.end("name"):m.end("name") + 1] == "、" \
@@ -494,12 +505,14 @@ def _nominated(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         s = max(lo, cut + 1)
         if not m.group("done"):  # without 名单…确定 after it, a verb of announcing before it
             verb = None
-            for verb in _ANNOUNCE_NOMINEES.finditer(text, s, m.start()):
+            for verb in (_NOMINATE_FOR if m.group().startswith("人选") else _ANNOUNCE_NOMINEES).finditer(text, s, m.start()):
                 pass
             if verb is None:
                 continue
             s = verb.end()
         name = text[s:m.start()]
+        if "为" in name and m.group().startswith("人选"):
+            continue  # 推荐张某为A人选: read by award.nominated (推荐…为…)
         lead = _ROUND.search(name)  # 我省第七届全国道德模范: the name starts at its round
         if lead and lead.start() > 0:
             name, s = name[lead.start():], s + lead.start()
@@ -542,11 +555,13 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     hits += epithet_chains(text, ar)  # “A”、B、…单位、职务、姓名; 荣立…1次，个人三等功4次; 是…首批…
     hits += designations(text, sents, ar, hits)  # 列入A、B、C in a passage about honours: names without a head
     hits += profile_lists(text, ar, hits)  # 被评为A，B，C; 荣誉：A、B: a profile's list of honours
+    hits += sub_headings(text, ar)  # 1.机关建设先进市(县)组织 under “先进市(县)组织”: a kind of the conferred honour
+    hits += wrapped_quotes(text, ar)  # 被评为“全省档案工作\n先进集体”: a quoted name wrapped inside its line
     # a list heading names an honour only where the text confers it nowhere else (全国二等奖获奖名单(10人))
     said = [_key(h.name) for h in hits]
     hits += [h for h in headings(text, ar) + bare_headings(text, ar) + level_lines(text, ar) + proposed_headings(text, ar)
              + announced_lists(text, ar)
-             if not any(_key(h.name) in k or k in _key(h.name) for k in said)]
+             if not any(_key(h.name) in k or k in _key(h.name) and _only_modifiers(_key(h.name), k, ar) for k in said)]
     books = [(b.start(), b.end()) for b in _BOOK.finditer(text)]
     hits = [h for h in hits if not any(a <= h.start < b for a, b in books)]  # inside a document title
     hits = trimmed(in_mood(hits, text, ar), text, ar)  # 将命名…, 拟授予…, 撤销…称号: to come, proposed, taken away
@@ -566,6 +581,28 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     # a headline repeating an honour of the body (三等功 in the title, 集体三等功 in the decision)
     kept = [h for h in kept if h.start >= title_end or not any(_key(h.name) in b or b in _key(h.name) for b in body)]
     return sorted(kept, key=lambda h: h.start)
+
+
+# what a heading may add to a name the body says and still repeat it: a year or round, a level or region, a list
+# number (2020年度全国文明城市 repeats 全国文明城市; 机关建设先进市(县)组织 is a category of 先进市(县)组织)
+_MODIFIERS = regex.compile(rf"(?:{PREFIX}|{LIST_NUMBER}|全国|全省|全市|全县|全区|中国|国家级?|[省市县区]级?"
+                           r"|[\p{Han}]{1,6}?(?:省|市|县|区|自治区|州)|[“”\"\s]|\d+)+")
+
+
+_FIELD = regex.compile(r"[\p{Han}]{2,6}")
+
+
+def _only_modifiers(heading: str, said: str, ar: AwardRules) -> bool:
+    """The heading repeats the name said in the body: it adds only modifiers (a year, a level, a region), or words
+    that are no field of work before it (a verb: 华安村获全国文明村称号, 广州入选全国文明村镇), or words after it, or
+    the name said is a bare head (全省卫生系统先进集体 over 获先进集体表彰的为…: the body's category). A category
+    closes it: a field of two to six characters before a longer name (机关建设先进市(县)组织)."""
+    at = heading.find(said)
+    before = heading[:at]
+    if not before or heading[at + len(said):] or _MODIFIERS.fullmatch(before) or ar.head_end.fullmatch(said):
+        return True
+    return not _FIELD.fullmatch(before) or bool(ar.verbs.search(before) or ar.designation.search(before)
+                                                or regex.search(r"[获拟评选]|命名|上榜|入选", before))
 
 
 def _key(name: str) -> str:

@@ -30,6 +30,9 @@ _COUNT = regex.compile(r"(?P<n>\d+)(?:个|名|家|所|位|户|项|件|篇|部|�
 #: a year or a round before a name: 2021年度, 2021—2025年度第二批, 第六届, 首批, 新一届
 #: the number a list item or heading may open with (一、 2. （三）), optional
 LIST_NUMBER = r"(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
+# the words after a 和 inside a ministry's or a system's name (住房和城乡建设, 人力资源和社会保障, 工业和信息化, 文化和旅游):
+# a list is not split there (全国住房和城乡建设系统先进集体 is one name)
+ORGAN_AND = r"(?:城乡建设|社会保障|信息化|旅游|规划|改革|计划生育)"
 PREFIX = r"(?:(?:19|20)\d{2}(?:[—\-－~～至](?:19|20)?\d{2})?年度?|第[\d一二三四五六七八九十]+[届批次]|首[届批]|新一届|本届)"
 
 
@@ -75,6 +78,9 @@ class AwardRules:
     epithet: regex.Pattern[str]
     holder_end: regex.Pattern[str]
     plain_heads: frozenset[str]
+    # heads that a verb of approval only qualifies for (被认定为…专精特新“小巨人”企业: a qualification; 荣获…称号,
+    # 入选…, 成为…的一员: an honour): a group's ``not_after`` verbs in patterns/honours.yaml
+    approved: tuple[regex.Pattern[str], frozenset[str]] | None
     count_nominate: regex.Pattern[str]
     announced: regex.Pattern[str]
 
@@ -170,10 +176,14 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
             rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所户位支座])"
             # 荣获国务院颁发的全国民族团结进步模范集体称号: the conferring body before the name
             rf"(?:[^，,。；;“”\n的]{{2,20}}?(?:颁发|授予|评选|命名|评定|认定)的)?"
-            rf"(?P<name>(?:助人为乐|[^，,。；;、：:《》()（）\s的和为暨]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
+            rf"(?P<name>(?:助人为乐|和(?={ORGAN_AND})|[^，,。；;、：:《》()（）\s的和为暨]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
             rf"(?=[，,。；;、\s（(…]|表彰|名单|榜单|$|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号|荣誉|殊荣)(?=[，,。；;、\s）)]|$)|(?:和|及|以及|暨)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?:企业|单位|集体|个人|家庭)?(?P<n>\d+)(?:枚|块|座|个|项|面|次|家|名|人次|人|所|位|户)|[“\"]?[二三四五六七八九十\d]+连冠|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
             # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
             rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:]"
+            # 成为“专精特新”企业的一员: the holder one of the honour's holders
+            rf"|的一员"
+            # 被评为全国教育系统劳动模范并荣获人民教师奖章: a second verb of the clause after 并
+            rf"|并(?:且)?(?=[\p{{Han}}])"
             # 表彰了获得2023年度全国三八红旗手的个人和…: the honour, then the kind of its holders
             rf"|的(?:个人|集体|单位|同志|家庭|代表|人员)(?=[和及与、，,。；;\s]|$)"
             # 获得全国五一劳动奖状的集体有7家, 获评优秀组织单位的分别为甲、乙: the honour, then its holders
@@ -242,6 +252,8 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         weak_end=comp(rf"(?:{alt(aw['honours']['weak_heads'])}){bracket}$", where),
         holder_end=comp(rf"(?<!工)(?:{alt(aw['holder_nouns'])})$", where),
         plain_heads=frozenset(aw["honours"]["plain_heads"] + aw["honours"]["weak_heads"]),
+        approved=(comp(rf"(?:{alt([h for g in aw['honours']['groups'] if g.get('not_after') for h in g['heads']])})$", where),
+                  frozenset(v for g in aw["honours"]["groups"] for v in g.get("not_after", []))),
         recipient_nouns=tuple(sorted(aw["recipient_nouns"], key=len, reverse=True)),
         object_verbs=frozenset(aw["as_verbs"] + ["追授"]),
         # 授予1493个村镇全国文明村镇称号、…: one verb, counted recipients before each unquoted name
@@ -314,7 +326,9 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         # …服务中心张某分别作了交流发言)
         epithet_holder=comp(rf"(?:{alt(aw['epithet_roles'])}|中心|公司|学校|医院|小学|中学|大学|社区|集团)"
                             rf"(?P<who>(?!分别|代表|等)\p{{Han}}{{2,3}})(?:同志)?"
-                            rf"(?:等[^、]{{0,14}}|(?:分别)?(?:作|在|表示|说|介绍|发言|出席|参加)[^、]{{0,10}})?$", where),
+                            rf"(?:等[^、]{{0,14}}|(?:分别)?(?:作|在|表示|说|介绍|发言|出席|参加"
+                            # 全国劳动模范、某学院教授李某讲述了…: what the holder then does
+                            rf"|讲述|讲话|讲解|分享|宣讲|领奖|登台|上台|应邀|受邀|结合|围绕|带来)[^、]{{0,10}})?$", where),
         # 湖南省文明校园上榜的有甲校、乙校: the honour, then its holders
         # (the name is read backwards from these words by name_before: an unanchored lazy name is tried everywhere)
         holders_after=comp(rf"(?:光荣)?(?:上榜|入选|当选|获评|获奖)的(?:{alt(aw['holder_kinds'])})?(?:分别|还|共)?(?:有|是|为|包括)", where),
