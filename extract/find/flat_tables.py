@@ -10,6 +10,10 @@ A two-sided table (收入 | 执行数 | 支出 | 执行数: the value cells of t
 label cell) holds two rows on each line: a figure's label is the nearest text cell on its left,
 and each side is a column of its own (收入/执行数, 支出/执行数).
 
+A row without a label (``1.7 | 0 | 0 | 1.7 |`` under its header: a table of one row) gives a fact
+per figure in the table's unit, named by the header cell above it when the header is one line, by
+the header's leaves (``header_leaves``) when it is two.
+
 Only money and people become facts (a unit of 元/万元/亿元 or 人/人次/名); cells under a share
 or rate header (比重, %, 增长) and under a numbering header (序号, 栏次) are left out, and so
 are tables written one cell per line, whose rows the text does not show. Offsets point at the
@@ -21,6 +25,7 @@ from decimal import Decimal
 
 import regex
 
+from ..read.script import is_traditional, simplified
 from ..read.tables import NUMBER
 from ..records import Document, Fact
 from ..rules import Rules
@@ -53,6 +58,13 @@ def _measure(word: str, rules: Rules) -> tuple[str, Decimal, str] | None:
     if word.startswith("万") and word[1:] in rules.headcount_units:
         return "headcount", Decimal(10000), "人"
     return None
+
+
+def table_text(doc: Document, rules: Rules) -> str:
+    """The text the tables saved as text are read from: a text in traditional characters in simplified
+    ones (one character for one, so offsets are the document's: ``單位:萬元`` is ``单位:万元``, a
+    ``合計`` column a ``合计`` column); a fact's sentence is still cut from the text as printed."""
+    return simplified(doc.text) if is_traditional(doc.text, rules) else doc.text
 
 
 def text_cell_fact(doc: Document, rules: Rules, printed: str, at: int, measure: tuple[str, Decimal, str], rule: str,
@@ -91,6 +103,33 @@ def header_sides(cells: list[str]) -> int:
     return 0
 
 
+def header_leaves(cells: list[str], n: int) -> list[str] | None:
+    """The names of ``n`` columns under a header of ``cells`` read in order: the cells themselves when
+    there are ``n``; a header over two lines whose second line starts with its parent's subtotal
+    (合计 | 因公出国(境)费 | 公务用车费 | 公务接待费 / 小计 | 运行维护费 | 购置费) has that parent, the first
+    line's cell sharing the most characters with the second line's names, replaced by its children
+    where it stands, the subtotal named as the parent; else None.
+
+    >>> header_leaves(["合计", "因公出国(境)费", "公务用车费", "公务接待费", "小计", "公务用车运行费", "公务用车购置费"], 6)
+    ['合计', '因公出国(境)费', '公务用车费', '公务用车运行费', '公务用车购置费', '公务接待费']
+    >>> header_leaves(["合计", "因公出国(境)费", "公务用车费", "小计", "运行费", "购置费", "公务接待费"], 5) is None
+    True
+    """
+    cells = [_SPACE.sub("", c) for c in cells]
+    if len(cells) == n:
+        return cells
+    split = next((i for i, c in enumerate(cells) if i and c in ("小计", "合计")), None)
+    if split is None or split + 2 > len(cells) or len(cells) - 1 != n:
+        return None
+    top, children = cells[:split], cells[split + 1:]
+    shared = [len(set(c) & set("".join(children))) for c in top]
+    best = max(shared)
+    if shared.count(best) > 1 or best == 0:
+        return None
+    at = shared.index(best)
+    return top[:at + 1] + children + top[at + 1:]
+
+
 def side_column(left: str, right: str, side: int, value: str) -> str:
     """The column of a figure on one side of a two-sided table: its side's label cell and its value
     cell (收入/执行数); sides whose label cells read the same (项目 | 预算数 | 项目 | 预算数) are told
@@ -124,15 +163,17 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
 def flat_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list[Fact]:
     """Every money or people figure in the ``|`` tables of a text document."""
     facts: list[Fact] = []
-    text = doc.text
+    text = table_text(doc, rules)
     for n, block in enumerate(_blocks(text), first_number):
         start = block[0][0]
         above = text[max(0, start - 300):start].strip().split("\n")[-3:]
         unit_line = next((m for line in reversed(above) if (m := _UNIT_LINE.search(line))), None)
         table_unit = _measure(unit_line.group("unit"), rules) if unit_line else None
-        title = next((ln.strip() for ln in reversed(above) if ln.strip() and not _UNIT_LINE.search(ln)), "")
+        title = next((ln.strip() for ln in reversed(above)
+                      if ln.replace("|", "").strip() and not _UNIT_LINE.search(ln)), "")
         section = _SPACE.sub("", title)[:40] or f"表{n}"
         headers: dict[int, list[str]] = {}
+        head_cells: list[str] = []  # the header's cells in reading order, line after line
         in_header, two_sided, sides = True, False, 0
         for line_start, line in block:
             cells = _cells(line, line_start)
@@ -141,6 +182,7 @@ def flat_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
                 for j, (c, _) in enumerate(cells):
                     if c:
                         headers.setdefault(j, []).append(_SPACE.sub("", c))
+                        head_cells.append(c)
                 continue
             if in_header:  # two sides: the header says so, and rows hold a label under the second label cell
                 width = max(headers, default=0) + 1
@@ -150,6 +192,9 @@ def flat_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
                                           and any(NUMBER.match(c) for c, _ in cs[1:]) for _, ln in block)
             in_header = False
             texts = [(j, c) for j, (c, _) in enumerate(cells) if c and not NUMBER.match(c)]
+            if not texts and table_unit and not two_sided:  # | 1.7 | 0 | 1.7 |: a row without a label
+                facts += _unlabelled(doc, rules, cells, headers, head_cells, table_unit, section, line_start, line, n)
+                continue
             if not texts or not figures:
                 continue
             row_unit = next((m for _, c in texts if (m := _measure(c, rules))), None)
@@ -169,5 +214,32 @@ def flat_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
                 if measure is None:
                     continue
                 facts.append(text_cell_fact(doc, rules, printed, at, measure, "table.flat", label, section,
-                                            line.strip(), line_start, head or None, n))
+                                            doc.text[line_start:line_start + len(line)].strip(), line_start,
+                                            head or None, n))
+    return facts
+
+
+def _unlabelled(doc: Document, rules: Rules, cells: list[tuple[str, int]], headers: dict[int, list[str]],
+                head_cells: list[str], measure: tuple[str, Decimal, str], section: str, line_start: int, line: str,
+                n: int) -> list[Fact]:
+    """The figures of a row without a label (a table of one row under its header), in the table's
+    unit: each named by the header cell above it when the header is one line (its cells then stand
+    over the figures), by the header's leaves (:func:`header_leaves`) when it is two, else unnamed;
+    none when a header cell names a share that cannot be placed."""
+    one_line = all(len(h) == 1 for h in headers.values())
+    figures = [(printed, at) for printed, at in cells if NUMBER.match(printed)]
+    leaves = None if one_line else header_leaves(head_cells, len(figures))
+    if not one_line and leaves is None and any(_NOT_FIGURES.search(c) for c in head_cells):
+        return []
+    facts: list[Fact] = []
+    k = 0
+    for j, (printed, at) in enumerate(cells):
+        if not NUMBER.match(printed):
+            continue
+        head = headers[j][0] if one_line and j in headers else leaves[k] if leaves else ""
+        k += 1
+        if head and _NOT_FIGURES.search(head):
+            continue
+        facts.append(text_cell_fact(doc, rules, printed, at, measure, "table.flat", _MARK.sub("", head), section,
+                                    doc.text[line_start:line_start + len(line)].strip(), line_start, None, n))
     return facts

@@ -28,6 +28,18 @@ places a reader of rows (a label, then its figures) cannot tell: ``grid_tables.p
 two-sided table copied so keeps every cell, empty or not, so its rows are read by position: each
 row is the 2 x (label + figures) cells of its two sides (收入 | 执行数 | 支出 | 执行数: four cells).
 
+Some copies put each bar on a line of its own, between the cells (``一般公共`` / ``预算`` / ``|`` /
+``312.23`` / ``|``): the lines between two bars are one cell (a header cell wrapped over two lines),
+two bars in a row an empty cell; such a block is read as rows like the others.
+
+A table of one row without a label (``单位:万元`` / 合计 / 因公出国(境)费 / 公务接待费 / 35 / 0 / 5: a
+三公 table) gives a figure per cell in the unit line's unit (the unit line may stand in the short
+lines just above the block); each figure is named by its header cell when there are as many header
+cells as figures, by the header's leaves when it is two lines (``flat_tables.header_leaves``), else
+left unnamed (and none is read when a share column cannot be placed).
+
+A text in traditional characters is read in simplified ones (``單位:萬元``), offsets kept.
+
 A block is a run of short lines (blank lines between cells allowed) with at least three rows of
 figures, and figures alone on their lines; prose, or a line with sentence punctuation, ends it.
 Columns are named by the header cells when every row has at most one figure per header cell
@@ -44,8 +56,9 @@ import regex
 from ..read.tables import NUMBER
 from ..records import Document, Fact
 from ..rules import Rules
-from .flat_tables import _NOT_FIGURES, _UNIT_LINE, _measure, header_sides, side_column, text_cell_fact
-from .grid_tables import grid_facts
+from .flat_tables import (_NOT_FIGURES, _UNIT_LINE, _measure, header_leaves, header_sides, side_column, table_text,
+                          text_cell_fact)
+from .grid_tables import grid_facts, header_grid_facts
 
 _SHORT = 40
 _PROSE = regex.compile(r"[。；;！？!?]|[，,].*[，,]")
@@ -56,6 +69,8 @@ _SPACE = regex.compile(r"[\s\u3000]+")
 _BARRED = regex.compile(r"^(?P<cell>[^|]*)\|[\s|]*$")
 #: at least this many rows of figures make a block a table
 MIN_ROWS = 3
+#: the lines above a block read for the header of a table of one row
+_ABOVE = 12
 
 
 @dataclass
@@ -80,12 +95,17 @@ def _blocks(text: str) -> list[tuple[list[tuple[int, str]], bool]]:
     run: list[tuple[int, str]] = []
     holes = False
 
+    barred = False  # a cell line carried its own bar (项 目 |): a bare | is then an empty cell
+
     def close() -> None:
-        nonlocal holes
-        if sum(1 for _, ln in run if NUMBER.match(ln.strip())) >= MIN_ROWS:
-            blocks.append(([c for c in run if c[1] or holes], holes))
+        nonlocal holes, barred
+        cells = run
+        if holes and not barred:  # every bar on a line of its own: bars part the cells
+            cells, holes = _parted(run), False
+        if sum(1 for _, ln in cells if NUMBER.match(ln.strip())) >= MIN_ROWS:
+            blocks.append(([c for c in cells if c[1] or holes], holes))
         run.clear()
-        holes = False
+        holes = barred = False
 
     for pos, line in _lines(text):
         cell = line.strip()
@@ -93,6 +113,7 @@ def _blocks(text: str) -> list[tuple[list[tuple[int, str]], bool]]:
         if bar:  # 项 目 |, 30.8 |: a cell copied with the bar that closed it; | alone: an empty cell
             cell = bar.group("cell").strip()
             holes = holes or not cell
+            barred = barred or bool(cell)
             if not cell:
                 run.append((pos, ""))
                 continue
@@ -104,6 +125,32 @@ def _blocks(text: str) -> list[tuple[list[tuple[int, str]], bool]]:
         run.append((pos + line.find(cell), cell))
     close()
     return blocks
+
+
+def _parted(run: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cells of a block whose bars stand on lines of their own, between the cells (``一般公共`` /
+    ``预算`` / ``|`` / ``312.23`` / ``|``): the lines between two bars are one cell (a header cell
+    wrapped over two lines), two bars in a row an empty cell (dropped); lines before the first bar
+    (a title, a unit line) are a cell each.
+
+    >>> _parted([(0, "单位:万元"), (6, ""), (8, "一般公共"), (13, "预算"), (16, ""), (18, "30.5"), (23, "")])
+    [(0, '单位:万元'), (8, '一般公共预算'), (18, '30.5')]
+    """
+    out: list[tuple[int, str]] = []
+    part: list[tuple[int, str]] = []
+    seen_bar = False
+    for at, cell in run:
+        if not cell:
+            if part:
+                out.append((part[0][0], "".join(c for _, c in part)))
+            part, seen_bar = [], True
+        elif seen_bar:
+            part.append((at, cell))
+        else:
+            out.append((at, cell))
+    if part:
+        out.append((part[0][0], "".join(c for _, c in part)))
+    return out
 
 
 def _sides(above: list[str], width: int) -> int:
@@ -140,11 +187,16 @@ def _two_sided(text: str, cells: list[tuple[int, str]], m: int) -> list[tuple[_R
 def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list[Fact]:
     """Every money or people figure in the one-cell-per-line tables of a text document."""
     facts: list[Fact] = []
-    text = doc.text
+    text = table_text(doc, rules)
     for n, (block, holes) in enumerate(_blocks(text), first_number):
+        one = _one_row(doc, rules, text, block, n)
+        if one is not None:
+            facts += one
+            continue
         if holes:
-            two = _two_sided_grid(doc, rules, block, n)
-            facts += two if two is not None else grid_facts(doc, rules, block, n)
+            two = _two_sided_grid(doc, rules, block, n, text)
+            facts += two if two is not None else grid_facts(doc, rules, block, n, text) \
+                or header_grid_facts(doc, rules, block, n, text)
             continue
         first_fig = next(i for i, (_, c) in enumerate(block) if NUMBER.match(c))
         if first_fig == 0:
@@ -177,7 +229,7 @@ def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
         above = [c for _, c in block[:first_fig - 1] if not _UNIT_LINE.search(c)]
         sides = _sides(above, width)
         if sides:
-            facts += _two_sided_facts(doc, rules, block[first_fig - 1:], above, sides, unit_line, n)
+            facts += _two_sided_facts(doc, rules, block[first_fig - 1:], above, sides, unit_line, n, text)
             continue
         # the header: one cell over the labels and one over each column of figures; lines above it
         # are the table's title
@@ -204,11 +256,57 @@ def line_table_facts(doc: Document, rules: Rules, first_number: int = 1) -> list
                     continue
                 name = _BRACKET_UNIT.sub("", label) if own else label
                 facts.append(text_cell_fact(doc, rules, printed, at, measure, "table.lines", name, section,
-                                            text[row.start:end], row.start, head or None, n))
+                                            doc.text[row.start:end], row.start, head or None, n))
     return facts
 
 
-def _two_sided_grid(doc: Document, rules: Rules, block: list[tuple[int, str]], n: int) -> list[Fact] | None:
+def _one_row(doc: Document, rules: Rules, text: str, block: list[tuple[int, str]], n: int) -> list[Fact] | None:
+    """The facts of a table of one row without a label (see the module's docstring), or None when
+    the block is no such table: its figures all follow its words (a heading may follow them), and a
+    unit line stands over its header, in the block or in the short lines just above it (a header
+    line of two cells ends a block)."""
+    cells = [c for c in block if c[1]]
+    first_fig = next(i for i, (_, c) in enumerate(cells) if NUMBER.match(c))
+    last = next((i for i in range(first_fig, len(cells)) if not NUMBER.match(cells[i][1])), len(cells))
+    figures = cells[first_fig:last]  # words after them (the next heading) end the table
+    if any(NUMBER.match(c) for _, c in cells[last:]):
+        return None
+    words = [c for _, c in cells[:first_fig]]
+    pos = cells[0][0]
+    for _ in range(_ABOVE):  # the header lines above the block, up to its unit line
+        if any(_UNIT_LINE.search(c) for c in words) or pos == 0:
+            break
+        start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[start:pos].strip()
+        pos = start
+        parts = [p.strip() for p in line.split("|") if p.strip()]
+        if any(len(p) > _SHORT or _PROSE.search(p) or NUMBER.match(p) for p in parts):
+            break
+        words = parts + words
+    at_unit = next((i for i, c in enumerate(words) if _UNIT_LINE.search(c)), None)
+    if at_unit is None:
+        return None
+    measure = _measure(_UNIT_LINE.search(words[at_unit]).group("unit"), rules)
+    if measure is None:
+        return None
+    header = [_SPACE.sub("", c) for c in words[at_unit + 1:]]
+    leaves = header_leaves(header, len(figures))  # a cell over each figure, or the leaves of two lines
+    named = leaves is not None
+    if not named and any(_NOT_FIGURES.search(h) for h in header):
+        return None  # a share's column (增幅(%)) that cannot be told from the others
+    section = _SPACE.sub("", words[at_unit - 1])[:40] if at_unit else f"表{n}"
+    facts: list[Fact] = []
+    for j, (at, printed) in enumerate(figures):
+        head = leaves[j] if leaves else ""
+        if head and _NOT_FIGURES.search(head):
+            continue
+        facts.append(text_cell_fact(doc, rules, printed, at, measure, "table.lines", _MARK.sub("", head), section,
+                                    doc.text[at:at + len(printed)], at, None, n))
+    return facts
+
+
+def _two_sided_grid(doc: Document, rules: Rules, block: list[tuple[int, str]], n: int,
+                    text: str) -> list[Fact] | None:
     """A two-sided table whose empty cells show as a bare ``|``: rows of 2m cells, read by position
     (see the module's docstring); None when the block is not one (grid_tables.py reads it then)."""
     first_fig = next((i for i, (_, c) in enumerate(block) if NUMBER.match(c)), 0)
@@ -233,14 +331,15 @@ def _two_sided_grid(doc: Document, rules: Rules, block: list[tuple[int, str]], n
     if sum(1 for r, _ in rows if r.values) < MIN_ROWS:
         return None
     unit_line = next((m_.group("unit") for _, c in block[:first_fig] if (m_ := _UNIT_LINE.search(c))), None)
-    return _two_sided_facts(doc, rules, cells, above, m, unit_line, n, [(r, s) for r, s in rows if r.values])
+    return _two_sided_facts(doc, rules, cells, above, m, unit_line, n, text, [(r, s) for r, s in rows if r.values])
 
 
 def _two_sided_facts(doc: Document, rules: Rules, cells: list[tuple[int, str]], above: list[str], m: int,
-                     unit_line: str | None, n: int, rows: list[tuple[_Row, int]] | None = None) -> list[Fact]:
+                     unit_line: str | None, n: int, text: str,
+                     rows: list[tuple[_Row, int]] | None = None) -> list[Fact]:
     """The facts of a two-sided table (see the module's docstring): columns 收入/执行数, 支出/执行数;
-    its rows as read from the cells' order and gaps, unless given."""
-    text = doc.text
+    its rows as read from the cells' order and gaps, unless given (``text``: the document's, as
+    :func:`table_text` reads it)."""
     heads = [_SPACE.sub("", c) for c in above[len(above) - 2 * m:]]
     titles = above[:len(above) - 2 * m]
     section = _SPACE.sub("", titles[-1])[:40] if titles else f"表{n}"
@@ -261,5 +360,6 @@ def _two_sided_facts(doc: Document, rules: Rules, cells: list[tuple[int, str]], 
             if measure is None:
                 continue
             facts.append(text_cell_fact(doc, rules, printed, at, measure, "table.lines", name, section,
-                                        text[row.start:end], row.start, side_column(heads[0], heads[m], side, head), n))
+                                        doc.text[row.start:end], row.start,
+                                        side_column(heads[0], heads[m], side, head), n))
     return facts
