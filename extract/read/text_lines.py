@@ -21,18 +21,14 @@ import regex
 
 from ..records import Document
 from ..rules import compile_rule, load_yaml, patterns_dir
-from .pdf_lines import heading, width
+from .pdf_lines import _END_PUNCT, _UNIT_START, heading, width  # one notion of a sentence end and a cut unit
 
-#: what ends a sentence or opens a list (a line ending so is never cut inside a sentence)
-_END_PUNCT = "。！？!?；;：:"
 #: what opens a list inside a sentence: at the end of a full line of a wrapped text, the sentence runs on
 _OPENS_LIST = "：:"
 #: clause punctuation of a line of prose, full-width or ASCII (web copies often use , and ;)
 _CLAUSE = regex.compile(r"[，,。；;]|(?<![一二三四五六七八九十\d])、")
 #: a table saved as lines: cells split by |, a tab, or a run of spaces between non-space text
 _CELLS = regex.compile(r"[|｜\t]|\S {3,}\S|\S\u3000{2,}\S")
-#: a figure cut from its unit at the end of a line (…增加 1.05 / 万元…)
-_UNIT_START = regex.compile(r"^(?:万亿|亿|万|千)?(?:元|%|人次|人|名|个)(?!\d)")
 _LINE = regex.compile(r"[^\n]*\n?")
 #: a wrap at less than this many ems is a list of short items, not a page's measure
 _MIN_MEASURE = 15.0
