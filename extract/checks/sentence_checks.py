@@ -217,7 +217,7 @@ def _changed_identities(doc_id: str, figs: Sequence[Figure], rules: Rules) -> li
                 continue
             # a part whose own change is not stated is the sum of its parts' changes (公务用车购置费同口径比2018年
             # 减少334万元…；公务用车运行费…减少449万元: the changes of 公务用车费), as for levels
-            names = []
+            names: list[str] = []
             for p in (*ident.parts, *ident.optional):
                 sub = by_total.get(p)
                 if p not in found and p not in same and p in ident.parts and sub is not None and sub.total != ident.total \

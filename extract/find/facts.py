@@ -315,7 +315,7 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
             direction = change_direction(text, c.start, rules)
             if labels:
                 label, inherited = before.complete(label, direction, c.kind, c.printed_unit, c.start,
-                                                   int(ctx["start"]), ctx["sentence_start"])
+                                                   norm.map.span(c.start, c.end)[0], ctx["sentence_start"])
         facts.append(Fact(
             doc_id=doc.doc_id, kind=c.kind, value=p.value, unit=p.unit, rule=c.rule,
             qualifier=(direction or "") + (p.qualifier or "") or None, label=label,
