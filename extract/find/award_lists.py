@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .award_mood import GROUP_LEAD
 from .honours import PREFIX, QUOTES, AwardHit, AwardRules, split_recipients, strip_tail, unquote
 
 if TYPE_CHECKING:
@@ -336,7 +337,7 @@ def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
     last = -_ANNOUNCE_WINDOW
     for m in _BARE.finditer(text):
         name, start = m.group("name"), m.start("name")
-        group = _GROUP_LEVEL.match(name)
+        group = GROUP_LEAD.match(name)
         if group and ar.level.fullmatch(name, group.end()):
             name, start = name[group.end():], start + group.end()
         k = _KIND.search(name)
@@ -408,7 +409,6 @@ _LEVEL_COLON = regex.compile(r"(?m)(?:^|(?<=[；;]|名单[：:]|如下[：:]))[ 
                              + MARK_OPEN +
                              rf"(?P<name>(?:{PREFIX})?[^\s，,。；;：:、《》()（）【】■□●◆◇▲△★☆◎○•\d]{{2,20}})[】\]]?[：:][ \t\u3000]*\S")
 # a group before a level (小学组一等奖：…, 【教师组二等奖】): the level is the honour, the group its holders' kind
-_GROUP_LEVEL = regex.compile(r"^\p{Han}{1,8}?组(?=\p{Han}{2,6}$)")
 
 
 # a line of holders: short names split by 、 or spaces (张某、李某、王某)
@@ -423,7 +423,7 @@ def level_lines(text: str, ar: AwardRules) -> list[AwardHit]:
     hits: list[AwardHit] = []
     for m in _LEVEL_COLON.finditer(text, overlapped=True):
         name, start = m.group("name"), m.start("name")
-        group = _GROUP_LEVEL.match(name)
+        group = GROUP_LEAD.match(name)
         if group and ar.level.fullmatch(name, group.end()):
             name, start = name[group.end():], start + group.end()
         if not (ar.level.fullmatch(name) or (ar.list_item.fullmatch(name) or ar.strong(name)) and ar.named_item.fullmatch(name)) \
@@ -444,7 +444,7 @@ _NOMINEE_COLON = regex.compile(r"(?:拟推荐人选|推荐人选|拟推荐对象
 _NOMINEE_WORDS = regex.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?:[一二三四五六七八九十\d]{1,2}[、.．])?[ \t]*"
                                r"(?P<name>[^\s，,。；;：:、《》()（）]{2,30})$")
 # the clause before words that announce a list, read backwards; a news lead (近日，) left out
-_CLAUSE_BACK = regex.compile(r"(?r)[，,。；;！!？?\n：:]")
+CLAUSE_BACK = regex.compile(r"(?r)[，,。；;！!？?\n：:]")  # the last clause stop before a place (searched backwards)
 _NEWS_LEAD = regex.compile(r"[ \t\u3000]*(?:近日|日前)?[，,]?")
 
 
@@ -493,7 +493,7 @@ def announced(text: str, ar: AwardRules) -> list[AwardHit]:
         return hits  # the cheap test first
     for a in ar.announced.finditer(text):
         lo = max(0, a.start() - 60)
-        stop = _CLAUSE_BACK.search(text, lo, a.start())
+        stop = CLAUSE_BACK.search(text, lo, a.start())
         lo = stop.end() if stop else lo
         lead = _NEWS_LEAD.match(text, lo, a.start())
         for p_start, piece in _items(text, lead.end() if lead else lo, a.start()):

@@ -57,7 +57,7 @@ _VAGUE_TRAIL = regex.compile(r"若干[名个项件篇家位人]?$")
 _RECIPIENTS_AS = regex.compile(r"^(?!全)[\p{Han}]{1,12}?[省市县区州旗盟镇乡村]为(?=[\p{Han}“\"]{3})")
 # the recipients counted before 为 (等20名同学为, 等5个单位为): 为 opens no name there
 _HOLDERS_BEFORE = regex.compile(r"\d+(?:[个名家所位户支人]|名?(?:同学|同志|学生|教师|职工|选手|个人|人员)|个?(?:单位|集体|家庭|团队|班集体))$")
-_GROUP_LEAD = regex.compile(r"^\p{Han}{1,8}?组(?=\p{Han}{2,6}$)")  # 小学组一等奖: the group is who holds the level
+GROUP_LEAD = regex.compile(r"^\p{Han}{1,8}?组(?=\p{Han}{2,6}$)")  # 小学组一等奖: the group is who holds the level
 _COUNTED_LEAD = regex.compile(r"^(?:[^，,。；;、“”\d]{1,40}?等)?\d+(?:个|名|家|所|位|户|支|座|人)")
 
 
@@ -78,7 +78,7 @@ def trimmed(hits: list[AwardHit], text: str, ar: AwardRules) -> list[AwardHit]:
                 and text.startswith(name[:cut + 1], start):
             name, start = name[cut + 1:], start + cut + 1
         count, subject, priority = h.count, h.subject, h.priority
-        group = _GROUP_LEAD.match(name)
+        group = GROUP_LEAD.match(name)
         if group and ar.level.fullmatch(name, group.end()) and text.startswith(name, start):
             subject = subject or group.group()
             name, start = name[group.end():], start + group.end()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import regex
 
-from .award_lists import honour_item
+from .award_lists import CLAUSE_BACK, honour_item
 from .honours import LIST_NUMBER, PREFIX, AwardHit, AwardRules, count_in, unquote
 
 __all__ = ["announced_lists", "level_counts", "proposed_headings", "proposed_lists"]
@@ -104,7 +104,6 @@ _COUNTED_ITEM = regex.compile(r"(?:表彰|表扬|命名|授予)?(?P<name>[^、�
 # that opens it: 入选, 公示了, 对)
 _PROPOSED_AFTER = regex.compile(r"(?:拟(?:表彰|命名|推荐|获奖|授予)(?:名单|人选|对象|集体)|候选(?:名单|人名单|单位名单))"
                                  r"(?![^，,。；;\n]{0,4}异议)")  # 对A拟表彰对象有异议的: the notice's instructions
-_CLAUSE_BACK = regex.compile(r"(?r)[，,。；;！!？?\n：:]")
 # 经研究提出了A和B推荐对象: nominees put forward by a verb of proposing (a bare 推荐对象 names none)
 _RECOMMENDED = regex.compile(r"(?:推荐对象|推荐人选|推荐名单)(?![^，,。；;\n]{0,4}异议)")
 _PROPOSER = regex.compile(r"(?r)(?:提出|确定|产生|推选出|推荐出)了?")
@@ -143,7 +142,7 @@ def proposed_lists(text: str, ar: AwardRules) -> list[AwardHit]:
     hits += _nominee_lists(text, ar, heading=False)
     for c in _AS_CANDIDATE.finditer(text):  # 确定陈斌等16人为全省劳动模范候选人: the recipients, 为, the honour
         lo = max(0, c.start() - 40)
-        stop = _CLAUSE_BACK.search(text, lo, c.start())
+        stop = CLAUSE_BACK.search(text, lo, c.start())
         recip = text[stop.end() if stop else lo:c.start()]
         hon = honour_item(c.group("name"), ar)
         if hon is None or count_in(recip) is None:
@@ -193,7 +192,7 @@ def _nominee_lists(text: str, ar: AwardRules, heading: bool) -> list[AwardHit]:
         + [(a, _PROPOSER) for a in _RECOMMENDED.finditer(text)]
     for a, opens in anchors:
         lo = max(0, a.start() - 80)
-        stop = _CLAUSE_BACK.search(text, lo, a.start())
+        stop = CLAUSE_BACK.search(text, lo, a.start())
         lo = stop.end() if stop else lo
         opener = opens.search(text, lo, a.start())
         if opens is _PROPOSER and opener is None:
@@ -233,7 +232,7 @@ def shown_lists(text: str, ar: AwardRules) -> list[AwardHit]:
         return hits  # the cheap test first
     for a in _LIST_SHOWN.finditer(text):
         lo = max(0, a.start() - 80)
-        stop = _CLAUSE_BACK.search(text, lo, a.start())
+        stop = CLAUSE_BACK.search(text, lo, a.start())
         lo = stop.end() if stop else lo
         opener = _OPENS_LIST.search(text, lo, a.start())  # 研究确定了A、B名单，现予以公示
         lo = opener.end() if opener else lo
@@ -252,13 +251,13 @@ def announced_lists(text: str, ar: AwardRules) -> list[AwardHit]:
     listed = "名单" in text or "榜单" in text or "评选" in text
     for a in _LIST_ANNOUNCED.finditer(text) if listed else ():
         lo = max(0, a.start() - 80)
-        stop = _CLAUSE_BACK.search(text, lo, a.start())
+        stop = CLAUSE_BACK.search(text, lo, a.start())
         lo = stop.end() if stop else lo
         for s, e, name, _n in _items(text, lo, a.start(), ar):
             hits.append(AwardHit("award.heading", s, e, name, None, None, None, 2))
     for a in _BARE_ANNOUNCED.finditer(text) if "揭晓" in text or "出炉" in text else ():
         lo = max(0, a.start() - 80)
-        stop = _CLAUSE_BACK.search(text, lo, a.start())
+        stop = CLAUSE_BACK.search(text, lo, a.start())
         lo = stop.end() if stop else lo
         lead = _NEWS_LEAD.match(text, lo, a.start())
         lo = lead.end() if lead else lo

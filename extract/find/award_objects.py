@@ -46,7 +46,7 @@ _SENT_END = regex.compile(r"[。！!？?；;]")
 # words before an object that are no part of it: a particle, the kind of honour set before its name with a dash
 # (荣获最高奖——“长安杯”)
 _OBJECT_LEAD = regex.compile(r"^(?:了|的|为|于|\p{Han}{0,6}?(?:奖项|奖|荣誉|殊荣)(?:——|—|-{1,3}|[：:]))")
-_HOLDER_VERB = regex.compile(r"(?:荣获|获得|获评|喜获|被评为|被授予|获)(?!得者|奖者)")
+HOLDER_VERB = regex.compile(r"(?:荣获|获得|获评|喜获|被评为|被授予|获)(?!得者|奖者)")  # a verb of winning right after a name
 _TAKE_PART = regex.compile(r"参评|参加|参与|参赛|申报|争创|创建|争取")
 # words that end an object: a second verb of the clause, a conjunction (成为A并入选B)
 _OBJECT_END = regex.compile(r"并(?:且)?(?=\p{Han})|同时|从而")
@@ -91,7 +91,7 @@ def designations(text: str, sents: Sentences, ar: AwardRules, found: list[AwardH
         strict = not context and not nominee  # outside a passage about honours each object must read as a name
         for n, c in enumerate(_CHAIN.finditer(text, lo, hi)):
             name, s = c.group(), c.start()
-            if c.end() == hi and _HOLDER_VERB.match(text, hi) or _TAKE_PART.match(name):
+            if c.end() == hi and HOLDER_VERB.match(text, hi) or _TAKE_PART.match(name):
                 break  # 荣获A、“B”获得C奖: the holder of the next verb's honour; 获选参评…: to take part, no honour
             lead = _OBJECT_LEAD.match(name)
             if lead:

@@ -36,6 +36,7 @@ from .award_lists import (announced, bare_headings, commended, continued, counte
                           nominee_lists, proposals, sub_headings, titles, wrapped_quotes)
 from .award_mood import in_mood, trimmed
 from .award_objects import BATCH_NOT as _BATCH_NOT
+from .award_objects import HOLDER_VERB as _HOLDER_VERB
 from .award_objects import counted_passive, designations, epithet_chains, held_and_holders, profile_lists
 from .award_notices import announced_lists, level_counts, proposed_headings, proposed_lists
 from .award_tables import holder_rows, level_rows, line_column, table_column
@@ -188,7 +189,6 @@ _KIND_DASH = regex.compile(r"\p{Han}{0,10}?(?:奖项|奖|荣誉|殊荣)(?:——
 # a pilot's best unit is an honour (省第一批…试点优秀单位), a pilot is none
 _PILOT_OK = regex.compile(r"试点(?=(?:工作)?(?:优秀|先进|示范))")
 _AFTER_WORD = regex.compile(r"(?<=\p{Han}{3})(?:之后|以后|以来)$")
-_HOLDER_VERB = regex.compile(r"(?:荣获|获得|获评|喜获|被评为|被授予|获)(?!得者|奖者)")
 _ROUND_ONLY = regex.compile(r"第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]")
 # a region between the verb and a quoted title, part of the name (被评为常州市“最美护士”), or the body
 # that gives it (获得由甲大学“…奖”)
