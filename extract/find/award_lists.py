@@ -559,6 +559,85 @@ def proposals(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+# 公布了全国科普教育基地名单。甲、乙…等8家单位榜上有名: a published list of an honour's holders, the holders found
+# on it in the same sentence or the next (入围公示名单, 候选名单: stage nominated)
+_PUBLISHED = regex.compile(r"(?:公布|发布|公示|印发|下发)了?的?(?P<list>[^，,。；;！!？?\n：:《》]{2,90}?)(?P<nom>入围|候选|拟命名|拟推荐|推荐)?"
+                           r"(?:公示)?名单(?!的通知|的决定|的公告)")
+_SENT_STOP = regex.compile(r"[。；;！!？?\n]")
+_ON_IT = regex.compile(r"榜上有名|上榜|入选|入围|名列其中|位列其中|在列|获此殊荣")
+_ROUND_LEVEL = regex.compile(r"(?:第[\d一二三四五六七八九十]+批|首批)(?:国家级|省级|市级|全国|全省|全市|[\p{Han}]{2,6}?(?:省|市))")
+
+
+def published_lists(text: str, ar: AwardRules) -> list[AwardHit]:
+    """公布…名单 and, in the same sentence or the next, a holder 榜上有名 / 入选 / 上榜: the honours of the list."""
+    hits: list[AwardHit] = []
+    if "名单" not in text:
+        return hits
+    for m in _PUBLISHED.finditer(text):
+        first = _SENT_STOP.search(text, m.end())
+        stop = first.end() if first else len(text)
+        if first and first.group() in "。；;！!？?\n":  # the holders may be named in the next sentence
+            second = _SENT_STOP.search(text, stop)
+            stop = second.end() if second else len(text)
+        on = _ON_IT.search(text, m.end(), min(stop, m.end() + 400))
+        if on is None:
+            continue
+        nominated = bool(m.group("nom")) or "公示" in m.group() or on.group() == "入围"
+        for p_start, piece in _items(text, m.start("list"), m.end("list")):
+            hon = _honour(piece, ar)
+            if hon is None:
+                bare = unquote(piece.strip())
+                if not (_ROUND_LEVEL.match(bare) and 4 <= len(bare) <= 24 and not ar.not_honour.search(bare)
+                        and not ar.object_not_end.search(bare)):
+                    continue  # 试点县（区）, “满天星”训练营: no honour on the list
+                hon = (piece.find(bare), bare)  # 第五批省级引领型农村社区: a round and a level name it
+            s = p_start + hon[0]
+            stage = "nominated" if nominated else "conferred"
+            hits.append(AwardHit("award.nominated" if nominated else "award.named", s, s + len(hon[1]), unquote(hon[1]),
+                                 None, None, None, 2, stage))
+    return hits
+
+
+# 在表彰的第五届全国文明村镇、文明单位中，…位列其中: the honours of a commendation whose holders follow
+_AMONG = regex.compile(r"在(?:本次|此次|这次|本届|此前)?(?:表彰|评选|命名|授予|公布)的(?P<list>[^，,。；;！!？?\n：:《》]{2,60}?)中")
+# 首批入围全国文明城市的10个候选城市, 另有3个文明城区进入候选名单: nominees counted (stage nominated)
+_SHORTLISTED = regex.compile(r"入围(?P<name>[^，,。；;、：:《》“”\s的]{2,30}?)的(?P<n>\d+)(?:个|名|家|所|位)候选"
+                             r"|(?P<n>\d+)(?:个|名|家|所|位)(?P<name>[^，,。；;、：:《》“”\s的\d]{2,30}?)(?:进入|入围|列入)候选名单")
+
+
+def among_lists(text: str, ar: AwardRules) -> list[AwardHit]:
+    """在表彰的A、B中 (conferred), 入围A的10个候选城市 / 3个A进入候选名单 (nominated)."""
+    hits: list[AwardHit] = []
+    for m in _AMONG.finditer(text):
+        lead = ""
+        for p_start, piece in _items(text, m.start("list"), m.end("list")):
+            hon = _honour(piece, ar)
+            if hon is None:
+                break
+            name = unquote(hon[1])
+            level = _LEVEL_LEAD.match(ar.prefix.sub("", name))
+            if not lead and not (level or ar.prefix.match(name)):
+                break  # 在表彰的先进集体中: a kind of recipient, no honour named
+            lead = lead or "x"
+            s = p_start + hon[0]
+            hits.append(AwardHit("award.listed", s, s + len(hon[1]), name, None, None, None, 2))
+    for m in _STOOD_OUT.finditer(text):  # 20个“浙江最美村庄”从…中脱颖而出: the winners of a selection, counted
+        name = m.group("name")
+        if (ar.head_end.search(name) or ar.epithet_word.search(name)) and not ar.generic.match(name) \
+                and not ar.not_honour.search(name):
+            hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), name, int(m.group("n")), None, None, 2))
+    for m in _SHORTLISTED.finditer(text):
+        name = m.group("name")
+        if ar.named_item.fullmatch(name) and not ar.generic.match(name) and not ar.not_honour.search(name):
+            hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
+                                 None, None, 2, "nominated"))
+    return hits
+
+
+_STOOD_OUT = regex.compile(r"(?P<n>\d+)(?:个|名|家|位|所|户)[“\"](?P<name>[^“”\"\n]{2,20})[”\"][^。；;！!？?\n]{0,30}?脱颖而出")
+_LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
+
+
 def titles(text: str, ar: AwardRules) -> list[AwardHit]:
     """关于2023年全国五一劳动奖和全国工人先锋号拟推荐对象的公示 (nominated), an unquoted epithet
     全国劳动模范李某某出席会议 (held). The title of a decision (关于表彰…的决定) is no award: the dev

@@ -194,6 +194,10 @@ _IS = regex.compile(r"(?<=[，,。；;\s]|\p{Han})是(?=[\p{Han}“])")
 # a description before the name after 是 (是连续多年的全国文明村, 是远近闻名的国家卫生县城), not a goal or a plan
 _IS_SAID = regex.compile(r"[^，,、的“”]{1,8}的(?=[\p{Han}“])")
 _IS_GOAL = regex.compile(r"争|创建|申报|目标|计划|建设|打造|拟|将")
+# 是A，是B，也是C: the 是 that opens the next part of a profile's designations
+_IS_AGAIN = regex.compile(r"(?:也|还|又|更|亦|同时)?是(?=[\p{Han}“])")
+# 是A、B、C等 (等荣誉): the end of the list, no part of its last name
+_LIST_END = regex.compile(r"等(?:荣誉称号|称号|荣誉)?$")
 # the designations after 是 joined by 和 (not 和谐, not 住房和城乡建设)
 _IS_PART = regex.compile(rf"(?:(?!和(?![谐平美睦]|{ORGAN_AND})|及).)+")
 
@@ -254,6 +258,7 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
     for m in _MERIT_RUN.finditer(text):
         for name, s in zip(m.captures("more"), m.starts("more")):
             hits.append(AwardHit("award.merit", s, s + len(name), name, None, None, None, 2))
+    held_at = -1  # the end of the sentence in which a designation after 是 was found
     for m in _IS.finditer(text):
         end = _SENTENCE_END_OR_VERB.search(text, m.end())
         stop = end.start() if end else len(text)
@@ -262,6 +267,15 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
             said = _IS_SAID.match(part) if n == 0 else None
             if said and not _IS_GOAL.search(said.group()):  # 是连续多年的全国文明村: a description, then the name
                 part, cut = part[said.end():], said.end()
+            again = _IS_AGAIN.match(part)  # 是A，是B，也是C: each 是 opens the next designation
+            if again and n:
+                part, cut = part[again.end():], cut + again.end()
+            part = _LIST_END.sub("", part)  # 也是A、B、C等: the list closed
+            if n and held_at == stop and not ar.level_open.match(part) and _honour_like(part, ar) \
+                    and ar.strong(_BRACKET_TAIL.sub("", unquote(part))) and ar.named_item.fullmatch(unquote(part)):
+                s = m.end() + c.start() + cut  # 是全国文明村，也是历史文化传统村落: a name without a level, after one
+                hits.append(AwardHit("award.held", s, s + len(part), unquote(part), None, None, None, 3, "held"))
+                continue
             # 是A和B: split at 和 only where every piece is a designation (not 全国文明校园和…分别是…)
             pieces = [(p.group(), p.start()) for p in _IS_PART.finditer(part)]
             if len(pieces) < 2 or not all(_NAME_SHAPE.fullmatch(p) and _designated(p, ar) for p, _ in pieces):
@@ -272,6 +286,7 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
                 if _designated(piece, ar):
                     s = m.end() + c.start() + cut + at
                     hits.append(AwardHit("award.held", s, s + len(piece), unquote(piece), None, None, None, 3, "held"))
+                    held_at = stop
     return hits
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .award_lists import (announced, bare_headings, commended, continued, counted, counted_nominees, elected,
+from .award_lists import (among_lists, announced, bare_headings, published_lists, commended, continued, counted, counted_nominees, elected,
                           epithets, headings, holders_of, level_lines, nominated_counts, nominee_colons,
                           nominee_lists, proposals, sub_headings, titles, wrapped_quotes)
 from .award_mood import in_mood, trimmed
@@ -53,7 +53,7 @@ __all__ = ["AwardHit", "award_rules", "find_awards"]
 
 _SENTENCE_STOP = regex.compile(r"[。；;！!？?\n]")
 _PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]|本届|全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|(?:19|20)\d{2}(?:[—\-－](?:19|20)?\d{2})?年度?)+$")
-_LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|名|项|件|家|所|位|篇|部|支|户|人)?(?:单位|集体|个人|同志|团队)?")
+_LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚|块|面|尊)?(?:单位|集体|个人|同志|团队)?")
 _TAIL_COUNT = regex.compile(r"[共各]?(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚)?(?:以上|左右)?$")
 # a note after a counted item (优秀辅导教师奖7名(具体名单见附件), 一等奖1名(名单附后)): no part of the item
 _NOTE_AFTER_COUNT = regex.compile(r"(?<=\d+(?:个|名|项|件|家|所|位|篇|部|支|户|人))[（(][^（）()]{1,20}[）)]$")
@@ -61,7 +61,7 @@ _ITEM_SPLIT = regex.compile(rf"以及|[、，,及与暨]|和(?!{ORGAN_AND})")  #
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
-_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以来|之后|以后|后|共|时))"
+_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以来|之后|以后|后|共|时|之外|以外|外))"
                              r"[\p{Han}]{1,12}?"
                              r"(?=[，,。；;、：:\s（(“]|和|及|与|暨|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|$)")
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
@@ -103,6 +103,11 @@ _LEVEL_WORD = regex.compile(r"(?:全国|全省|全市|全县|全区|国家级|�
 _DECIDED = regex.compile(r"决定|名义|之际|前夕")
 # the frame closing a commended list (…45名先进个人给予表彰奖励, …进行了表彰)
 _FRAME_TAIL = regex.compile(r"(?:给予|予以|进行了?)(?:通报)?(?:表彰|表扬|奖励|嘉奖)+$")
+# a prize counted before its name (1枚银牌, 4个优胜奖, 2项一等奖) in a list after a verb of winning
+_PRIZE_ITEM = regex.compile(r"(?P<n>\d+)(?:枚|块|面|座|个|项|尊)(?P<name>[\p{Han}“”]{0,12}?(?:奖|金牌|银牌|铜牌|奖章|奖状|奖杯|杯))(?=[、，,。；;和及与\s]|以及|$)")
+_PRIZE_JOIN = regex.compile(r"、|和|及|与|以及")
+# a name that opens with a number and a measure word counts recipients (一个单位, 两名同志)
+_COUNTED_NOUN = regex.compile(r"[一两二三四五六七八九十几数多每各][个名家所位户]")
 # a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
 _INNER_VERB = regex.compile(r"(?:表彰|评|命名|认定|确定|评定|列)为|授予|获评")
 
@@ -247,8 +252,8 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             continue  # a quoted title is read by award.quoted; 多项荣誉 names no honour
         value = unquote(name)
         if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
-                or ar.not_honour.search(value):
-            continue
+                or ar.not_honour.search(value) or _COUNTED_NOUN.match(value):
+            continue  # 授予一个单位、城市的最高荣誉: a number of recipients, no name
         if ar.approved and m.group("verb").removeprefix("被") in ar.approved[1] and ar.approved[0].search(name):
             continue  # 被认定为国家级专精特新“小巨人”企业: a qualification approved, no honour
         if m.group("verb") == "成为" and not ar.strong(value):
@@ -285,6 +290,26 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             if len(value) < 2:
                 continue
         hits.append(AwardHit("award.named", start, start + len(name), value, count, subj, ev, 2))
+        at = start + len(name) + len(text[start + len(name):m.end()]) - len(text[start + len(name):m.end()].lstrip("”\""))
+        while (nxt := ar.and_next.match(text, at)) is not None:  # 获A和B: the name joined to this one
+            nm = strip_tail(nxt.group("name"), ar)
+            if ar.generic.match(unquote(nm)) or ar.not_honour.search(nm) or _COUNTED_NOUN.match(nm) \
+                    or not (ar.strong(unquote(nm)) or ar.list_item.fullmatch(unquote(nm))):
+                break
+            hits.append(AwardHit("award.named", nxt.start("name"), nxt.start("name") + len(nm), unquote(nm), None, subj, ev, 2))
+            at = nxt.start("name") + len(nm)
+    for m in ar.counted_prizes.finditer(text):  # 获1枚银牌及4个优胜奖: each prize with its count
+        for it in _PRIZE_ITEM.finditer(m.group("list")):
+            if it.start() and not _PRIZE_JOIN.fullmatch(m.group("list")[:it.start()][-2:]) \
+                    and not _PRIZE_JOIN.fullmatch(m.group("list")[:it.start()][-1:]):
+                break
+            name = it.group("name")
+            if ar.not_honour.search(name) or ar.generic.match(name):
+                break
+            s = m.start("list") + it.start("name")
+            ss, _ = sents.at(m.start())
+            subj, ev = recipient(text, ss, m.start(), ar)
+            hits.append(AwardHit("award.named", s, s + len(name), name, int(it.group("n")), subj, ev, 2))
     for m in _AFTER_RECIPIENTS.finditer(text):  # …、乙等108个班组河北省先进集体称号: after the last list
         name = m.group("name")
         stop = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 200)
@@ -323,6 +348,8 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             continue
         ss, _ = sents.at(m.start())
         subj, _ev = recipient(text, ss, m.start())
+        if m.group("recip"):  # 保留49个城市（区）的全国文明城市（区）荣誉称号: the holders counted before the name
+            subj = m.group("recip")
         hits.append(AwardHit("award.retained", m.start("name"), m.end("name"), name, count_in(subj), subj, None, 1,
                              "retained"))
     for m in ar.free_title.finditer(text):  # 被评为全国优秀县委书记: no head, an honour word and the clause end
@@ -476,12 +503,15 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                     continue  # 授予…劳动者、企事业单位、机关团体的光荣称号: the kinds of recipients, no honour
             else:  # 表彰奖励了12个教育世家: with counts, any honour name; after 评出, a level or 优秀… (after a year)
                 inner = strip_tail(inner, ar).strip(QUOTES) if inner else inner  # 100个“…乡村”称号: the kind
+                # 表彰了2023年度广东省三八红旗手（集体）: a year or round names the honours of one commendation
+                rounded = bool(need_count and v.group().startswith("表彰") and inner and ar.prefix.match(unquote(inner))
+                               and not _DECIDED.search(text, ss, v.start()) and not text.endswith("关于", 0, v.start()))
                 bare = ar.prefix.sub("", unquote(inner))
                 if count is not None and (lvl := _LEVEL_WORD.match(bare)) and ar.list_item.fullmatch(bare, lvl.end()) \
                         and not ar.nominee_word.search(bare):  # 3名全市优秀共产党员候选人: nominees, read elsewhere
                     bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
                 if not inner or len(inner) > 20 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
-                        ar.list_item.fullmatch(bare) or ((count is not None or batch or paired) and ar.named_item.fullmatch(unquote(inner))
+                        ar.list_item.fullmatch(bare) or ((count is not None or batch or paired or rounded) and ar.named_item.fullmatch(unquote(inner))
                                                          and (need_count or not ar.weak_end.search(bare)
                                                               or ar.strong(bare)))):
                     continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour
@@ -549,7 +579,7 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
         + _listed(text, sents, ar) + _nominated(text, sents, ar) + commended(text, sents, ar) \
         + nominee_lists(text, sents, ar) + continued(text, ar) + counted(text, ar) + table_column(text, ar) + line_column(text, ar) + holder_rows(text, ar) \
         + elected(text, ar) + counted_nominees(text, ar) + epithets(text, ar) + nominee_colons(text, ar) + nominated_counts(text, ar) \
-        + announced(text, ar) + holders_of(text, ar) + proposals(text, ar) + titles(text, ar) \
+        + announced(text, ar) + holders_of(text, ar) + proposals(text, ar) + among_lists(text, ar) + titles(text, ar) \
         + proposed_lists(text, ar) + level_counts(text, ar) + level_rows(text, ar)
     hits += held_and_holders(text, ar) + counted_passive(text, ar)  # 已是“…”的; …上榜的有…; 12位…获得表彰
     hits += epithet_chains(text, ar)  # “A”、B、…单位、职务、姓名; 荣立…1次，个人三等功4次; 是…首批…
@@ -560,7 +590,7 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     # a list heading names an honour only where the text confers it nowhere else (全国二等奖获奖名单(10人))
     said = [_key(h.name) for h in hits]
     hits += [h for h in headings(text, ar) + bare_headings(text, ar) + level_lines(text, ar) + proposed_headings(text, ar)
-             + announced_lists(text, ar)
+             + announced_lists(text, ar) + published_lists(text, ar)  # 公布了…名单。甲…榜上有名
              if not any(_key(h.name) in k or k in _key(h.name) and _only_modifiers(_key(h.name), k, ar) for k in said)]
     books = [(b.start(), b.end()) for b in _BOOK.finditer(text)]
     hits = [h for h in hits if not any(a <= h.start < b for a, b in books)]  # inside a document title

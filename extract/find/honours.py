@@ -87,6 +87,8 @@ class AwardRules:
     recipient_nouns: tuple[str, ...]
     object_verbs: frozenset[str]
     counted_objects: regex.Pattern[str]
+    counted_prizes: regex.Pattern[str]
+    and_next: regex.Pattern[str]
     holder_of: regex.Pattern[str]
     name_before: regex.Pattern[str]
     retained_tail: regex.Pattern[str]
@@ -173,11 +175,11 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
             rf"[“\"「『”](?P<name>[^{no_quote}\n]{{2,40}}?)[”\"」』“](?P<tail>{tails})?", where),
         # an unquoted name ending in a head; quotes may stand inside (山东省2022年“全国科技工作者日”优秀组织单位)
         named=comp(
-            rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所户位支座])"
+            rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所户位支座枚块面尊])"
             # 荣获国务院颁发的全国民族团结进步模范集体称号: the conferring body before the name
             rf"(?:[^，,。；;“”\n的]{{2,20}}?(?:颁发|授予|评选|命名|评定|认定)的)?"
-            rf"(?P<name>(?:助人为乐|和(?={ORGAN_AND})|[^，,。；;、：:《》()（）\s的和为暨]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
-            rf"(?=[，,。；;、\s（(…]|表彰|名单|榜单|$|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号|荣誉|殊荣)(?=[，,。；;、\s）)]|$)|(?:和|及|以及|暨)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉))|(?:企业|单位|集体|个人|家庭)?(?P<n>\d+)(?:枚|块|座|个|项|面|次|家|名|人次|人|所|位|户)|[“\"]?[二三四五六七八九十\d]+连冠|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
+            rf"(?P<name>(?:助人为乐|和(?={ORGAN_AND})|[^，,。；;、：:《》()（）\s的和及为暨]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
+            rf"(?=[，,。；;、\s（(…]|表彰|名单|榜单|$|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号|荣誉|殊荣)(?=[，,。；;、\s）)]|$)|(?:和|及|以及|暨)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉)|[^，,。；;、\n]{{2,28}}?{heads}(?:[，,。；;、\s]|的|等|$))|(?:企业|单位|集体|个人|家庭)?(?P<n>\d+)(?:枚|块|座|个|项|面|次|家|名|人次|人|所|位|户)|[“\"]?[二三四五六七八九十\d]+连冠|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
             # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
             rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:]"
             # 成为“专精特新”企业的一员: the holder one of the honour's holders
@@ -238,7 +240,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         named_as=comp(rf"(?:{alt(aw['as_verbs'])})(?P<recip>[^，,。；;！!？?\n“”为]{{1,160}}?)为"  # 授予甲、乙、…等24人为…
                       rf"(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})(?=[，,。；;、\s]|$)", where),
         # 继续保留全国文明单位荣誉称号: an unquoted name kept after review
-        retained_named=comp(rf"(?:{retain})(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
+        retained_named=comp(rf"(?:{retain})(?:(?P<recip>[^，,。；;、：:《》“”\s的]{{0,30}}?\d+[个家所座名位](?:城市|县城|县|城区|区|村镇|村|单位|集体|学校|企业|社区)?(?:[（(][\p{{Han}}、]{{1,6}}[）)])?)的)?(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
                             rf"(?:荣誉称号|称号)", where),
         # 推选出 A候选单位3个、B候选人10名: the nominees listed after a verb of choosing
         elect_list=comp(rf"(?:{alt(aw['elect_verbs'])})(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
@@ -246,7 +248,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
                           rf"(?:(?P<n>\d+)(?:个|名|人|家|位|项))?$", where),
         # “全国劳动模范”李某某出席: a person's honour held as an epithet before the name (stage held)
         epithet=comp(rf"(?:(?<![\p{{Han}}])|(?<=涌现出|涌现了|出现了))[“\"](?P<name>[^“”\"\n]{{0,20}}?(?:{person}|人物))[”\"](?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
-                     rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})", where),
+                     rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})(?!作[室品坊业者])", where),  # 劳模创新工作室: a studio
         honour_column=comp(rf"^(?:{alt(aw['honour_columns'])})$", where),
         column_word=comp(alt(aw["honour_columns"]), where),
         weak_end=comp(rf"(?:{alt(aw['honours']['weak_heads'])}){bracket}$", where),
@@ -258,6 +260,11 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         object_verbs=frozenset(aw["as_verbs"] + ["追授"]),
         # 授予1493个村镇全国文明村镇称号、…: one verb, counted recipients before each unquoted name
         counted_objects=comp(rf"(?P<verb>{verb})了?(?=(?:[^，,。；;、“”\d]{{1,40}}?等)?\d+(?:个|名|家|所|位|户|支|人))(?P<list>[^，,。；;！!？?\n{no_quote}]{{2,160}})", where),
+        # 获1枚银牌及4个优胜奖, 斩获2枚金牌、3枚银牌: prizes counted before their names after a verb of winning
+        counted_prizes=comp(rf"(?P<verb>{verb})了?(?=\d+(?:枚|块|面|座|个|项|尊|座))(?P<list>[^，,。；;！!？?\n{no_quote}]{{2,80}})", where),
+        # 获特殊贡献奖和优秀组织奖, 荣获省三八红旗手和省三八红旗集体的…: the next name joined to one read
+        and_next=comp(rf"(?:以及|和|及|与|暨)(?P<name>(?:{PREFIX})*[^，,。；;、：:《》()（）“”\s的和及与]{{0,28}}?{heads}{bracket})"
+                      rf"(?=[，,。；;、\s]|的|等|$|(?:荣誉称号|称号|荣誉|表彰))", where),
         # 孤残儿童护理员赛项一等奖的获得者——赵某: an honour named by its holder
         # (the name is read backwards from its anchor: an unanchored lazy name would be tried at every position)
         holder_of=comp(r"的?(?:获得者|得主)", where),
@@ -277,7 +284,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
                           rf"[^\s，,。；;、：:“”\d]{{0,12}}?{person})(?!{alt(aw['epithet_not'])})"
                           # 省劳动模范、市人大代表李某: one more title between the honour and the name
                           rf"(?:、[\p{{Han}}]{{0,12}}?(?:{alt(aw['epithet_roles'])}))?(?P<who>(?:(?![等们])\p{{Han}}){{2,3}}?)(?:同志)?"
-                          rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})", where),
+                          rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})(?!作[室品坊业者])", where),  # 劳模创新工作室: a studio
         # 共推荐奖状312个、奖章1224个、工人先锋号1084个: the list after a verb of nominating
         count_nominate=comp(rf"(?:{alt(aw['count_nominate_verbs'])})了?(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
         # 2023年全国五一劳动奖和全国工人先锋号名单公布: honours whose list of holders is announced
