@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .award_mood import GROUP_LEAD
-from .honours import PREFIX, QUOTES, AwardHit, AwardRules, split_recipients, strip_tail, unquote
+from .honours import PREFIX, QUOTES, AwardHit, AwardRules, count_in, split_recipients, strip_tail, unquote
 
 if TYPE_CHECKING:
     from .sections import Sentences
@@ -626,6 +626,15 @@ def among_lists(text: str, ar: AwardRules) -> list[AwardHit]:
         if (ar.head_end.search(name) or ar.epithet_word.search(name)) and not ar.generic.match(name) \
                 and not ar.not_honour.search(name):
             hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), name, int(m.group("n")), None, None, 2))
+    for m in _VERBLESS_AS.finditer(text):  # 会议表彰了…。甲等7个市、乙等18个单位为…: the recipients of the last conferral
+        name = strip_tail(m.group("name"), ar)
+        prev = text[max(0, m.start() - 200):m.start()]
+        if not _CONFERRED_BEFORE.search(prev.rsplit("\n\n", 1)[-1]) or not ar.named_item.fullmatch(name) \
+                or ar.generic.match(name) or ar.not_honour.search(name):
+            continue
+        several = len(regex.findall(r"等\d+", m.group("recip"))) > 1  # 甲等7个市、乙等39个县: no one count
+        hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), unquote(name),
+                             None if several else count_in(m.group("recip")), m.group("recip"), None, 2))
     for m in _SHORTLISTED.finditer(text):
         name = m.group("name")
         if ar.named_item.fullmatch(name) and not ar.generic.match(name) and not ar.not_honour.search(name):
@@ -634,6 +643,10 @@ def among_lists(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+# a sentence of counted recipients 为 an honour, with no verb, after a sentence that confers (会议表彰了…。甲等7个市为…)
+_VERBLESS_AS = regex.compile(r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?P<recip>[^。；;\n为，,]{1,40}?等\d+(?:个|名|家|所|位|户|支)[^。；;\n为]{0,80}?)"
+                             r"为(?P<name>[^，,。；;、：:《》“”\s的和为]{2,30})(?=[。；;]|$)")
+_CONFERRED_BEFORE = regex.compile(r"表彰|授予|命名|评选出|颁发")
 _STOOD_OUT = regex.compile(r"(?P<n>\d+)(?:个|名|家|位|所|户)[“\"](?P<name>[^“”\"\n]{2,20})[”\"][^。；;！!？?\n]{0,30}?脱颖而出")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 

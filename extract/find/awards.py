@@ -103,6 +103,8 @@ _LEVEL_WORD = regex.compile(r"(?:全国|全省|全市|全县|全区|国家级|�
 _DECIDED = regex.compile(r"决定|名义|之际|前夕")
 # the frame closing a commended list (…45名先进个人给予表彰奖励, …进行了表彰)
 _FRAME_TAIL = regex.compile(r"(?:给予|予以|进行了?)(?:通报)?(?:表彰|表扬|奖励|嘉奖)+$")
+# nominees counted before 申报 (组织推荐22家单位申报全国科普教育基地)
+_COUNTED_NOMINEES = regex.compile(r"(?:推荐|推选|遴选)(?:了|出)?\d+(?:家|个|名|所|位|户)[\p{Han}]{0,4}?$")
 # a prize counted before its name (1枚银牌, 4个优胜奖, 2项一等奖) in a list after a verb of winning
 _PRIZE_ITEM = regex.compile(r"(?P<n>\d+)(?:枚|块|面|座|个|项|尊)(?P<name>[\p{Han}“”]{0,12}?(?:奖|金牌|银牌|铜牌|奖章|奖状|奖杯|杯))(?=[、，,。；;和及与\s]|以及|$)")
 _PRIZE_JOIN = regex.compile(r"、|和|及|与|以及")
@@ -138,6 +140,8 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             recipients, prefix = "", region if region.group("region") else None
         elif recipients and not prefix and _KIND_DASH.fullmatch(recipients):
             recipients = ""  # 荣获全国平安建设最高奖——“长安杯”: the kind of honour, then its name
+        elif recipients and prefix and _CONFERRING_BODY.fullmatch(recipients):
+            recipients = ""  # 荣获公安部首批“枫桥式公安派出所”: the body that confers, then the round
         elif recipients and not tail and not regex.search(r"[等、为]|\d|单位|同志|集体|个人|(?:颁发|授予|评选|命名)的$", recipients):
             continue
         retained = m.group("verb") in ar.retain
@@ -191,6 +195,8 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
 # an item of a closed list that names a project or a pilot, not an honour (省级重点项目)
 _LIST_NOT_END = regex.compile(r"(?:项目|工程|计划|规划|课题|专项|资金|试点)$")
 _KIND_DASH = regex.compile(r"\p{Han}{0,10}?(?:奖项|奖|荣誉|殊荣)(?:——|—|-{1,3}|[：:])")
+# the body that confers an honour, named between the verb and a round (荣获公安部首批“…”)
+_CONFERRING_BODY = regex.compile(r"\p{Han}{0,10}?(?:部|委|厅|总局|局|办|署|协会|联合会|委员会|总工会|妇联|团中央|团省委|团市委|科协|政府|中央)")
 # a pilot's best unit is an honour (省第一批…试点优秀单位), a pilot is none
 _PILOT_OK = regex.compile(r"试点(?=(?:工作)?(?:优秀|先进|示范))")
 _AFTER_WORD = regex.compile(r"(?<=\p{Han}{3})(?:之后|以后|以来)$")
@@ -552,9 +558,9 @@ def _nominated(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         hits.append(AwardHit("award.nominated", s, s + len(name), unquote(name), None, None, None, 1, "nominated"))
     for m in ar.applied_for.finditer(text):
         ss, _ = sents.at(m.start())
-        if not ar.nominate_verbs.search(text, ss, m.start()):
-            continue
         recip = regex.split(r"[，,。；;、]", text[ss:m.start()])[-1]
+        if not (ar.nominate_verbs.search(text, ss, m.start()) or _COUNTED_NOMINEES.search(recip)):
+            continue  # 2.推荐申报衡阳市科技示范学校: a work item; 推荐22家单位申报…: nominees counted
         hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), m.group("name"),
                              count_in(recip), None, None, 0, "nominated"))
     return hits

@@ -172,7 +172,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         verbs=comp(verb, where),
         quoted=comp(
             rf"(?P<verb>{verb}|{retain})了?(?P<between>[^，,。；;！!？?\n{no_quote}]{{0,80}}?)"
-            rf"[“\"「『”](?P<name>[^{no_quote}\n]{{2,40}}?)[”\"」』“](?P<tail>{tails})?", where),
+            rf"[“\"「『”](?P<name>[^{no_quote}\n，,。；;]{{2,40}}?)[”\"」』“](?P<tail>{tails})?", where),  # no clause inside a title
         # an unquoted name ending in a head; quotes may stand inside (山东省2022年“全国科技工作者日”优秀组织单位)
         named=comp(
             rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所户位支座枚块面尊])"
