@@ -280,7 +280,8 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         # 关于2023年全国五一劳动奖和全国工人先锋号拟推荐对象的公示
         nominee_title=comp(rf"(?m)(?:^|关于)(?P<list>[^，,。；;！!？?\n关将对]{{2,80}}?)(?:{nominee})(?:名单)?的?公示", where),
         # 全国劳动模范李某某出席会议: an unquoted epithet, a level before it
-        bare_epithet=comp(rf"(?:^|(?<=[，,。；;\n：:]))[ \t\u3000]*(?P<name>(?:{PREFIX})?(?:{alt(aw['epithet_levels'])})"
+        # (先后培育出全国公安系统一级英模陈某: after a verb that brings forth people, too)
+        bare_epithet=comp(rf"(?:^|(?<=[，,。；;\n：:]|涌现出|涌现了|培育出|培养出|走出了|造就了))[ \t\u3000]*(?P<name>(?:{PREFIX})?(?:{alt(aw['epithet_levels'])})"
                           rf"[^\s，,。；;、：:“”\d]{{0,12}}?{person})(?!{alt(aw['epithet_not'])})"
                           # 省劳动模范、市人大代表李某: one more title between the honour and the name
                           rf"(?:、[\p{{Han}}]{{0,12}}?(?:{alt(aw['epithet_roles'])}))?(?P<who>(?:(?![等们])\p{{Han}}){{2,3}}?)(?:同志)?"
