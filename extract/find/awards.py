@@ -578,9 +578,26 @@ def _title_end(text: str) -> int:
     return end
 
 
+def _outer_single_quotes(text: str) -> str:
+    """‘全国文明校园’称号: single quotes used as title quotes read as “…” (same length, so every offset holds);
+    inside “…” they stay (“全国‘五一’劳动奖状”)."""
+    if "‘" not in text:
+        return text
+    out, depth = list(text), 0
+    for i, c in enumerate(text):
+        if c == "“":
+            depth += 1
+        elif c == "”":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in "‘’":
+            out[i] = "“" if c == "‘" else "”"
+    return "".join(out)
+
+
 def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     """Every award in the normalised ``text``; overlaps resolved longest first."""
     ar = award_rules(rules)
+    text = _outer_single_quotes(text)
     hits = _quoted(text, sents, ar) + _named(text, sents, ar) + _levels(text, sents, ar) + _level_sets(text, sents, ar) \
         + _listed(text, sents, ar) + _nominated(text, sents, ar) + commended(text, sents, ar) \
         + nominee_lists(text, sents, ar) + continued(text, ar) + counted(text, ar) + table_column(text, ar) + line_column(text, ar) + holder_rows(text, ar) \
