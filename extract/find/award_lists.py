@@ -635,6 +635,50 @@ def among_lists(text: str, ar: AwardRules) -> list[AwardHit]:
         several = len(regex.findall(r"等\d+", m.group("recip"))) > 1  # 甲等7个市、乙等39个县: no one count
         hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), unquote(name),
                              None if several else count_in(m.group("recip")), m.group("recip"), None, 2))
+    for m in _GIVEN_TO.finditer(text):  # 组委会将集体奖授予了甲队: the honour put before the verb
+        name = m.group("name")
+        bare = unquote(name)
+        if ar.generic.match(bare) or ar.not_honour.search(bare) or not (ar.head_end.search(bare) or ar.list_item.fullmatch(bare)):
+            continue  # 将该奖项授予…, 将资金授予…: no honour named
+        hits.append(AwardHit("award.named", m.start("name"), m.end("name"), bare, None, None, None, 2))
+    for m in _NOMINEE_NAMES.finditer(text):  # 现提出A、B和C候选名单: the honours of a list of candidates
+        for p_start, piece in _items(text, m.start("list"), m.end("list")):
+            hon = _honour(piece, ar)
+            if hon is None:
+                continue
+            s = p_start + hon[0]
+            hits.append(AwardHit("award.nominated", s, s + len(hon[1]), unquote(hon[1]), None, None, None, 1, "nominated"))
+    for m in _CREATION_PASSED.finditer(text):  # 通过了创建省级“平安医院”的评审: the honour won by passing its review
+        name = m.group("name")
+        bare = unquote(name)
+        if ar.head_end.search(bare) and not ar.generic.match(bare) and not ar.not_honour.search(bare):
+            hits.append(AwardHit("award.named", m.start("name"), m.end("name"), bare, None, None, None, 2))
+    runs: list[list[regex.Match[str]]] = []
+    for m in _QUOTE_IS.finditer(text):  # “最具商业价值乡村”是甲村、“最适宜人居乡村”是乙村: honours and their holders
+        if runs and _RUN_GAP.fullmatch(text, runs[-1][-1].end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        lo = max(text.rfind(c, 0, run[0].start()) for c in "。！!？?\n")
+        if len(run) < 2 or not _AWARD_CONTEXT.search(text, lo + 1, run[0].start() + 1):
+            continue  # a run of definitions (“A”是…), no conferral said before it
+        for m in run:
+            name = m.group("name")
+            if not (ar.generic.match(name) or ar.not_honour.search(name)):
+                hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), name, None, m.group("who"), None, 2))
+    lines = list(_YEAR_LINE.finditer(text))
+    for k, m in enumerate(lines):  # 2015年 全国文明单位 ⏎ 2016年商城县“星级示范村”: a profile's honours, a year a line
+        near = [o for o in (lines[k - 1] if k else None, lines[k + 1] if k + 1 < len(lines) else None)
+                if o is not None and not text[min(o.end(), m.end()):max(o.start(), m.start())].strip()]
+        if not near:
+            continue  # one line with a year: a heading or a date, no list
+        hon = _honour(m.group("name"), ar)
+        if hon is None or ar.object_not_end.search(unquote(hon[1])):
+            continue
+        s = m.start("name") + hon[0]
+        e = s + len(hon[1]) + (1 if hon[1].count("“") > hon[1].count("”") and text.startswith("”", s + len(hon[1])) else 0)
+        hits.append(AwardHit("award.listed", s, e, unquote(hon[1]), None, None, None, 3))
     for m in _SHORTLISTED.finditer(text):
         name = m.group("name")
         if ar.named_item.fullmatch(name) and not ar.generic.match(name) and not ar.not_honour.search(name):
@@ -647,6 +691,13 @@ def among_lists(text: str, ar: AwardRules) -> list[AwardHit]:
 _VERBLESS_AS = regex.compile(r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?P<recip>[^。；;\n为，,]{1,40}?等\d+(?:个|名|家|所|位|户|支)[^。；;\n为]{0,80}?)"
                              r"为(?P<name>[^，,。；;、：:《》“”\s的和为]{2,30})(?=[。；;]|$)")
 _CONFERRED_BEFORE = regex.compile(r"表彰|授予|命名|评选出|颁发")
+_GIVEN_TO = regex.compile(r"(?<![即必])(?:将|把)(?P<name>[^，,。；;、：:《》\s的将把]{2,24}?|“[^“”\n]{2,30}”)(?:荣誉称号|称号)?授予了?(?=\p{Han})")
+_NOMINEE_NAMES = regex.compile(r"(?:提出|确定|产生|公布)了?(?P<list>[^，,。；;！!？?\n：:《》]{2,80}?)(?:倡议|推荐|拟推荐)?候选(?:人|对象|单位)?\s?名\s?单")
+_CREATION_PASSED = regex.compile(r"通过了?(?:创建)?(?P<name>[^，,。；;、：:《》\s的]{2,24}?)的?(?:评审|验收|考评|评估验收)(?!工作|标准|细则|办法)")
+_QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是|为|：|:)\s*(?P<who>[^、，,。；;“”\"\n]{2,30})")
+_RUN_GAP = regex.compile(r"[、，,；;\s]*")
+_AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁奖|授予|当选")
+_YEAR_LINE = regex.compile(r"(?m)^[ \t\u3000]*(?:19|20)\d{2}年度?[ \t\u3000]*(?P<name>[^\n，,。；;：:]{3,30}?)[ \t\u3000]*$")
 _STOOD_OUT = regex.compile(r"(?P<n>\d+)(?:个|名|家|位|所|户)[“\"](?P<name>[^“”\"\n]{2,20})[”\"][^。；;！!？?\n]{0,30}?脱颖而出")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 

@@ -426,6 +426,8 @@ def profile_lists(text: str, ar: AwardRules, found: list[AwardHit]) -> list[Awar
         items = _split(text, comma.end(), end)
         if not items or not all(_run_item(p.removesuffix("等"), ar) for p, _ in items):
             continue  # the sentence goes on with another clause: not a list of the verb's objects
+        if len(items) == 1 and not ar.head_end.search(_BRACKET_TAIL.sub("", unquote(items[0][0].removesuffix("等")))):
+            continue  # 获白玉兰荣誉奖,龚正市长颁证: one more clause, no second honour
         hits += _item_hits(items, ar, "award.listed", "conferred")
     for m in _IS_OF.finditer(text):  # 该园系省级示范性幼儿园、市教科研基地、…: a profile's designations (held)
         stop = _STOP.search(text, m.end())

@@ -52,12 +52,13 @@ if TYPE_CHECKING:
 __all__ = ["AwardHit", "award_rules", "find_awards"]
 
 _SENTENCE_STOP = regex.compile(r"[。；;！!？?\n]")
+_FULL_STOP = regex.compile(r"[。！!？?\n]")
 _PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]|本届|全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|(?:19|20)\d{2}(?:[—\-－](?:19|20)?\d{2})?年度?)+$")
 _LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚|块|面|尊)?(?:单位|集体|个人|同志|团队)?")
 _TAIL_COUNT = regex.compile(r"[共各]?(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚)?(?:以上|左右)?$")
 # a note after a counted item (优秀辅导教师奖7名(具体名单见附件), 一等奖1名(名单附后)): no part of the item
 _NOTE_AFTER_COUNT = regex.compile(r"(?<=\d+(?:个|名|项|件|家|所|位|篇|部|支|户|人))[（(][^（）()]{1,20}[）)]$")
-_ITEM_SPLIT = regex.compile(rf"以及|[、，,及与暨]|和(?!{ORGAN_AND})")  # not 住房和城乡建设
+_ITEM_SPLIT = regex.compile(rf"以及|[、，,；;及与暨]|和(?!{ORGAN_AND})")  # not 住房和城乡建设
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
@@ -108,6 +109,9 @@ _COUNTED_NOMINEES = regex.compile(r"(?:推荐|推选|遴选)(?:了|出)?\d+(?:�
 # a prize counted before its name (1枚银牌, 4个优胜奖, 2项一等奖) in a list after a verb of winning
 _PRIZE_ITEM = regex.compile(r"(?P<n>\d+)(?:枚|块|面|座|个|项|尊)(?P<name>[\p{Han}“”]{0,12}?(?:奖|金牌|银牌|铜牌|奖章|奖状|奖杯|杯))(?=[、，,。；;和及与\s]|以及|$)")
 _PRIZE_JOIN = regex.compile(r"、|和|及|与|以及")
+# 受到省政府通报表扬, 获中央文明办通报表扬, 给予…等38名运动员通报表扬: a commendation with no other honour named
+_BULLETIN = regex.compile(r"(?:受到|受|获得|获|给予)了?(?P<body>[^，,。；;！!？?\n“”]{0,40}?)(?P<name>通报表扬|通报嘉奖|通报表彰)"
+                          r"(?=[，,。；;！!\s]|$)")
 # a name that opens with a number and a measure word counts recipients (一个单位, 两名同志)
 _COUNTED_NOUN = regex.compile(r"[一两二三四五六七八九十几数多每各][个名家所位户]")
 # a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
@@ -193,7 +197,7 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
 
 
 # an item of a closed list that names a project or a pilot, not an honour (省级重点项目)
-_LIST_NOT_END = regex.compile(r"(?:项目|工程|计划|规划|课题|专项|资金|试点)$")
+_LIST_NOT_END = regex.compile(r"(?:项目|工程|计划|规划|课题|专项|资金|试点|工委|党委|政府|[委厅局部办])$")  # 省委教育工委: a body
 _KIND_DASH = regex.compile(r"\p{Han}{0,10}?(?:奖项|奖|荣誉|殊荣)(?:——|—|-{1,3}|[：:])")
 # the body that confers an honour, named between the verb and a round (荣获公安部首批“…”)
 _CONFERRING_BODY = regex.compile(r"\p{Han}{0,10}?(?:部|委|厅|总局|局|办|署|协会|联合会|委员会|总工会|妇联|团中央|团省委|团市委|科协|政府|中央)")
@@ -368,6 +372,16 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         subj, ev = recipient(text, ss, m.start())
         hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), name, count_in(subj), subj,
                              ev, 3))
+    for m in _BULLETIN.finditer(text):  # 获中央文明办通报表扬, 给予甲等38名运动员通报表扬: the commendation is the honour
+        clause = text[max(0, m.start() - 60):m.start()]
+        if "对" in regex.split(r"[，,。；;！!？?\n]", clause)[-1] or ar.head_end.search(m.group("body").strip()):
+            continue  # 对A予以/给予通报表扬 names its honour in A (award.commended); 获A先进集体通报表扬 too
+        if m.start() < _title_end(text) and m.group("name") in text[m.end():]:
+            continue  # a headline repeating the commendation of the body
+        ss, _ = sents.at(m.start())
+        subj, _ev = recipient(text, ss, m.start())
+        hits.append(AwardHit("award.named", m.start("name"), m.end("name"), m.group("name"), count_in(m.group("body")),
+                             subj, None, 3))
     for m in ar.merit.finditer(text):
         ss, _ = sents.at(m.start())
         subj, _ev = recipient(text, ss, m.start())
@@ -441,7 +455,8 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         [(v, False, True) for v in ar.verbs.finditer(text)]
     for v, need_count, conferred in verbs:
         ss, se = sents.at(v.start())
-        stop = (CLAUSE if conferred else _SENTENCE_STOP).search(text, v.end(), se)
+        # after a verb that announces results the list runs on past semicolons (评出一等奖6名…；指导教师奖49名)
+        stop = (CLAUSE if conferred else _SENTENCE_STOP if need_count else _FULL_STOP).search(text, v.end(), se)
         end = stop.start() if stop else se
         if conferred and ar.counted_objects.match(text, v.start()):
             continue  # 授予甲等34个县级市和县…称号: counted recipients before each name, read by award.named
@@ -524,7 +539,12 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             if need_count and count is None and not batch and not paired \
                     and not (v.group().startswith("表彰") and ar.prefix.match(unquote(inner))):
                 continue  # 表彰了2017年度优秀护士: a year or round names the honours of one commendation
-            s = p_start + core_start + core.find(inner)
+            at = core.find(inner)
+            if inner.count("“") > inner.count("”") and core[at + len(inner):at + len(inner) + 1] == "”":
+                inner += "”"  # 省教育厅宣传思想工作“先进集体”: the quote closed inside the item stays with it
+            elif inner.count("”") > inner.count("“") and inner.endswith("”"):
+                inner = inner[:-1]  # “普法宣传先进单位”等: the quote opened before the item goes with its close
+            s = p_start + core_start + at
             hits.append(AwardHit("award.listed", s, s + len(inner), unquote(inner), count, None,
                                  event_before(text, ss, v.start(), ar), 1))
     return hits

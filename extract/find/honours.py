@@ -230,7 +230,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         heading=comp(rf"(?m)^[ \t\u3000]*{LIST_NUMBER}[ \t]*(?P<nom>{alt(aw['nominate_verbs'])})?"
                      rf"(?P<name>[^\s，,。；;：:、《》()（）]{{2,30}}?{bracket})(?P<kind>{alt(aw['heading_words'])})?"
                      rf"[（(](?:共)?(?P<n>\d+)[人名个家项户位件篇所支][）)][：:]?[ \t\u3000]*$", where),
-        not_honour=comp(alt(aw["not_honours"]), where),
+        not_honour=comp(alt(aw["not_honours"]) + "(?!奖)", where),  # 省长质量奖金奖: 奖 + 金奖, no prize money
         # an honour, its count and a colon before the recipients: 第三届全国文明家庭2户：…
         # (“最美志愿者”2人，分别为甲、乙: the holders after 分别为, also after 其中)
         counted=comp(r"(?m)(?:^|(?<=[。；;]|其中[，,]?))[ \t\u3000]*" + LIST_NUMBER +
