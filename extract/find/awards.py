@@ -309,6 +309,8 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             hits.append(AwardHit("award.named", nxt.start("name"), nxt.start("name") + len(nm), unquote(nm), None, subj, ev, 2))
             at = nxt.start("name") + len(nm)
     for m in ar.counted_prizes.finditer(text):  # 获1枚银牌及4个优胜奖: each prize with its count
+        if m.group("verb").removeprefix("被") in ar.object_verbs:
+            continue  # 授予8个集体县五一劳动奖状: the count is of recipients (award.named reads it)
         for it in _PRIZE_ITEM.finditer(m.group("list")):
             if it.start() and not _PRIZE_JOIN.fullmatch(m.group("list")[:it.start()][-2:]) \
                     and not _PRIZE_JOIN.fullmatch(m.group("list")[:it.start()][-1:]):
