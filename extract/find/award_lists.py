@@ -74,7 +74,10 @@ def _honour(piece: str, ar: AwardRules) -> tuple[int, str] | None:
     holder = ar.holder_end.search(core)
     if holder and holder.start() > 0:
         core = core[: holder.start()]
-    core = core.strip().strip(QUOTES)  # 吴某等12名“优秀教育工作者”: the quote marks are no part of the name
+    core = strip_tail(core.strip(), ar).strip(QUOTES)  # 吴某等12名“优秀教育工作者”: the quote marks are no part of the name
+    of = core.find("的")
+    if of > 1 and ar.head_end.search(core[:of]) and regex.fullmatch(r"\p{Han}{1,6}", core[of + 1:]):
+        core = core[:of]  # 提名奖的少年儿童: the honour, then its holders
     core = _WON_END.sub("", core)  # 市长质量奖获奖(名单): the winners' word; 获奖(名单) alone names no honour
     name = unquote(core)
     if len(name) < 2 or len(name) > 30 or not ar.named_item.fullmatch(core) or ar.generic.match(name) \

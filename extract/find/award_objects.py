@@ -104,8 +104,9 @@ def designations(text: str, sents: Sentences, ar: AwardRules, found: list[AwardH
                     or _NOT_A_NAME.search(_QUOTED_PART.sub("“”", name)) or ar.verbs.search(name) or ar.not_honour.search(name) \
                     or ar.generic.match(bare) or ar.object_not_end.search(bare) or _GENERIC_REST.search(bare) \
                     or _VAGUE_END.search(bare) or opening and len(name) - opening.end() < 2 \
-                    or (n == 0 or strict) and not (opening or ar.head_end.search(_BRACKET_TAIL.sub("", bare))):
-                break  # the chain ends at the first object that names no honour
+                    or (n == 0 or strict) and not (opening or ar.head_end.search(_BRACKET_TAIL.sub("", bare))) \
+                    or _INSTITUTION.search(bare) and not ar.head_end.search(bare) and not ar.epithet_word.search(bare):
+                break  # the chain ends at the first object that names no honour (命名为海南省中医院: a name given)
             name, s = _inside_quotes(name, s)  # “全国优秀法院”: as award.quoted reads it
             k = bisect.bisect_left(spans, (s + len(name),))
             if any(a < s + len(name) and s < b for a, b in spans[max(0, k - 8):k]):
@@ -115,6 +116,8 @@ def designations(text: str, sents: Sentences, ar: AwardRules, found: list[AwardH
     return hits
 
 
+# an institution's own name (医院正式命名为海南省中医院): given by a verb of designation, no honour
+_INSTITUTION = regex.compile(r"(?:医院|学院|大学|中学|小学|研究所|研究院)$")
 # the heads of a designation a place or unit wins (示范区, 示范县, 卫生县城, 文明城市 …), not of a pilot or a project
 _STRONG_DESIGNATION = regex.compile(r"(?:示范(?:区|县|市|镇|乡|村|乡镇|街道|社区|基地|医院|学校|园区|单位)|卫生(?:城市|县城|乡镇|镇|村)"
                                     r"|文明(?:城市|城区|县城|村镇|村|镇|单位|校园)|园林(?:城市|县城|城镇)|森林(?:城市|城镇|乡村))$")

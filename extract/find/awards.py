@@ -112,6 +112,8 @@ _PRIZE_JOIN = regex.compile(r"、|和|及|与|以及")
 # 受到省政府通报表扬, 获中央文明办通报表扬, 给予…等38名运动员通报表扬: a commendation with no other honour named
 _BULLETIN = regex.compile(r"(?:受到|受|获得|获|给予)了?(?P<body>[^，,。；;！!？?\n“”]{0,40}?)(?P<name>通报表扬|通报嘉奖|通报表彰)"
                           r"(?=[，,。；;！!\s]|$)")
+# …的最高荣誉称号 after a name: the name is of the holders the description is about
+_HIGHEST_FOR = regex.compile(r"(?:(?:和|及|与)[^，,。；;]{1,20}?)?的(?:最高|崇高)")
 # a name that opens with a number and a measure word counts recipients (一个单位, 两名同志)
 _COUNTED_NOUN = regex.compile(r"[一两二三四五六七八九十几数多每各][个名家所位户]")
 # a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
@@ -271,6 +273,8 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         if m.group("verb").removeprefix("被") in ar.object_verbs and text[m.end("name"):m.end("name") + 1] == "、" \
                 and _RECIPIENTS_AHEAD.match(text, m.end("name")):
             continue  # 授予甲突击队、乙队等5个集体“…奖章集体”: the first of the recipients listed, not an honour
+        if _HIGHEST_FOR.match(text, m.end("name")):
+            continue  # 授予劳动模范和先进工作者的最高荣誉称号: the holders of a description, no honour conferred
         apposed = _APPOSED.match(name)
         kind_cut = apposed.end() if apposed and len(name) - apposed.end() >= 2 else 0
         if kind_cut:  # 喜获最高奖项——全国…特等奖: the kind of honour, then its name
@@ -344,8 +348,8 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             subj, count, cut = lead
             name = piece[cut:]
             if ar.generic.match(unquote(name)) or ar.not_honour.search(name) \
-                    or not (ar.strong(name) or ar.list_item.fullmatch(unquote(name))):
-                continue  # 授予1000名职工荣誉证书: a certificate, no honour named
+                    or not (ar.strong(name) or ar.list_item.fullmatch(unquote(name)) or ar.prefix.match(unquote(name))):
+                continue  # 授予1000名职工荣誉证书: a certificate, no honour named (第九届…提名奖 names one)
             hits.append(AwardHit("award.named", p_start + cut, p_start + len(piece), unquote(name), count, subj, None, 2))
     for m in ar.named_as.finditer(text):
         name = strip_tail(m.group("name"), ar)  # 授予甲等5个社区为第十三届市级文明社区称号
@@ -364,10 +368,18 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             subj = m.group("recip")
         hits.append(AwardHit("award.retained", m.start("name"), m.end("name"), name, count_in(subj), subj, None, 1,
                              "retained"))
+    for m in ar.retained_names.finditer(text):  # 保留全国文明村镇、全国文明单位的荣誉称号: each name kept
+        ss, _ = sents.at(m.start())
+        subj, _ev = recipient(text, ss, m.start())
+        for it in regex.finditer(r"[^、和及]+", m.group("list")):
+            name = it.group()
+            if not (ar.generic.match(name) or ar.not_honour.search(name)):
+                s = m.start("list") + it.start()
+                hits.append(AwardHit("award.retained", s, s + len(name), name, None, subj, None, 1, "retained"))
     for m in ar.free_title.finditer(text):  # 被评为全国优秀县委书记: no head, an honour word and the clause end
         name = strip_tail(m.group("name"), ar)  # 荣获全国绿化模范县这一殊荣: the kind of honour
-        if _DEICTIC_NAME.match(name):
-            continue  # 授予我国优秀女性的最高荣誉: the recipients, not the honour
+        if _DEICTIC_NAME.match(name) or "的" in name:
+            continue  # 授予我国优秀女性的最高荣誉, 授予劳动模范和先进工作者的最高荣誉称号: the recipients, not the honour
         if ar.generic.match(name) or ar.not_honour.search(name) or _INNER_VERB.search(name):
             continue
         ss, _ = sents.at(m.start())

@@ -70,6 +70,7 @@ class AwardRules:
     counted: regex.Pattern[str]
     named_as: regex.Pattern[str]
     retained_named: regex.Pattern[str]
+    retained_names: regex.Pattern[str]
     elect_list: regex.Pattern[str]
     nominee_item: regex.Pattern[str]
     honour_column: regex.Pattern[str]
@@ -193,9 +194,9 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         level=comp(rf"(?P<name>{aw['levels']})", where),
         # 第十二届“中国青年五四奖章标兵”10名候选人日前确定, 确定了10名“…标兵”候选人: an honour and the count of
         # its nominees, either order, before the nominee noun (stage nominated)
-        counted_nominee=comp(rf"(?:(?:^|(?<=[，,。；;：:\n（）()\s]))(?P<name>(?:{PREFIX})*[“\"]?[\p{{Han}}A-Za-z0-9]{{0,16}}?"
-                             rf"{heads}[”\"]?)(?P<n>\d+)(?:名|个|位|人|家)|(?<!\d)(?P<n>\d+)(?:名|个|位|家)"
-                             rf"(?P<name>(?:{PREFIX})*[“\"]?[\p{{Han}}A-Za-z0-9]{{0,16}}?{heads}[”\"]?))(?:{nominee})", where),
+        counted_nominee=comp(rf"(?:(?:^|(?<=[，,。；;：:\n（）()\s]))(?P<name>(?:{PREFIX})*[“\"「『]?[\p{{Han}}A-Za-z0-9]{{0,16}}?"
+                             rf"{heads}[”\"」』]?)(?P<n>\d+)(?:名|个|位|人|家)|(?<!\d)(?P<n>\d+)(?:名|个|位|家)"
+                             rf"(?P<name>(?:{PREFIX})*[“\"「『]?[\p{{Han}}A-Za-z0-9]{{0,16}}?{heads}[”\"」』]?))(?:{nominee})", where),
         nominee_word=comp(nominee, where),
         winners_have=comp(rf"(?:{alt(aw['winners_words'])})[^。；;！!？?\n]{{0,20}}?共?有", where),
         breakdown=comp(rf"\s*(?:{alt(aw['breakdown_words'])})", where),
@@ -242,12 +243,15 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         # 继续保留全国文明单位荣誉称号: an unquoted name kept after review
         retained_named=comp(rf"(?:{retain})(?:(?P<recip>[^，,。；;、：:《》“”\s的]{{0,30}}?\d+[个家所座名位](?:城市|县城|县|城区|区|村镇|村|单位|集体|学校|企业|社区)?(?:[（(][\p{{Han}}、]{{1,6}}[）)])?)的)?(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
                             rf"(?:荣誉称号|称号)", where),
+        # 将继续保留全国文明村镇、全国文明单位…的荣誉称号: several names kept after review
+        retained_names=comp(rf"(?:{retain})(?P<list>(?:[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket}[、和及]){{1,8}}"
+                           rf"[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})的?(?:荣誉称号|称号)", where),
         # 推选出 A候选单位3个、B候选人10名: the nominees listed after a verb of choosing
         elect_list=comp(rf"(?:{alt(aw['elect_verbs'])})(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
         nominee_item=comp(rf"^(?P<name>.{{2,30}}?)(?:{alt(aw['nominee_nouns'] + aw['nominee_units'])})"
                           rf"(?:(?P<n>\d+)(?:个|名|人|家|位|项))?$", where),
         # “全国劳动模范”李某某出席: a person's honour held as an epithet before the name (stage held)
-        epithet=comp(rf"(?:(?<![\p{{Han}}])|(?<=涌现出|涌现了|出现了))[“\"](?P<name>[^“”\"\n]{{0,20}}?(?:{person}|人物))[”\"](?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
+        epithet=comp(rf"(?:(?<![\p{{Han}}])|(?<=涌现出|涌现了|出现了))[“\"](?P<name>[^“”\"\n]{{0,20}}?(?:{person}|人物)|(?:最美|十佳|杰出)[^“”\"\n]{{1,10}})[”\"](?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
                      rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})(?!作[室品坊业者])", where),  # 劳模创新工作室: a studio
         honour_column=comp(rf"^(?:{alt(aw['honour_columns'])})$", where),
         column_word=comp(alt(aw["honour_columns"]), where),
@@ -281,7 +285,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         nominee_title=comp(rf"(?m)(?:^|关于)(?P<list>[^，,。；;！!？?\n关将对]{{2,80}}?)(?:{nominee})(?:名单)?的?公示", where),
         # 全国劳动模范李某某出席会议: an unquoted epithet, a level before it
         # (先后培育出全国公安系统一级英模陈某: after a verb that brings forth people, too)
-        bare_epithet=comp(rf"(?:^|(?<=[，,。；;\n：:]|涌现出|涌现了|培育出|培养出|走出了|造就了))[ \t\u3000]*(?P<name>(?:{PREFIX})?(?:{alt(aw['epithet_levels'])})"
+        bare_epithet=comp(rf"(?:^|(?<=[，,。；;\n：:]|涌现出|涌现了|培育出|培养出|走出了|造就了|正如))[ \t\u3000]*(?P<name>(?:{PREFIX})?(?:{alt(aw['epithet_levels'])})"
                           rf"[^\s，,。；;、：:“”\d]{{0,12}}?{person})(?!{alt(aw['epithet_not'])})"
                           # 省劳动模范、市人大代表李某: one more title between the honour and the name
                           rf"(?:、[\p{{Han}}]{{0,12}}?(?:{alt(aw['epithet_roles'])}))?(?P<who>(?:(?![等们])\p{{Han}}){{2,3}}?)(?:同志)?"
