@@ -682,6 +682,22 @@ def among_lists(text: str, ar: AwardRules) -> list[AwardHit]:
         s = m.start("name") + hon[0]
         e = s + len(hon[1]) + (1 if hon[1].count("“") > hon[1].count("”") and text.startswith("”", s + len(hon[1])) else 0)
         hits.append(AwardHit("award.listed", s, e, unquote(hon[1]), None, None, None, 3))
+    for m in _SUBJECTS_COMMENDED.finditer(text):  # 会上，全国三八红旗集体，上海市三八红旗手（集体）…受到了表彰
+        for it in _SUBJECT_ITEM.finditer(m.group("list")):
+            piece = it.group("name").strip()
+            bare = unquote(piece)
+            hon = _honour(piece, ar)
+            level = _LEVEL_LEAD.match(ar.prefix.sub("", bare))
+            after = ar.prefix.sub("", bare)[level.end():] if level else ""
+            if hon is not None and (level or ar.prefix.match(bare)) and (ar.strong(bare) or ar.list_item.fullmatch(bare)
+                                                                         or bool(after) and ar.list_item.fullmatch(after)):
+                s, e = m.start("list") + it.start("name") + hon[0], m.start("list") + it.start("name") + hon[0] + len(hon[1])
+            elif ar.list_item.fullmatch(bare) and _TOP_TEN.match(bare):
+                s, e = m.start("list") + it.start("name"), m.start("list") + it.end("name")  # 十佳妇女之家
+            else:
+                continue  # 张某, 甲局: a recipient, no honour named
+            n = it.group("n")
+            hits.append(AwardHit("award.listed", s, e, unquote(text[s:e]), int(n) if n else None, None, None, 3))
     for m in _SHORTLISTED.finditer(text):
         name = m.group("name")
         if ar.named_item.fullmatch(name) and not ar.generic.match(name) and not ar.not_honour.search(name):
@@ -701,6 +717,11 @@ _QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是
 _RUN_GAP = regex.compile(r"[、，,；;\s]*")
 _AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁奖|授予|当选")
 _YEAR_LINE = regex.compile(r"(?m)^[ \t\u3000]*(?:19|20)\d{2}年度?[ \t\u3000]*(?P<name>[^\n，,。；;：:]{3,30}?)[ \t\u3000]*$")
+# the honours that stand as the subject of 受到表彰 (…、十佳妇女之家、578位上海市三八红旗手和200个三八红旗集体获得表彰)
+_SUBJECTS_COMMENDED = regex.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<list>[^。；;！!？?\n：:，,]{3,60}(?:[，,、][^。；;！!？?\n：:，,]{3,60}){0,8}?)"
+                                    r"(?:均|都|共同)?(?:受到了?|获得了?)(?:表彰|表扬|嘉奖)(?=[，,。；;！!\s]|$)")
+_SUBJECT_ITEM = regex.compile(r"(?:(?P<n>\d+)(?:位|名|个|家|户|所|支))?(?P<name>[^，,、和及]+?)(?:获得者|代表)?(?=[，,、]|和|及|$)")
+_TOP_TEN = regex.compile(r"十佳|十大|百佳")
 _STOOD_OUT = regex.compile(r"(?P<n>\d+)(?:个|名|家|位|所|户)[“\"](?P<name>[^“”\"\n]{2,20})[”\"][^。；;！!？?\n]{0,30}?脱颖而出")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 

@@ -62,9 +62,9 @@ _ITEM_SPLIT = regex.compile(rf"以及|[、，,；;及与暨]|和(?!{ORGAN_AND})"
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
-_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以来|之后|以后|后|共|时|之外|以外|外))"
+_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以来|之后|以后|后|共|时|之外|以外|外|的))"
                              r"[\p{Han}]{1,12}?"
-                             r"(?=[，,。；;、：:\s（(“]|和|及|与|暨|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|$)")
+                             r"(?=[，,。；;、：:\s（(“]|和|及|与|暨|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|的(?:有|是|为|分别|包括)|$)")
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
 # (被评为“A”“B”“C”: the next quote straight after)
 _NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及|暨)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,40}?)|(?=[“「『]))"
@@ -89,7 +89,8 @@ _ANNOUNCE_NOMINEES = regex.compile(r"(?:公示|公布|确定)了?")
 # 推荐我市2020年全国劳动模范和先进工作者人选: a verb of nominating before the honour and 人选
 _NOMINATE_FOR = regex.compile(r"(?:推荐|推选)(?:出)?了?(?!的)")  # not 推荐的…人选中 (the nominees described)
 # the end of a list closed by the kind of honour (…等荣誉称号, 等荣誉10余项)
-_CLOSED_LIST = regex.compile(r"等(?:多项|各项|多个|一系列|各类|\d+余?项)?(?:国家级|省级|市级)?(?:荣誉称号|称号|荣誉|殊荣)(?:\d+余?项)?\s*$")
+_CLOSED_LIST = regex.compile(r"等(?:多项|各项|多个|一系列|各类|\d+余?项)?(?:国家级|省级|市级)?(?:以上)?(?:荣誉称号|称号|荣誉|殊荣)(?:\d+余?项)?\s*$")
+_KIND_CLOSED = regex.compile(r"”?等(?:奖项|荣誉称号|荣誉|称号|殊荣)\s*$")
 # 分别荣获A、B、C荣誉称号: without 等, after 分别, the last item unquoted before the honour noun
 _CLOSED_BARE = regex.compile(r"、[^、“”\"（）()]{2,16}(?:荣誉称号|称号)\s*$")
 # the start of a name in a closed list: a level or a region (全国…, 中国…, 浙江省…, 某市…)
@@ -146,8 +147,9 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             recipients, prefix = "", region if region.group("region") else None
         elif recipients and not prefix and _KIND_DASH.fullmatch(recipients):
             recipients = ""  # 荣获全国平安建设最高奖——“长安杯”: the kind of honour, then its name
-        elif recipients and prefix and _CONFERRING_BODY.fullmatch(recipients):
-            recipients = ""  # 荣获公安部首批“枫桥式公安派出所”: the body that confers, then the round
+        elif recipients and _CONFERRING_BODY.fullmatch(recipients) \
+                and (prefix or m.group("verb") not in ar.object_verbs):
+            recipients = ""  # 荣获公安部首批“枫桥式公安派出所”, 获民盟中央“先进集体”: the body that confers
         elif recipients and not tail and not regex.search(r"[等、为]|\d|单位|同志|集体|个人|(?:颁发|授予|评选|命名)的$", recipients):
             continue
         retained = m.group("verb") in ar.retain
@@ -169,6 +171,8 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                     continue  # the quote names a part of something that is no honour (自治区“访惠聚”先进工作队 is one)
                 name += rest.group()
                 end = rest.end()
+                if not prefix:  # “铁牛杯”金杯奖: the span opens at the quote, so it closes it
+                    start = m.start("name") - 1
         if m.group("verb") in ar.head_verbs and not ar.head_end.search(name) \
                 or m.group("verb") == "成为" and not ar.strong(unquote(name)):
             continue  # 入选“…影像节”: selected for an event, not given an honour; 成为“…”城市: a role
@@ -478,6 +482,8 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         closed = bool(conferred and (_CLOSED_LIST.search(text, v.end(), end) or text.endswith("分别", 0, v.start())
                                      and _CLOSED_BARE.search(text, v.end(), end)))
         leveled = False
+        # 评选出“A”、“B”等奖项: after a verb that announces results, a list the kind of honour closes
+        closed_kind = bool(not conferred and not need_count and _KIND_CLOSED.search(text, v.end(), end))
         pos = v.end()
         # 表彰了一批最美家庭、三八红旗手: a batch of honours of one commendation, their counts not printed
         batch = _BATCH.match(text, v.end(), end) if need_count and v.group().startswith("表彰") \
@@ -510,6 +516,8 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 count, core_start = split[1], split[2]
             core = _NOTE_AFTER_COUNT.sub("", piece[core_start:])
             tail = _TAIL_COUNT.search(core)
+            if tail and closed and "等" in core[:tail.start()]:
+                tail = None  # …、浙江省青年文明号等省级以上荣誉110项: the count is of the whole list
             if tail and tail.start() > 0:
                 count = count or int(tail.group("n"))
                 core = core[: tail.start()]
@@ -537,6 +545,8 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                         or ar.weak_end.search(inner) and not (ar.list_item.fullmatch(inner) or ar.strong(inner)):
                     continue  # 授予…劳动者、企事业单位、机关团体的光荣称号: the kinds of recipients, no honour
             else:  # 表彰奖励了12个教育世家: with counts, any honour name; after 评出, a level or 优秀… (after a year)
+                if closed_kind and inner:  # 评选出“A”、“B”和“C”等奖项: the kind of honour closes the list
+                    inner = _KIND_CLOSED.sub("", inner).strip(QUOTES)
                 inner = strip_tail(inner, ar).strip(QUOTES) if inner else inner  # 100个“…乡村”称号: the kind
                 # 表彰了2023年度广东省三八红旗手（集体）: a year or round names the honours of one commendation
                 rounded = bool(need_count and v.group().startswith("表彰") and inner and ar.prefix.match(unquote(inner))
@@ -546,7 +556,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                         and not ar.nominee_word.search(bare):  # 3名全市优秀共产党员候选人: nominees, read elsewhere
                     bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
                 if not inner or len(inner) > 20 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
-                        ar.list_item.fullmatch(bare) or ((count is not None or batch or paired or rounded) and ar.named_item.fullmatch(unquote(inner))
+                        ar.list_item.fullmatch(bare) or closed_kind and piece.lstrip()[:1] in QUOTES or ((count is not None or batch or paired or rounded) and ar.named_item.fullmatch(unquote(inner))
                                                          and (need_count or not ar.weak_end.search(bare)
                                                               or ar.strong(bare)))):
                     continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour

@@ -179,7 +179,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
             rf"(?P<verb>{verb})了?(?![评得选授被]|\d+[个项次名人家所户位支座枚块面尊])"
             # 荣获国务院颁发的全国民族团结进步模范集体称号: the conferring body before the name
             rf"(?:[^，,。；;“”\n的]{{2,20}}?(?:颁发|授予|评选|命名|评定|认定)的)?"
-            rf"(?P<name>(?:助人为乐|和(?={ORGAN_AND})|[^，,。；;、：:《》()（）\s的和及为暨]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
+            rf"(?P<name>(?:助人为乐|见义勇为|和(?={ORGAN_AND})|[^，,。；;、：:《》()（）\s的和及为暨]){{0,30}}?{heads}{bracket})"  # 助人为乐模范: 为 inside
             rf"(?=[，,。；;、\s（(…]|表彰|名单|榜单|$|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号|荣誉|殊荣|桂冠)(?=[，,。；;、\s）)]|$)|(?:和|及|以及|暨)(?=[^，,。；;\n]{{2,30}}?(?:称号|荣誉)|[^，,。；;、\n]{{2,28}}?{heads}(?:[，,。；;、\s]|的|等|$))|(?:企业|单位|集体|个人|家庭)?(?P<n>\d+)(?:枚|块|座|个|项|面|次|家|名|人次|人|所|位|户)|[“\"]?[二三四五六七八九十\d]+连冠|[一二两三四五六七八九十]+(?:次|枚|块|座|面)|\d+(?:\.\d+)?万?元"
             # 获得2013年全国五一劳动奖章的会员有：… (the honour, then who holds it)
             rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:]"
@@ -208,7 +208,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         list_item=comp(aw["list_item"], where),
         nominated_as=comp(
             rf"(?:{alt(aw['nominate_verbs'])}[^，,。；;]{{0,30}}?为|{alt(aw['elect_verbs'])})"
-            rf"(?P<name>(?:{PREFIX})?[^，,。；;、\d{no_quote}为]{{2,30}}?{heads})(?:{nominee})", where),
+            rf"(?P<name>(?:{PREFIX})?[^，,。；;、\d《》\n为]{{2,30}}?{heads}[”\"]?)(?:{nominee})", where),
         nominate_verbs=comp(alt(aw["apply_nominate_verbs"]), where),
         applied_for=comp(rf"{alt(aw['apply_verbs'])}(?P<name>[^，,。；;、{no_quote}]{{2,30}}?{heads})(?=[，,。；;、]|$)", where),
         merit=comp(aw["merit"], where),
@@ -239,7 +239,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
                      r"(?:[：:]|[，,]?分别(?:为|是))", where),
         # 命名甲等100个县（市、区）为全国科普示范县（市、区）: verb, recipients, 为, an unquoted name
         named_as=comp(rf"(?:{alt(aw['as_verbs'])})(?P<recip>[^，,。；;！!？?\n“”为]{{1,160}}?)为"  # 授予甲、乙、…等24人为…
-                      rf"(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})(?=[，,。；;、\s]|$)", where),
+                      rf"(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})(?=[，,。；;、\s]|$|的?(?:光荣|崇高)?(?:荣誉称号|称号))", where),
         # 继续保留全国文明单位荣誉称号: an unquoted name kept after review
         retained_named=comp(rf"(?:{retain})(?:(?P<recip>[^，,。；;、：:《》“”\s的]{{0,30}}?\d+[个家所座名位](?:城市|县城|县|城区|区|村镇|村|单位|集体|学校|企业|社区)?(?:[（(][\p{{Han}}、]{{1,6}}[）)])?)的)?(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
                             rf"(?:荣誉称号|称号)", where),
@@ -251,7 +251,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         nominee_item=comp(rf"^(?P<name>.{{2,30}}?)(?:{alt(aw['nominee_nouns'] + aw['nominee_units'])})"
                           rf"(?:(?P<n>\d+)(?:个|名|人|家|位|项))?$", where),
         # “全国劳动模范”李某某出席: a person's honour held as an epithet before the name (stage held)
-        epithet=comp(rf"(?:(?<![\p{{Han}}])|(?<=涌现出|涌现了|出现了))[“\"](?P<name>[^“”\"\n]{{0,20}}?(?:{person}|人物)|(?:最美|十佳|杰出)[^“”\"\n]{{1,10}})[”\"](?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
+        epithet=comp(rf"(?:(?<![\p{{Han}}])|(?<=涌现出|涌现了|出现了|推出了|推出|选树了|树立了))[“\"](?P<name>[^“”\"\n]{{0,20}}?(?:{person}|人物)|(?:全国|全省|全市|全县|省|市|县)?(?:最美|十佳|杰出|优秀)[^“”\"\n]{{1,10}})[”\"](?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
                      rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})(?!作[室品坊业者])", where),  # 劳模创新工作室: a studio
         honour_column=comp(rf"^(?:{alt(aw['honour_columns'])})$", where),
         column_word=comp(alt(aw["honour_columns"]), where),
@@ -346,7 +346,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         holders_after=comp(rf"(?:光荣)?(?:上榜|入选|当选|获评|获奖)的(?:{alt(aw['holder_kinds'])})?(?:分别|还|共)?(?:有|是|为|包括)", where),
         free_title=comp(rf"(?<!(?:{alt(aw['goal_words'])})被?)(?:{alt(aw['title_verbs'])})(?:了|(?<=授予)为)?"  # 授予为先进党委
                         rf"(?P<name>(?:{PREFIX})*[\p{{Han}}]{{0,8}}?(?:{alt(aw['free_words'])})[\p{{Han}}]{{1,8}}?)"
-                        rf"(?<!{alt(aw['free_not_end'])})(?=荣誉称号|称号|[，,。；;、\s]|$)", where),
+                        rf"(?<!{alt(aw['free_not_end'])})(?=荣誉称号|称号|之一|[，,。；;、\s]|$)", where),
     )
 
 
