@@ -698,6 +698,17 @@ def among_lists(text: str, ar: AwardRules) -> list[AwardHit]:
                 continue  # 张某, 甲局: a recipient, no honour named
             n = it.group("n")
             hits.append(AwardHit("award.listed", s, e, unquote(text[s:e]), int(n) if n else None, None, None, 3))
+    for d in _DECIDED_COLON.finditer(text):  # 市政府决定，甲、乙为A，各奖励…；丙为B: each clause's recipients 为 an honour
+        stop = text.find("\n", d.end())
+        stop = min(stop if stop >= 0 else len(text), d.end() + 600)
+        for c in _DECIDED_CLAUSE.finditer(text, d.end(), stop):
+            name = c.group("name")
+            bare = unquote(name)
+            if not ar.head_end.search(bare) or ar.verbs.search(bare) or ar.generic.match(bare) or ar.not_honour.search(bare) \
+                    or not (ar.strong(bare) or _MERIT_WORD.search(bare)):
+                continue  # 甲为牵头单位: a duty, no honour
+            hits.append(AwardHit("award.named", c.start("name"), c.end("name"), bare, count_in(c.group("recip")),
+                                 c.group("recip"), None, 2))
     for m in _SHORTLISTED.finditer(text):
         name = m.group("name")
         if ar.named_item.fullmatch(name) and not ar.generic.match(name) and not ar.not_honour.search(name):
@@ -722,6 +733,9 @@ _SUBJECTS_COMMENDED = regex.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<list>[^�
                                     r"(?:均|都|共同)?(?:受到了?|获得了?)(?:表彰|表扬|嘉奖)(?=[，,。；;！!\s]|$)")
 _SUBJECT_ITEM = regex.compile(r"(?:(?P<n>\d+)(?:位|名|个|家|户|所|支))?(?P<name>[^，,、和及]+?)(?:获得者|代表)?(?=[，,、]|和|及|$)")
 _TOP_TEN = regex.compile(r"十佳|十大|百佳")
+_DECIDED_COLON = regex.compile(r"(?:政府|委员会|党委|决定|研究)决定[，,：:]|决定[：:]")
+_DECIDED_CLAUSE = regex.compile(r"(?:(?<=[，,：:；;])|(?<=决定))(?P<recip>[^；;。为，,]{2,120}?)为(?P<name>[^，,；;。为]{4,60}?)(?=[，,；;。]|$)")
+_MERIT_WORD = regex.compile(r"先进|优胜|优秀|示范|模范|标兵|达标|文明")
 _STOOD_OUT = regex.compile(r"(?P<n>\d+)(?:个|名|家|位|所|户)[“\"](?P<name>[^“”\"\n]{2,20})[”\"][^。；;！!？?\n]{0,30}?脱颖而出")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 

@@ -303,8 +303,8 @@ _NEWLY = regex.compile(r"新增(?P<n>\d+)(?:个|家|所|座|名|位)(?P<name>[^�
 
 # 新增…, 成功创建…, 培育…, 建成…: designations won in the year, each with its count (新增市级文明单位12个、省级文明村3个)
 _GOAL_BEFORE = regex.compile(r"(?:计划|力争|争取|确保|努力|预计|准备|将|拟|要|目标为?|任务是|着力)\s*$")
-_NEWLY_VERB = regex.compile(r"(?:新增|创建|创成|培育|建成|(?<=[\d家个所名]，|[\d家个所名],)其中)了?(?=[\p{Han}“])")
-_NAME_COUNT = regex.compile(r"(?:(?<=[了增建成育中])|[、，,和及])(?P<name>[^，,。；;、：:\s的和\d]{3,30}?)(?P<n>\d+)"
+_NEWLY_VERB = regex.compile(r"(?:新增|创建|创成|培育|建成|认定|命名|(?<=[\d家个所名]，|[\d家个所名],)其中)了?(?=[\p{Han}“])")
+_NAME_COUNT = regex.compile(r"(?:(?<=[了增建成育中定名])|[、，,和及])(?P<name>[^，,。；;、：:\s的和\d]{3,30}?)(?P<n>\d+)"
                             r"(?:个|家|所|座|名|位|户)(?=[，,。；;、\s和及]|$)")
 _BRACKET_TAIL = regex.compile(r"[（(][^（）()]{1,8}[）)]$")
 # a quoted part of a name may hold a count (全国中小学“名校六百家”): no count of recipients

@@ -62,7 +62,8 @@ _ITEM_SPLIT = regex.compile(rf"以及|[、，,；;及与暨]|和(?!{ORGAN_AND})"
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
-_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以来|之后|以后|后|共|时|之外|以外|外|的))"
+_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以来|之后|以后|后|共|时|之外|以外|外|的"
+                             r"|农户|个人|集体|同志|代表|获得者))"  # 获得“最美家庭”农户: the holders after the name
                              r"[\p{Han}]{1,12}?"
                              r"(?=[，,。；;、：:\s（(“]|和|及|与|暨|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|的(?:有|是|为|分别|包括)|$)")
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
@@ -105,6 +106,7 @@ _LEVEL_WORD = regex.compile(r"(?:全国|全省|全市|全县|全区|国家级|�
 _DECIDED = regex.compile(r"决定|名义|之际|前夕")
 # the frame closing a commended list (…45名先进个人给予表彰奖励, …进行了表彰)
 _FRAME_TAIL = regex.compile(r"(?:给予|予以|进行了?)(?:通报)?(?:表彰|表扬|奖励|嘉奖)+$")
+_AS_NOMINEE = regex.compile(r"作为(?P<name>[^，,。；;、：:《》\s的]{2,30}?)(?:候选村|候选人|候选单位|候选对象|候选集体|推荐对象)")
 # nominees counted before 申报 (组织推荐22家单位申报全国科普教育基地)
 _COUNTED_NOMINEES = regex.compile(r"(?:推荐|推选|遴选)(?:了|出)?\d+(?:家|个|名|所|位|户)[\p{Han}]{0,4}?$")
 # a prize counted before its name (1枚银牌, 4个优胜奖, 2项一等奖) in a list after a verb of winning
@@ -174,6 +176,7 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 if not prefix:  # “铁牛杯”金杯奖: the span opens at the quote, so it closes it
                     start = m.start("name") - 1
         if m.group("verb") in ar.head_verbs and not ar.head_end.search(name) \
+                and not (m.group("verb") == "当选" and (prefix or ar.prefix.match(name) or ar.epithet_word.search(name))) \
                 or m.group("verb") == "成为" and not ar.strong(unquote(name)):
             continue  # 入选“…影像节”: selected for an event, not given an honour; 成为“…”城市: a role
         value = (between[prefix.start("region"):] if region and prefix else prefix.group() if prefix else "") + name
@@ -521,7 +524,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             if tail and tail.start() > 0:
                 count = count or int(tail.group("n"))
                 core = core[: tail.start()]
-            inner = core.strip(QUOTES)
+            inner = core.strip().strip(QUOTES)  # 全省道德模范 445名: the space before the count
             paired = counted_before and text[p_start - 1:p_start] in "和及与" and piece[:1] in QUOTES \
                 and piece[-1:] in QUOTES  # 表彰了1998名“全国优秀教师”和“全国优秀教育工作者”: one count, two titles
             counted_before = count is not None
@@ -600,6 +603,12 @@ def _nominated(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 or not (ar.strong(name) or ar.prefix.match(unquote(name))):
             continue
         hits.append(AwardHit("award.nominated", s, s + len(name), unquote(name), None, None, None, 1, "nominated"))
+    for m in _AS_NOMINEE.finditer(text):  # 择优作为省级“最美乡村”候选村向上级推荐: the honour a nominee is put up for
+        name = m.group("name")
+        if ar.named_item.fullmatch(unquote(name)) and not ar.generic.match(unquote(name)) \
+                and (ar.strong(unquote(name)) or ar.level_open.match(name)):
+            hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), unquote(name), None, None, None, 1,
+                                 "nominated"))
     for m in ar.applied_for.finditer(text):
         ss, _ = sents.at(m.start())
         recip = regex.split(r"[，,。；;、]", text[ss:m.start()])[-1]

@@ -274,8 +274,10 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         holder_of=comp(r"的?(?:获得者|得主)", where),
         name_before=comp(rf"(?P<name>[^，,。；;、：:《》()（）\s的{no_quote}—]{{2,30}}?{heads}{bracket})$", where),
         # 拟申报以下城(县)为全国双拥模范城(县): a proposal, stage nominated
-        proposed=comp(rf"拟(?:推荐|申报|命名|表彰|授予)[^，,。；;\n]{{0,30}}?为(?P<name>[^，,。；;、：:《》()（）\s的{no_quote}]{{2,30}}?"
-                      rf"{heads}{bracket})(?=[，,。；;、：:\s]|$)", where),
+        # (拟推荐甲等50家单位为第四批省级引领型农村社区（名单附后）: a round or a level names it without a head)
+        proposed=comp(rf"拟(?:推荐|申报|命名|表彰|授予|确认)[^，,。；;\n]{{0,30}}?为(?P<name>[^，,。；;、：:《》()（）\s的{no_quote}]{{2,30}}?"
+                      rf"{heads}{bracket}|(?:第[\d一二三四五六七八九十]+批|首批)?(?:国家级|省级|市级|县级|区级)[^，,。；;、：:《》()（）\s的{no_quote}]{{2,20}})"
+                      rf"(?=[，,。；;、：:\s]|[（(](?:名单|具体名单)(?:附后|见附件)[）)]|$)", where),
         # 复查确认继续保留荣誉称号的往届全国文明城市名单: the honour kept after review
         retained_list=comp(rf"保留(?:荣誉)?称号的(?P<name>[^，,。；;、：:《》()（）\s的{no_quote}]{{2,30}}?{heads}{bracket})"
                            rf"(?=名单|[，,。；;、\s]|$)", where),
