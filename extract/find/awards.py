@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .award_lists import (among_lists, announced, bare_headings, published_lists, commended, continued, counted, counted_nominees, elected,
+from .award_frames import frames
+from .award_lists import (announced, bare_headings, published_lists, commended, continued, counted, counted_nominees, elected,
                           epithets, headings, holders_of, level_lines, nominated_counts, nominee_colons,
                           nominee_lists, proposals, sub_headings, titles, wrapped_quotes)
 from .award_mood import in_mood, trimmed
@@ -655,7 +656,7 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
         + _listed(text, sents, ar) + _nominated(text, sents, ar) + commended(text, sents, ar) \
         + nominee_lists(text, sents, ar) + continued(text, ar) + counted(text, ar) + table_column(text, ar) + line_column(text, ar) + holder_rows(text, ar) \
         + elected(text, ar) + counted_nominees(text, ar) + epithets(text, ar) + nominee_colons(text, ar) + nominated_counts(text, ar) \
-        + announced(text, ar) + holders_of(text, ar) + proposals(text, ar) + among_lists(text, ar) + titles(text, ar) \
+        + announced(text, ar) + holders_of(text, ar) + proposals(text, ar) + frames(text, ar) + titles(text, ar) \
         + proposed_lists(text, ar) + level_counts(text, ar) + level_rows(text, ar)
     hits += held_and_holders(text, ar) + counted_passive(text, ar)  # 已是“…”的; …上榜的有…; 12位…获得表彰
     hits += epithet_chains(text, ar)  # “A”、B、…单位、职务、姓名; 荣立…1次，个人三等功4次; 是…首批…

@@ -1,0 +1,218 @@
+"""Honours conferred by frames with no verb of conferring before the name (issue 20, rounds 9 to 13).
+
+Each function reads one frame of the language of honour reports and returns :class:`.honours.AwardHit` s:
+a commendation's scope (在表彰的A、B中), the winners that stood out of a selection, recipients 为 an honour
+after a sentence that confers or in a decision's clauses, an honour put before 授予 (将A授予), candidate
+lists and shortlists (nominated), an honour won by passing its review, runs of “A”是甲, a profile's year
+lines and honours that stand as the subject of 受到表彰. :func:`frames` runs them all, in this order.
+"""
+from __future__ import annotations
+
+import regex
+
+from .award_lists import honour_item as _honour
+from .award_lists import items as _items
+from .honours import AwardHit, AwardRules, count_in, strip_tail, unquote
+
+# 在表彰的第五届全国文明村镇、文明单位中，…位列其中: the honours of a commendation whose holders follow
+_AMONG = regex.compile(r"在(?:本次|此次|这次|本届|此前)?(?:表彰|评选|命名|授予|公布)的(?P<list>[^，,。；;！!？?\n：:《》]{2,60}?)中")
+# 首批入围全国文明城市的10个候选城市, 另有3个文明城区进入候选名单: nominees counted (stage nominated)
+_SHORTLISTED = regex.compile(r"入围(?P<name>[^，,。；;、：:《》“”\s的]{2,30}?)的(?P<n>\d+)(?:个|名|家|所|位)候选"
+                             r"|(?P<n>\d+)(?:个|名|家|所|位)(?P<name>[^，,。；;、：:《》“”\s的\d]{2,30}?)(?:进入|入围|列入)候选名单")
+# a sentence of counted recipients 为 an honour, with no verb, after a sentence that confers (会议表彰了…。甲等7个市为…)
+_VERBLESS_AS = regex.compile(r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?P<recip>[^。；;\n为，,]{1,40}?等\d+(?:个|名|家|所|位|户|支)[^。；;\n为]{0,80}?)"
+                             r"为(?P<name>[^，,。；;、：:《》“”\s的和为]{2,30})(?=[。；;]|$)")
+_CONFERRED_BEFORE = regex.compile(r"表彰|授予|命名|评选出|颁发")
+_GIVEN_TO = regex.compile(r"(?<![即必])(?:将|把)(?P<name>[^，,。；;、：:《》\s的将把]{2,24}?|“[^“”\n]{2,30}”)(?:荣誉称号|称号)?授予了?(?=\p{Han})")
+_NOMINEE_NAMES = regex.compile(r"(?:提出|确定|产生|公布)了?(?P<list>[^，,。；;！!？?\n：:《》]{2,80}?)(?:倡议|推荐|拟推荐)?候选(?:人|对象|单位)?\s?名\s?单")
+_CREATION_PASSED = regex.compile(r"通过了?(?:创建)?(?P<name>[^，,。；;、：:《》\s的]{2,24}?)的?(?:评审|验收|考评|评估验收)(?!工作|标准|细则|办法)")
+_QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是|为|：|:)\s*(?P<who>[^、，,。；;“”\"\n]{2,30})")
+_RUN_GAP = regex.compile(r"[、，,；;\s]*")
+_AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁奖|授予|当选")
+_YEAR_LINE = regex.compile(r"(?m)^[ \t\u3000]*(?:19|20)\d{2}年度?[ \t\u3000]*(?P<name>[^\n，,。；;：:]{3,30}?)[ \t\u3000]*$")
+# the honours that stand as the subject of 受到表彰 (…、十佳妇女之家、578位上海市三八红旗手和200个三八红旗集体获得表彰)
+_SUBJECTS_COMMENDED = regex.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<list>[^。；;！!？?\n：:，,]{3,60}(?:[，,、][^。；;！!？?\n：:，,]{3,60}){0,8}?)"
+                                    r"(?:均|都|共同)?(?:受到了?|获得了?)(?:表彰|表扬|嘉奖)(?=[，,。；;！!\s]|$)")
+_SUBJECT_ITEM = regex.compile(r"(?:(?P<n>\d+)(?:位|名|个|家|户|所|支))?(?P<name>[^，,、和及]+?)(?:获得者|代表)?(?=[，,、]|和|及|$)")
+_TOP_TEN = regex.compile(r"十佳|十大|百佳")
+_DECIDED_COLON = regex.compile(r"(?:政府|委员会|党委|决定|研究)决定[，,：:]|决定[：:]")
+_DECIDED_CLAUSE = regex.compile(r"(?:(?<=[，,：:；;])|(?<=决定))(?P<recip>[^；;。为，,]{2,120}?)为(?P<name>[^，,；;。为]{4,60}?)(?=[，,；;。]|$)")
+_MERIT_WORD = regex.compile(r"先进|优胜|优秀|示范|模范|标兵|达标|文明")
+_STOOD_OUT = regex.compile(r"(?P<n>\d+)(?:个|名|家|位|所|户)[“\"](?P<name>[^“”\"\n]{2,20})[”\"][^。；;！!？?\n]{0,30}?脱颖而出")
+_LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
+
+
+def commendation_scopes(text: str, ar: AwardRules) -> list[AwardHit]:
+    """在表彰的A、B中: the honours of a commendation whose holders follow."""
+    hits: list[AwardHit] = []
+    for m in _AMONG.finditer(text):
+        lead = ""
+        for p_start, piece in _items(text, m.start("list"), m.end("list")):
+            hon = _honour(piece, ar)
+            if hon is None:
+                break
+            name = unquote(hon[1])
+            level = _LEVEL_LEAD.match(ar.prefix.sub("", name))
+            if not lead and not (level or ar.prefix.match(name)):
+                break  # 在表彰的先进集体中: a kind of recipient, no honour named
+            lead = lead or "x"
+            s = p_start + hon[0]
+            hits.append(AwardHit("award.listed", s, s + len(hon[1]), name, None, None, None, 2))
+    return hits
+
+
+def stood_out(text: str, ar: AwardRules) -> list[AwardHit]:
+    """20个“A”从…中脱颖而出: the winners of a selection, counted."""
+    hits: list[AwardHit] = []
+    for m in _STOOD_OUT.finditer(text):  # 20个“浙江最美村庄”从…中脱颖而出: the winners of a selection, counted
+        name = m.group("name")
+        if (ar.head_end.search(name) or ar.epithet_word.search(name)) and not ar.generic.match(name) \
+                and not ar.not_honour.search(name):
+            hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), name, int(m.group("n")), None, None, 2))
+    return hits
+
+
+def verbless_recipients(text: str, ar: AwardRules) -> list[AwardHit]:
+    """会议表彰了…。甲等7个市、乙等18个单位为A: the recipients of the last conferral, no verb."""
+    hits: list[AwardHit] = []
+    for m in _VERBLESS_AS.finditer(text):  # 会议表彰了…。甲等7个市、乙等18个单位为…: the recipients of the last conferral
+        name = strip_tail(m.group("name"), ar)
+        prev = text[max(0, m.start() - 200):m.start()]
+        if not _CONFERRED_BEFORE.search(prev.rsplit("\n\n", 1)[-1]) or not ar.named_item.fullmatch(name) \
+                or ar.generic.match(name) or ar.not_honour.search(name):
+            continue
+        several = len(regex.findall(r"等\d+", m.group("recip"))) > 1  # 甲等7个市、乙等39个县: no one count
+        hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), unquote(name),
+                             None if several else count_in(m.group("recip")), m.group("recip"), None, 2))
+    return hits
+
+
+def given_to(text: str, ar: AwardRules) -> list[AwardHit]:
+    """组委会将A授予了甲队: the honour put before the verb."""
+    hits: list[AwardHit] = []
+    for m in _GIVEN_TO.finditer(text):  # 组委会将集体奖授予了甲队: the honour put before the verb
+        name = m.group("name")
+        bare = unquote(name)
+        if ar.generic.match(bare) or ar.not_honour.search(bare) or not (ar.head_end.search(bare) or ar.list_item.fullmatch(bare)):
+            continue  # 将该奖项授予…, 将资金授予…: no honour named
+        hits.append(AwardHit("award.named", m.start("name"), m.end("name"), bare, None, None, None, 2))
+    return hits
+
+
+def candidate_lists(text: str, ar: AwardRules) -> list[AwardHit]:
+    """现提出A、B和C候选名单: the honours of a list of candidates (nominated)."""
+    hits: list[AwardHit] = []
+    for m in _NOMINEE_NAMES.finditer(text):  # 现提出A、B和C候选名单: the honours of a list of candidates
+        for p_start, piece in _items(text, m.start("list"), m.end("list")):
+            hon = _honour(piece, ar)
+            if hon is None:
+                continue
+            s = p_start + hon[0]
+            hits.append(AwardHit("award.nominated", s, s + len(hon[1]), unquote(hon[1]), None, None, None, 1, "nominated"))
+    return hits
+
+
+def passed_reviews(text: str, ar: AwardRules) -> list[AwardHit]:
+    """通过了创建省级“平安医院”的评审: the honour won by passing its review."""
+    hits: list[AwardHit] = []
+    for m in _CREATION_PASSED.finditer(text):  # 通过了创建省级“平安医院”的评审: the honour won by passing its review
+        name = m.group("name")
+        bare = unquote(name)
+        if ar.head_end.search(bare) and not ar.generic.match(bare) and not ar.not_honour.search(bare):
+            hits.append(AwardHit("award.named", m.start("name"), m.end("name"), bare, None, None, None, 2))
+    return hits
+
+
+def quote_runs(text: str, ar: AwardRules) -> list[AwardHit]:
+    """“A”是甲、“B”是乙 after a conferral: honours and their holders."""
+    hits: list[AwardHit] = []
+    runs: list[list[regex.Match[str]]] = []
+    for m in _QUOTE_IS.finditer(text):  # “最具商业价值乡村”是甲村、“最适宜人居乡村”是乙村: honours and their holders
+        if runs and _RUN_GAP.fullmatch(text, runs[-1][-1].end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        lo = max(text.rfind(c, 0, run[0].start()) for c in "。！!？?\n")
+        if len(run) < 2 or not _AWARD_CONTEXT.search(text, lo + 1, run[0].start() + 1):
+            continue  # a run of definitions (“A”是…), no conferral said before it
+        for m in run:
+            name = m.group("name")
+            if not (ar.generic.match(name) or ar.not_honour.search(name)):
+                hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), name, None, m.group("who"), None, 2))
+    return hits
+
+
+def year_lines(text: str, ar: AwardRules) -> list[AwardHit]:
+    """2015年 全国文明单位 ⏎ 2016年甲县“星级示范村”: a profile's honours, a year a line."""
+    hits: list[AwardHit] = []
+    lines = list(_YEAR_LINE.finditer(text))
+    for k, m in enumerate(lines):  # 2015年 全国文明单位 ⏎ 2016年商城县“星级示范村”: a profile's honours, a year a line
+        near = [o for o in (lines[k - 1] if k else None, lines[k + 1] if k + 1 < len(lines) else None)
+                if o is not None and not text[min(o.end(), m.end()):max(o.start(), m.start())].strip()]
+        if not near:
+            continue  # one line with a year: a heading or a date, no list
+        hon = _honour(m.group("name"), ar)
+        if hon is None or ar.object_not_end.search(unquote(hon[1])):
+            continue
+        s = m.start("name") + hon[0]
+        e = s + len(hon[1]) + (1 if hon[1].count("“") > hon[1].count("”") and text.startswith("”", s + len(hon[1])) else 0)
+        hits.append(AwardHit("award.listed", s, e, unquote(hon[1]), None, None, None, 3))
+    return hits
+
+
+def commended_subjects(text: str, ar: AwardRules) -> list[AwardHit]:
+    """会上，A，B，C受到了表彰: honours as the subject of 受到表彰."""
+    hits: list[AwardHit] = []
+    for m in _SUBJECTS_COMMENDED.finditer(text):  # 会上，全国三八红旗集体，上海市三八红旗手（集体）…受到了表彰
+        for it in _SUBJECT_ITEM.finditer(m.group("list")):
+            piece = it.group("name").strip()
+            bare = unquote(piece)
+            hon = _honour(piece, ar)
+            level = _LEVEL_LEAD.match(ar.prefix.sub("", bare))
+            after = ar.prefix.sub("", bare)[level.end():] if level else ""
+            if hon is not None and (level or ar.prefix.match(bare)) and (ar.strong(bare) or ar.list_item.fullmatch(bare)
+                                                                         or bool(after) and ar.list_item.fullmatch(after)):
+                s, e = m.start("list") + it.start("name") + hon[0], m.start("list") + it.start("name") + hon[0] + len(hon[1])
+            elif ar.list_item.fullmatch(bare) and _TOP_TEN.match(bare):
+                s, e = m.start("list") + it.start("name"), m.start("list") + it.end("name")  # 十佳妇女之家
+            else:
+                continue  # 张某, 甲局: a recipient, no honour named
+            n = it.group("n")
+            hits.append(AwardHit("award.listed", s, e, unquote(text[s:e]), int(n) if n else None, None, None, 3))
+    return hits
+
+
+def decision_clauses(text: str, ar: AwardRules) -> list[AwardHit]:
+    """市政府决定，甲、乙为A，…；丙为B: each clause's recipients 为 an honour."""
+    hits: list[AwardHit] = []
+    for d in _DECIDED_COLON.finditer(text):  # 市政府决定，甲、乙为A，各奖励…；丙为B: each clause's recipients 为 an honour
+        stop = text.find("\n", d.end())
+        stop = min(stop if stop >= 0 else len(text), d.end() + 600)
+        for c in _DECIDED_CLAUSE.finditer(text, d.end(), stop):
+            name = c.group("name")
+            bare = unquote(name)
+            if not ar.head_end.search(bare) or ar.verbs.search(bare) or ar.generic.match(bare) or ar.not_honour.search(bare) \
+                    or not (ar.strong(bare) or _MERIT_WORD.search(bare)):
+                continue  # 甲为牵头单位: a duty, no honour
+            hits.append(AwardHit("award.named", c.start("name"), c.end("name"), bare, count_in(c.group("recip")),
+                                 c.group("recip"), None, 2))
+    return hits
+
+
+def shortlists(text: str, ar: AwardRules) -> list[AwardHit]:
+    """入围A的10个候选城市, 3个A进入候选名单 (nominated)."""
+    hits: list[AwardHit] = []
+    for m in _SHORTLISTED.finditer(text):
+        name = m.group("name")
+        if ar.named_item.fullmatch(name) and not ar.generic.match(name) and not ar.not_honour.search(name):
+            hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
+                                 None, None, 2, "nominated"))
+    return hits
+
+
+def frames(text: str, ar: AwardRules) -> list[AwardHit]:
+    """The honours of every frame above, in the order they are listed."""
+    return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
+                           passed_reviews, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
+            for h in read(text, ar)]
