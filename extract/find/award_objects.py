@@ -246,7 +246,8 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
         while (m := _NAME_COUNT.match(text, pos)) is not None:
             name = m.group("name")
             bare = unquote(name)
-            if not (_SHORT_LEVEL.match(bare) and name.count("“") == name.count("”") and not (
+            # the level of the first name reaches the next ones (市级卫生村11个，卫生居民小区3个)
+            if not ((_SHORT_LEVEL.match(bare) or pos > v.end()) and name.count("“") == name.count("”") and not (
                     _NOT_A_NAME.search(bare) or ar.generic.match(bare) or ar.not_honour.search(bare)
                     or ar.verbs.search(bare)) and (ar.strong(_BRACKET_TAIL.sub("", bare)) and _honour_like(name, ar)
                                                    or "”" in name)):

@@ -102,7 +102,7 @@ _ALSO_SET = regex.compile(r"^(?:并|另|同时|还)(?:特)?设(?:立|置)?(?:了
 # 表彰一批…: the list after the verb is a batch of honours (一批, 一大批), counted by no number
 _BATCH = regex.compile(r"(?:了)?(?:一大批|一批)(?=[\p{Han}“\"])")
 # the level a counted list item may open with (100个全国优秀公安局, 30名全省最美教师)
-_LEVEL_WORD = regex.compile(r"(?:全国|全省|全市|全县|全区|国家级|省级|市级|县级|区级)")
+_LEVEL_WORD = regex.compile(r"(?:全国|全省|全市|全县|全区|国家级|省级|市级|县级|区级|\p{Han}{2,6}?(?:省|市|县|区))")  # 43位荆州市“最美妇联人”
 # 党中央决定，以中共中央名义表彰一批…: the categories of a commendation decided, its holders not yet named
 _DECIDED = regex.compile(r"决定|名义|之际|前夕")
 # the frame closing a commended list (…45名先进个人给予表彰奖励, …进行了表彰)
@@ -118,6 +118,7 @@ _BULLETIN = regex.compile(r"(?:受到|受|获得|获|给予)了?(?P<body>[^，,�
                           r"(?=[，,。；;！!\s]|$)")
 # …的最高荣誉称号 after a name: the name is of the holders the description is about
 _HIGHEST_FOR = regex.compile(r"(?:(?:和|及|与)[^，,。；;]{1,20}?)?的(?:最高|崇高)")
+_BRACKET_NOTE = regex.compile(r"[（(][^（）()]{1,8}[）)]$")
 # a name that opens with a number and a measure word counts recipients (一个单位, 两名同志)
 _COUNTED_NOUN = regex.compile(r"[一两二三四五六七八九十几数多每各][个名家所位户]")
 # a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
@@ -129,7 +130,7 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     for m in ar.quoted.finditer(text):
         between, tail = m.group("between"), m.group("tail")
         prefix = _PREFIX.search(between)
-        recipients = between[: prefix.start()] if prefix else between
+        recipients = (between[: prefix.start()] if prefix else between).rstrip()  # 被评为 “…”: a space, no recipient
         # the quoted titles listed after this one (、15名个人“青年岗位能手”、3个团支部“…”称号)
         more, last = [], m
         if not tail:
@@ -210,14 +211,15 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
 _LIST_NOT_END = regex.compile(r"(?:项目|工程|计划|规划|课题|专项|资金|试点|工委|党委|政府|[委厅局部办])$")  # 省委教育工委: a body
 _KIND_DASH = regex.compile(r"\p{Han}{0,10}?(?:奖项|奖|荣誉|殊荣)(?:——|—|-{1,3}|[：:])")
 # the body that confers an honour, named between the verb and a round (荣获公安部首批“…”)
-_CONFERRING_BODY = regex.compile(r"\p{Han}{0,10}?(?:部|委|厅|总局|局|办|署|协会|联合会|委员会|总工会|妇联|团中央|团省委|团市委|科协|政府|中央)")
+_CONFERRING_BODY = regex.compile(r"\p{Han}{0,10}?(?:部|委|厅|总局|局|办|署|协会|联合会|委员会|总工会|妇联|团中央|团省委|团市委|科协|政府|中央)"
+                              r"|《[^《》]{1,20}》")  # 获评《中国医院》“…奖”: the journal that gives it
 # a pilot's best unit is an honour (省第一批…试点优秀单位), a pilot is none
 _PILOT_OK = regex.compile(r"试点(?=(?:工作)?(?:优秀|先进|示范))")
 _AFTER_WORD = regex.compile(r"(?<=\p{Han}{3})(?:之后|以后|以来)$")
 _ROUND_ONLY = regex.compile(r"第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]")
 # a region between the verb and a quoted title, part of the name (被评为常州市“最美护士”), or the body
 # that gives it (获得由甲大学“…奖”)
-_REGION_BEFORE = regex.compile(r"(?:由[^“”，,。；;]{2,20}?)?(?P<region>\p{Han}{1,8}?(?:省|市|县|区|州|盟|旗)级?|(?:省|市|县|区)级)?")
+_REGION_BEFORE = regex.compile(r"(?:由[^“”，,。；;]{2,20}?)?(?P<region>\p{Han}{1,8}?(?:省|市|县|区|州|盟|旗)级?|(?:省|市|县|区)级?)?")
 # recipients counted before an honour's name: 赵某等15名同志 | 保定某公司等92个单位
 _RECIPIENTS_LEAD = regex.compile(r"^(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)(?:[个名家所位户支]|人(?!次))[\p{Han}]{0,3}?"
                                  r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织)?)(?=[^\d])")
@@ -266,6 +268,9 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     hits = _described(text, ar)
     for m in ar.named.finditer(text):
         name = strip_tail(m.group("name"), ar)
+        if m.group("name").endswith("荣誉") and name != m.group("name") \
+                and not ar.head_end.search(_BRACKET_NOTE.sub("", unquote(name))):
+            continue  # 被命名乡镇珍惜荣誉: the name ended only in the kind of honour (荣誉), no honour's own head
         if name[0] in QUOTES and not _quote_in_head(name, ar) or name[-1] in QUOTES \
                 or _GENERIC_REST.search(name) or name.count("“") != name.count("”") \
                 or _INNER_VERB.search(name):

@@ -239,7 +239,8 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
                      r"(?:[：:]|[，,]?分别(?:为|是))", where),
         # 命名甲等100个县（市、区）为全国科普示范县（市、区）: verb, recipients, 为, an unquoted name
         named_as=comp(rf"(?:{alt(aw['as_verbs'])})(?P<recip>[^，,。；;！!？?\n“”为]{{1,160}}?)为"  # 授予甲、乙、…等24人为…
-                      rf"(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})(?=[，,。；;、\s]|$|的?(?:光荣|崇高)?(?:荣誉称号|称号))", where),
+                      rf"(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})(?=[，,。；;、\s]|$|的?(?:光荣|崇高)?(?:荣誉称号|称号)"
+                      rf"|[（(](?:具体)?名单(?:见附件|附后)[^（）()]{{0,4}}[）)])", where),  # …为A（名单见附件）
         # 继续保留全国文明单位荣誉称号: an unquoted name kept after review
         retained_named=comp(rf"(?:{retain})(?:(?P<recip>[^，,。；;、：:《》“”\s的]{{0,30}}?\d+[个家所座名位](?:城市|县城|县|城区|区|村镇|村|单位|集体|学校|企业|社区)?(?:[（(][\p{{Han}}、]{{1,6}}[）)])?)的)?(?P<name>[^，,。；;、：:《》()（）“”\s的和]{{2,30}}?{heads}{bracket})"
                             rf"(?:荣誉称号|称号)", where),
