@@ -211,8 +211,7 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
 _LIST_NOT_END = regex.compile(r"(?:项目|工程|计划|规划|课题|专项|资金|试点|工委|党委|政府|[委厅局部办])$")  # 省委教育工委: a body
 _KIND_DASH = regex.compile(r"\p{Han}{0,10}?(?:奖项|奖|荣誉|殊荣)(?:——|—|-{1,3}|[：:])")
 # the body that confers an honour, named between the verb and a round (荣获公安部首批“…”)
-_CONFERRING_BODY = regex.compile(r"\p{Han}{0,10}?(?:部|委|厅|总局|局|办|署|协会|联合会|委员会|总工会|妇联|团中央|团省委|团市委|科协|政府|中央)"
-                              r"|《[^《》]{1,20}》")  # 获评《中国医院》“…奖”: the journal that gives it
+_CONFERRING_BODY = regex.compile(r"\p{Han}{0,10}?(?:部|委|厅|总局|局|办|署|协会|联合会|委员会|总工会|妇联|团中央|团省委|团市委|科协|政府|中央)")
 # a pilot's best unit is an honour (省第一批…试点优秀单位), a pilot is none
 _PILOT_OK = regex.compile(r"试点(?=(?:工作)?(?:优秀|先进|示范))")
 _AFTER_WORD = regex.compile(r"(?<=\p{Han}{3})(?:之后|以后|以来)$")
