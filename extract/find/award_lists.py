@@ -568,7 +568,8 @@ def proposals(text: str, ar: AwardRules) -> list[AwardHit]:
 # on it in the same sentence or the next (入围公示名单, 候选名单: stage nominated)
 _PUBLISHED = regex.compile(r"(?:公布|发布|公示|印发|下发)了?的?(?P<list>[^，,。；;！!？?\n：:《》]{2,90}?)(?P<nom>入围|候选|拟命名|拟推荐|推荐)?"
                            r"(?:公示)?名单(?!的通知|的决定|的公告)")
-_SENT_STOP = regex.compile(r"[。；;！!？?\n]")
+#: the end of a sentence or of a clause closed by a semicolon (also :mod:`.awards`)
+SENTENCE_STOP = regex.compile(r"[。；;！!？?\n]")
 _ON_IT = regex.compile(r"榜上有名|上榜|入选|入围|名列其中|位列其中|在列|获此殊荣")
 _ROUND_LEVEL = regex.compile(r"(?:第[\d一二三四五六七八九十]+批|首批)(?:国家级|省级|市级|全国|全省|全市|[\p{Han}]{2,6}?(?:省|市))")
 
@@ -579,10 +580,10 @@ def published_lists(text: str, ar: AwardRules) -> list[AwardHit]:
     if "名单" not in text:
         return hits
     for m in _PUBLISHED.finditer(text):
-        first = _SENT_STOP.search(text, m.end())
+        first = SENTENCE_STOP.search(text, m.end())
         stop = first.end() if first else len(text)
         if first and first.group() in "。；;！!？?\n":  # the holders may be named in the next sentence
-            second = _SENT_STOP.search(text, stop)
+            second = SENTENCE_STOP.search(text, stop)
             stop = second.end() if second else len(text)
         on = _ON_IT.search(text, m.end(), min(stop, m.end() + 400))
         if on is None:

@@ -308,6 +308,8 @@ _NEWLY_VERB = regex.compile(r"(?:新增|创建|创成|培育|建成|认定|命�
 _NAME_COUNT = regex.compile(r"(?:(?<=[了增建成育中定名])|[、，,和及])(?P<name>[^，,。；;、：:\s的和\d]{3,30}?)(?P<n>\d+)"
                             r"(?:个|家|所|座|名|位|户)(?=[，,。；;、\s和及]|$)")
 _BRACKET_TAIL = regex.compile(r"[（(][^（）()]{1,8}[）)]$")
+#: a short note in brackets that closes a name (…县城（乡镇）): :mod:`.awards` strips it before looking for a head
+BRACKET_TAIL = _BRACKET_TAIL
 # a quoted part of a name may hold a count (全国中小学“名校六百家”): no count of recipients
 _QUOTED_PART = regex.compile(r"“[^“”]{1,20}”")
 # no name of an honour: a description (的, 为), a count of recipients (1297个集体), a rank among peers (唯一一部),

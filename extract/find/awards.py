@@ -32,11 +32,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from .award_frames import frames
+from .award_lists import SENTENCE_STOP as _SENTENCE_STOP
 from .award_lists import (announced, bare_headings, published_lists, commended, continued, counted, counted_nominees, elected,
                           epithets, headings, holders_of, level_lines, nominated_counts, nominee_colons,
                           nominee_lists, proposals, sub_headings, titles, wrapped_quotes)
 from .award_mood import in_mood, trimmed
 from .award_objects import BATCH_NOT as _BATCH_NOT
+from .award_objects import BRACKET_TAIL as _BRACKET_TAIL
 from .award_objects import HOLDER_VERB as _HOLDER_VERB
 from .award_objects import counted_passive, designations, epithet_chains, held_and_holders, profile_lists
 from .award_notices import announced_lists, level_counts, proposed_headings, proposed_lists
@@ -52,7 +54,6 @@ if TYPE_CHECKING:
 
 __all__ = ["AwardHit", "award_rules", "find_awards"]
 
-_SENTENCE_STOP = regex.compile(r"[。；;！!？?\n]")
 _FULL_STOP = regex.compile(r"[。！!？?\n]")
 _PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]|本届|全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|(?:19|20)\d{2}(?:[—\-－](?:19|20)?\d{2})?年度?)+$")
 _LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年])(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚|块|面|尊)?(?:单位|集体|个人|同志|团队)?")
@@ -112,13 +113,12 @@ _AS_NOMINEE = regex.compile(r"作为(?P<name>[^，,。；;、：:《》\s的]{2,
 _COUNTED_NOMINEES = regex.compile(r"(?:推荐|推选|遴选)(?:了|出)?\d+(?:家|个|名|所|位|户)[\p{Han}]{0,4}?$")
 # a prize counted before its name (1枚银牌, 4个优胜奖, 2项一等奖) in a list after a verb of winning
 _PRIZE_ITEM = regex.compile(r"(?P<n>\d+)(?:枚|块|面|座|个|项|尊)(?P<name>[\p{Han}“”]{0,12}?(?:奖|金牌|银牌|铜牌|奖章|奖状|奖杯|杯))(?=[、，,。；;和及与\s]|以及|$)")
-_PRIZE_JOIN = regex.compile(r"、|和|及|与|以及")
+_PRIZE_JOINED = regex.compile(r"(?:、|和|及|与|以及)$")  # the joint before the next prize
 # 受到省政府通报表扬, 获中央文明办通报表扬, 给予…等38名运动员通报表扬: a commendation with no other honour named
 _BULLETIN = regex.compile(r"(?:受到|受|获得|获|给予)了?(?P<body>[^，,。；;！!？?\n“”]{0,40}?)(?P<name>通报表扬|通报嘉奖|通报表彰)"
                           r"(?=[，,。；;！!\s]|$)")
 # …的最高荣誉称号 after a name: the name is of the holders the description is about
 _HIGHEST_FOR = regex.compile(r"(?:(?:和|及|与)[^，,。；;]{1,20}?)?的(?:最高|崇高)")
-_BRACKET_NOTE = regex.compile(r"[（(][^（）()]{1,8}[）)]$")
 # a name that opens with a number and a measure word counts recipients (一个单位, 两名同志)
 _COUNTED_NOUN = regex.compile(r"[一两二三四五六七八九十几数多每各][个名家所位户]")
 # a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
@@ -268,7 +268,7 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     for m in ar.named.finditer(text):
         name = strip_tail(m.group("name"), ar)
         if m.group("name").endswith("荣誉") and name != m.group("name") \
-                and not ar.head_end.search(_BRACKET_NOTE.sub("", unquote(name))):
+                and not ar.head_end.search(_BRACKET_TAIL.sub("", unquote(name))):
             continue  # 被命名乡镇珍惜荣誉: the name ended only in the kind of honour (荣誉), no honour's own head
         if name[0] in QUOTES and not _quote_in_head(name, ar) or name[-1] in QUOTES \
                 or _GENERIC_REST.search(name) or name.count("“") != name.count("”") \
@@ -327,16 +327,15 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     for m in ar.counted_prizes.finditer(text):  # 获1枚银牌及4个优胜奖: each prize with its count
         if m.group("verb").removeprefix("被") in ar.object_verbs:
             continue  # 授予8个集体县五一劳动奖状: the count is of recipients (award.named reads it)
+        ss, _ = sents.at(m.start())
+        subj, ev = recipient(text, ss, m.start(), ar)
         for it in _PRIZE_ITEM.finditer(m.group("list")):
-            if it.start() and not _PRIZE_JOIN.fullmatch(m.group("list")[:it.start()][-2:]) \
-                    and not _PRIZE_JOIN.fullmatch(m.group("list")[:it.start()][-1:]):
+            if it.start() and not _PRIZE_JOINED.search(m.group("list"), 0, it.start()):
                 break
             name = it.group("name")
             if ar.not_honour.search(name) or ar.generic.match(name):
                 break
             s = m.start("list") + it.start("name")
-            ss, _ = sents.at(m.start())
-            subj, ev = recipient(text, ss, m.start(), ar)
             hits.append(AwardHit("award.named", s, s + len(name), name, int(it.group("n")), subj, ev, 2))
     for m in _AFTER_RECIPIENTS.finditer(text):  # …、乙等108个班组河北省先进集体称号: after the last list
         name = m.group("name")
