@@ -105,3 +105,38 @@ def test_metadata_of_a_traditional_report(tmp_path, text: str, org: str, year: i
     assert (s.organization, s.year) == (org, year)
     assert (t.organization, t.year) == (org, year)
     assert t.title == trad.splitlines()[0]  # the title as printed
+
+
+# (text, surface, value) of our own: a mirror copy that prints the pinyin of a character after it
+GLOSSED = [
+    ("我省19個(gè)市(縣)獲全國(guó)雙擁模范城(縣)稱號(hào),實現全省。", "全國(guó)雙擁模范城(縣)", "全國(guó)雙擁模范城(縣)"),
+    ("學(xue)(xue)校(xiao)榮獲全(quan)(quan)國(guo)“文明(ming)校園(yuan)”。", "全(quan)(quan)國(guo)“文明(ming)校園(yuan)”",
+     "全(quan)(quan)國(guo)文明(ming)校園(yuan)"),
+    ("该(gāi)校(xiào)被(bèi)评为全国文明校园，收入(rù)3.5亿元。", "全国文明校园", "全国文明校园"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value", GLOSSED, ids=[g[1] for g in GLOSSED])
+def test_a_glossed_copy_is_read_without_its_glosses(text: str, surface: str, value: str) -> None:
+    df = extract.extract_facts(text)
+    rows = df[(df["kind"] == "award") & (df["text"] == surface)]
+    assert len(rows) == 1, df[["kind", "text", "value"]].to_string()
+    assert text[int(rows.iloc[0]["start"]):int(rows.iloc[0]["end"])] == surface
+    assert rows.iloc[0]["value"] == value  # the name as printed, glosses and all
+
+
+def test_the_gloss_examples() -> None:
+    from extract.read.script import gloss_spans
+
+    data = load_rules().numeral_data["pinyin_gloss"]
+    for text in data["examples"]:
+        assert gloss_spans(text, load_rules()), text
+    for text in data["counter_examples"]:
+        assert gloss_spans(text, load_rules()) == [], text
+        assert normalize(text).text == text  # nothing left out
+
+
+def test_an_amount_in_a_glossed_copy() -> None:
+    df = extract.extract_facts("全縣(xiàn)一(yī)般公共預(yù)算收入3.5億元(yuán)，增長(zhǎng)5%。")
+    amounts = df[df["kind"] == "amount"]
+    assert list(amounts["value"].map(Decimal)) == [Decimal("350000000")]

@@ -16,6 +16,7 @@ import regex
 
 from ..records import RuleError
 from ..rules import FigureRule, Rules, alternation, compile_rule
+from ..read.script import without_glosses
 from .normalize import simplified_char
 
 CLAUSE = regex.compile(r"[，,。；;！!？?\n]")
@@ -487,6 +488,8 @@ def printed_name(name: str, printed: str) -> str:
     '全国中小学名校六百家'
     """
     text = unquote(printed)
+    if len(text) != len(name) and len(bare := without_glosses(text)) == len(name) and bare != text:
+        return text if printed_name(name, bare) == bare else name  # 全國(guó)雙擁模范城 read as 全国双拥模范城
     if len(text) != len(name):  # 名校六百家 read as 名校600家: numerals of another length, the rest the same
         same = _CN_RUN.sub("#", text) == _DIGIT_RUN.sub("#", name) and _CN_RUN.search(text) is not None
         return text if same else name

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import cn2an
 import regex
 
-from ..read.script import is_traditional, simplified, simplified_char  # noqa: F401  (read in the find stage too)
+from ..read.script import gloss_spans, is_traditional, simplified, simplified_char  # noqa: F401  (read in the find stage too)
 from ..rules import Rules, load_rules
 from .numerals import numeral_words
 
@@ -103,9 +103,12 @@ def _edits(half: str, rules: Rules, deletions: Iterable[int] = ()) -> list[tuple
             edits.pop(k, None)
         edits[s] = (e, rep)
 
-    # 2. line breaks the caller knows are wraps (PDF lines), and thousands separators
+    # 2. line breaks the caller knows are wraps (PDF lines), a mirror copy's pinyin glosses
+    # (全國(guó)雙擁 -> 全國雙擁), and thousands separators
     for pos in deletions:
         put(pos, pos + 1, "")  # thousands separators next: 24,169.74 -> 24169.74
+    for s, e in gloss_spans(half, rules):
+        put(s, e, "")
     words = numeral_words(rules)
     for m in words.invisible.finditer(half):  # zero-width characters; a BOM between digits too, else a space
         put(m.start(), m.end(), "" if m.group() != "\ufeff" or words.inside_number(half, m.start()) else " ")

@@ -66,3 +66,42 @@ def simplified(text: str) -> str:
     if len(out) == len(text):
         return out  # phrases first: 著名 stays 著名
     return "".join(simplified_char(ch) for ch in text)
+
+
+def _gloss(rules: Rules) -> tuple[regex.Pattern[str], int]:
+    data = rules.numeral_data["pinyin_gloss"]
+    one = rf"\([{data['letters']}]{{1,{int(data['max_letters'])}}}\)"
+    return regex.compile(rf"(?<=\p{{Han}})(?:{one})+"), int(data["min_glosses"])
+
+
+def gloss_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
+    """Spans of the pinyin glosses a mirror copy prints after its characters (``pinyin_gloss`` of
+    numerals.yaml), none when the text holds fewer than ``min_glosses`` of them.
+
+    >>> r = load_rules()
+    >>> gloss_spans("我省19個(gè)市(縣)獲全國(guó)雙擁模范城稱號(hào)", r), gloss_spans("世界卫生组织(who)发布", r)
+    ([(5, 9), (16, 21), (28, 33)], [])
+    """
+    pattern, least = rules.derived("read.script.gloss", _gloss)
+    if "(" not in text:
+        return []
+    spans = [m.span() for m in pattern.finditer(text)]
+    return spans if len(spans) >= least else []
+
+
+def without_glosses(text: str, rules: Rules | None = None) -> str:
+    """``text`` with every pinyin gloss left out, however few (a part of a glossed copy: an honour's
+    printed name).
+
+    >>> without_glosses("全國(guó)雙擁模范城(縣)稱號(hào)，學(xue)(xue)校(xiao)"), without_glosses("全國(guó)")
+    ('全國雙擁模范城(縣)稱號，學校', '全國')
+    """
+    pattern, _ = (rules or load_rules()).derived("read.script.gloss", _gloss)
+    spans = [m.span() for m in pattern.finditer(text)] if "(" in text else []
+    if not spans:
+        return text
+    out, pos = [], 0
+    for s, e in spans:
+        out.append(text[pos:s])
+        pos = e
+    return "".join(out) + text[pos:]
