@@ -205,6 +205,23 @@ FOUND = [
     ("获奖单位 奖励(命名)名称 授奖(命名)单位\n某区 全国文明单位 中央文明委\n“新时代好少年”主题读书活动“美好\n"
      "某区教育局 教育部关工委\n生活”先进集体\n某局 湖南省先进基层党组织 中共湖南省委\n",
      [("全国文明单位", None, C), ("新时代好少年主题读书活动美好生活先进集体", None, C), ("湖南省先进基层党组织", None, C)]),
+    # round 15 (honours_tune14): a bare place before a quoted honour word, a contest as the giver, 以及 between
+    # quoted titles, 授予 recipients with a space before the quote, review passed, a round made public,
+    # recipients named before a count after 成功创建, quoted honours a nominee is put up for
+    ("全县共有8所学校入选某州“最美校园”。", [("某州最美校园", 8, C)]),
+    ("该同学获大赛“最佳创意奖”，学校获得挑战杯竞赛“优秀组织奖”。", [("最佳创意奖", None, C), ("优秀组织奖", None, C)]),
+    ("学院连续三年获“全省高校优秀组织奖”以及“五四红旗团委”等荣誉称号。",
+     [("全省高校优秀组织奖", None, C), ("五四红旗团委", None, C)]),
+    ("团县委授予某镇团委 “五四红旗团委”。", [("五四红旗团委", None, C)]),
+    ("全市已有30个村通过“省级善治示范村”认定。", [("省级善治示范村", 30, C)]),
+    ("某镇顺利通过国家卫生乡镇复审。", [("国家卫生乡镇", None, R)]),
+    ("现将2024年度市级青年文明号予以公布(名单附后)。", [("2024年度市级青年文明号", None, C)]),
+    ("该县已成功创建甲镇、乙镇等2个国家级生态乡镇和丙村1个国家级生态村。",
+     [("国家级生态乡镇", 2, C), ("国家级生态村", 1, C)]),
+    ("市生态环境局拟推荐5个乡镇参加2024年度“省级生态乡镇”和“省级生态村”的评选。",
+     [("2024年度省级生态乡镇", None, N), ("省级生态村", None, N)]),
+    ("评出一等奖2名，二等奖4名；个人参与奖30名。", [("一等奖", 2, C), ("二等奖", 4, C), ("个人参与奖", 30, C)]),
+    ("我省14个(gè)村获评全國(guó)文明村镇稱號(hào)，增長(zhǎng)明显。", [("全國(guó)文明村镇", 14, C)]),
 ]
 
 ABSENT = [
@@ -269,6 +286,13 @@ ABSENT = [
     "涌现出“市劳动模范”“县五一奖章”等先进职工代表；",          # holders described, no one named
     "该区有望成为国家级生态文明建设示范区。",                    # 有望: still to come
     "授予赣州市章贡区、余江县、芦溪县荣誉称号。",               # recipients before 荣誉称号, no 分别, no name
+    "入围冠军赛的作品数量居全省首位，冠军项目指导教师张某出席。",  # a final and a project, no placing won
+    "颁奖典礼上，市领导为获奖团队颁奖。",                        # 获奖团队: the winners, no honour named
+    "企业须先通过高新技术企业认定。",                            # a qualification passed
+    "现将2023年度部门预算予以公布。",                            # a budget made public
+    "各单位推荐人员参加“全国技术能手”的评选。",                  # a call, no nominee
+    "计划成功创建3个国家级生态乡镇。",                          # a goal
+    "两部作品入选“第十届青少年科学影像节”展映单元。",            # an event
 ]
 
 

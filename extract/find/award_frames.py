@@ -3,7 +3,7 @@
 Each function reads one frame of the language of honour reports and returns :class:`.honours.AwardHit` s:
 a commendation's scope (在表彰的A、B中), the winners that stood out of a selection, recipients 为 an honour
 after a sentence that confers or in a decision's clauses, an honour put before 授予 (将A授予), candidate
-lists and shortlists (nominated), an honour won by passing its review, runs of “A”是甲, a profile's year
+lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, runs of “A”是甲, a profile's year
 lines and honours that stand as the subject of 受到表彰. :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
@@ -25,7 +25,12 @@ _VERBLESS_AS = regex.compile(r"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?P<recip>[^。
 _CONFERRED_BEFORE = regex.compile(r"表彰|授予|命名|评选出|颁发")
 _GIVEN_TO = regex.compile(r"(?<![即必])(?:将|把)(?P<name>[^，,。；;、：:《》\s的将把]{2,24}?|“[^“”\n]{2,30}”)(?:荣誉称号|称号)?授予了?(?=\p{Han})")
 _NOMINEE_NAMES = regex.compile(r"(?:提出|确定|产生|公布)了?(?P<list>[^，,。；;！!？?\n：:《》]{2,80}?)(?:倡议|推荐|拟推荐)?候选(?:人|对象|单位)?\s?名\s?单")
-_CREATION_PASSED = regex.compile(r"通过了?(?:创建)?(?P<name>[^，,。；;、：:《》\s的]{2,24}?)的?(?:评审|验收|考评|评估验收)(?!工作|标准|细则|办法)")
+_CREATION_PASSED = regex.compile(r"通过了?(?:创建)?(?P<name>[^，,。；;、：:《》\s的]{2,24}?)的?(?:(?P<again>复审|复核|复查)|评审|验收|考评|评估验收|认定)"
+                              r"(?!工作|标准|细则|办法|程序|条件)")
+_COUNT_BEFORE = regex.compile(r"(\d+)(?:个|家|所|名|户)[\p{Han}]{0,2}$")  # 45个村通过…认定
+# 现将2022年度自治区科普示范基地予以公布(名单附后): the holders of a round of an honour made public
+_MADE_PUBLIC = regex.compile(r"(?:现将|特将|兹将|现把)(?P<name>[^，,。；;、：:《》\s的将把]{4,30}?)(?:名单)?(?:予以|正式)?公布(?!如下条件)")
+_NOT_CONFERRED = regex.compile(r"拟|候选|推荐|申报|预算|决算|项目|资金")
 _QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是|为|：|:)\s*(?P<who>[^、，,。；;“”\"\n]{2,30})")
 _RUN_GAP = regex.compile(r"[、，,；;\s]*")
 _AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁奖|授予|当选")
@@ -113,12 +118,30 @@ def candidate_lists(text: str, ar: AwardRules) -> list[AwardHit]:
 
 
 def passed_reviews(text: str, ar: AwardRules) -> list[AwardHit]:
-    """通过了创建省级“平安医院”的评审: the honour won by passing its review."""
+    """通过了创建省级“平安医院”的评审, 45个村通过“浙江省善治示范村”认定: the honour won by passing its review;
+    通过省级卫生镇复审: kept after a review (retained)."""
     hits: list[AwardHit] = []
-    for m in _CREATION_PASSED.finditer(text):  # 通过了创建省级“平安医院”的评审: the honour won by passing its review
+    for m in _CREATION_PASSED.finditer(text):
         name = m.group("name")
         bare = unquote(name)
+        if ar.approved and m.group().endswith("认定") and ar.approved[0].search(bare):
+            continue  # 通过高新技术企业认定: a qualification approved, no honour
         if ar.head_end.search(bare) and not ar.generic.match(bare) and not ar.not_honour.search(bare):
+            before = text[max(0, m.start() - 8):m.start()]
+            count = int(c.group(1)) if (c := _COUNT_BEFORE.search(before)) else None
+            rule, stage = ("award.retained", "retained") if m.group("again") else ("award.named", "conferred")
+            hits.append(AwardHit(rule, m.start("name"), m.end("name"), bare, count, None, None, 2, stage))
+    return hits
+
+
+def made_public(text: str, ar: AwardRules) -> list[AwardHit]:
+    """现将2022年度自治区科普示范基地予以公布: a year's or round's holders of an honour published (conferred)."""
+    hits: list[AwardHit] = []
+    for m in _MADE_PUBLIC.finditer(text):
+        name = m.group("name")
+        bare = unquote(name)
+        if ar.prefix.match(bare) and ar.strong(bare) and not _NOT_CONFERRED.search(bare) \
+                and not ar.generic.match(bare) and not ar.not_honour.search(bare):
             hits.append(AwardHit("award.named", m.start("name"), m.end("name"), bare, None, None, None, 2))
     return hits
 
@@ -214,5 +237,5 @@ def shortlists(text: str, ar: AwardRules) -> list[AwardHit]:
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
-                           passed_reviews, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
+                           passed_reviews, made_public, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
             for h in read(text, ar)]

@@ -450,7 +450,7 @@ _NOMINEE_WORDS = regex.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?:[一二三
                                r"(?P<name>[^\s，,。；;：:、《》()（）]{2,30})$")
 # the clause before words that announce a list, read backwards; a news lead (近日，) left out
 CLAUSE_BACK = regex.compile(r"(?r)[，,。；;！!？?\n：:]")  # the last clause stop before a place (searched backwards)
-_NEWS_LEAD = regex.compile(r"[ \t\u3000]*(?:近日|日前)?[，,]?")
+_NEWS_LEAD = regex.compile(r"[ \t\u3000]*(?:近日|日前)?[，,]?(?:现将|特将|兹将|现把)?")  # 现将…名单公布如下: the notice's own words
 
 
 def nominee_colons(text: str, ar: AwardRules) -> list[AwardHit]:

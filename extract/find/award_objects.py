@@ -254,11 +254,17 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
                 break  # 新增规模以上企业12家: no honour; the list ends there
             hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), bare, int(m.group("n")), None, None, 2))
             pos = m.end()
-    for m in _NEWLY.finditer(text):  # 全省新增8个国家卫生城市(县城): honours won this year, counted
-        name = m.group("name")
-        if ar.level_open.match(name) and _honour_like(name, ar) and ar.strong(_BRACKET_TAIL.sub("", unquote(name))):
+    for m in _NEWLY.finditer(text):  # 全省新增8个国家卫生城市(县城), 成功创建甲镇等3个国家级生态乡镇: counted
+        if _GOAL_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        while m is not None:
+            name = m.group("name")
+            if not (ar.level_open.match(name) and _honour_like(name, ar)
+                    and ar.strong(_BRACKET_TAIL.sub("", unquote(name)))):
+                break
             hits.append(AwardHit("award.listed", m.start("name"), m.end("name"), unquote(name), int(m.group("n")),
                                  None, None, 2))
+            m = _NEWLY_NEXT.match(text, m.end())
     for m in _MERIT_RUN.finditer(text):
         for name, s in zip(m.captures("more"), m.starts("more")):
             hits.append(AwardHit("award.merit", s, s + len(name), name, None, None, None, 2))
@@ -298,8 +304,11 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
 _FUNCTION_LEAD = regex.compile(r"[对在为向继由从与和及把被将]")
 _SENTENCE_END_OR_VERB = regex.compile(r"[。；;！!？?\n]")
 # 新增8个国家卫生城市(县城): the honours a place won in the year, with their number
-_NEWLY = regex.compile(r"新增(?P<n>\d+)(?:个|家|所|座|名|位)(?P<name>[^，,。；;、：:\s的和]{3,30}?(?:[（(][\p{Han}、]{1,6}[）)])?)"
-                       r"(?=[，,。；;、\s]|$)")
+_NEWLY = regex.compile(r"(?:新增|成功创建|创成|建成)了?(?:[^，,。；;\d“”]{1,40}?等)?(?P<n>\d+)(?:个|家|所|座|名|位)"
+                       r"(?P<name>[^，,。；;、：:\s的和]{3,30}?(?:[（(][\p{Han}、]{1,6}[）)])?)(?=[，,。；;、\s和]|$)")
+# the next counted honour of the same verb: 和连江县梅洋村1个国家级生态村
+_NEWLY_NEXT = regex.compile(r"(?:和|及|、)(?:[^，,。；;\d“”]{1,30}?)?(?P<n>\d+)(?:个|家|所|座|名|位)"
+                            r"(?P<name>[^，,。；;、：:\s的和]{3,30}?(?:[（(][\p{Han}、]{1,6}[）)])?)(?=[，,。；;、\s和]|$)")
 
 
 # 新增…, 成功创建…, 培育…, 建成…: designations won in the year, each with its count (新增市级文明单位12个、省级文明村3个)

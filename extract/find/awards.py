@@ -64,7 +64,7 @@ _ITEM_SPLIT = regex.compile(rf"以及|[、，,；;及与暨]|和(?!{ORGAN_AND})"
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
-_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以来|之后|以后|后|共|时|之外|以外|外|的"
+_AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以及|并|以来|之后|以后|后|共|时|之外|以外|外|的"
                              r"|农户|个人|集体|同志|代表|获得者))"  # 获得“最美家庭”农户: the holders after the name
                              r"[\p{Han}]{1,12}?"
                              r"(?=[，,。；;、：:\s（(“]|和|及|与|暨|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|的(?:有|是|为|分别|包括)|$)")
@@ -154,6 +154,12 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         elif recipients and _CONFERRING_BODY.fullmatch(recipients) \
                 and (prefix or m.group("verb") not in ar.object_verbs):
             recipients = ""  # 荣获公安部首批“枫桥式公安派出所”, 获民盟中央“先进集体”: the body that confers
+        elif recipients and m.group("verb") not in ar.object_verbs and _PLACE.fullmatch(recipients) \
+                and ar.epithet_word.match(m.group("name").strip()):
+            recipients, region = "", _PLACE.fullmatch(recipients)  # 入选安庆“最美校园”: a place the name is of
+            prefix = region
+        elif recipients and m.group("verb") in _GIVE and not ar.verbs.search(recipients):
+            pass  # 授予交通系团总支 “五四红旗团总支”: after 授予 the words before the title are its recipients
         elif recipients and not tail and not regex.search(r"[等、为]|\d|单位|同志|集体|个人|(?:颁发|授予|评选|命名)的$", recipients):
             continue
         retained = m.group("verb") in ar.retain
@@ -179,6 +185,7 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                     start = m.start("name") - 1
         if m.group("verb") in ar.head_verbs and not ar.head_end.search(name) \
                 and not (m.group("verb") == "当选" and (prefix or ar.prefix.match(name) or ar.epithet_word.search(name))) \
+                and not ar.epithet_word.match(name) \
                 or m.group("verb") == "成为" and not ar.strong(unquote(name)):
             continue  # 入选“…影像节”: selected for an event, not given an honour; 成为“…”城市: a role
         value = (between[prefix.start("region"):] if region and prefix else prefix.group() if prefix else "") + name
@@ -211,7 +218,8 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
 _LIST_NOT_END = regex.compile(r"(?:项目|工程|计划|规划|课题|专项|资金|试点|工委|党委|政府|[委厅局部办])$")  # 省委教育工委: a body
 _KIND_DASH = regex.compile(r"\p{Han}{0,10}?(?:奖项|奖|荣誉|殊荣)(?:——|—|-{1,3}|[：:])")
 # the body that confers an honour, named between the verb and a round (荣获公安部首批“…”)
-_CONFERRING_BODY = regex.compile(r"\p{Han}{0,10}?(?:部|委|厅|总局|局|办|署|协会|联合会|委员会|总工会|妇联|团中央|团省委|团市委|科协|政府|中央)")
+_CONFERRING_BODY = regex.compile(r"\p{Han}{0,10}?(?:部|委|厅|总局|局|办|署|协会|学会|研究会|基金会|联合会|委员会|总工会|妇联|团中央|团省委|团市委|科协|政府|中央"
+                              r"|大赛|竞赛|比赛|组委会)")  # 获大赛“杰出贡献奖”, 获得挑战杯大赛“…优秀组织奖”: the contest that gives it
 # a pilot's best unit is an honour (省第一批…试点优秀单位), a pilot is none
 _PILOT_OK = regex.compile(r"试点(?=(?:工作)?(?:优秀|先进|示范))")
 _AFTER_WORD = regex.compile(r"(?<=\p{Han}{3})(?:之后|以后|以来)$")
@@ -226,6 +234,12 @@ _RECIPIENTS_LEAD = regex.compile(r"^(?P<recip>[^，,。；;、“”]{1,40}?等(
 _AFTER_RECIPIENTS = regex.compile(r"、(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)(?:[个名家所位户支]|人(?!次))"
                                   r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织))"
                                   r"(?P<name>[^，,。；;、“”\d]{2,30}?)(?=荣誉称号|称号)")
+
+
+# a place named bare before a quoted title that opens with an honour word (入选安庆“最美校园”, 首都“最美家庭”)
+_PLACE = regex.compile(r"(?P<region>\p{Han}{2,4})")
+# verbs whose words before a quoted title are its recipients, whatever they are
+_GIVE = frozenset({"授予", "追授"})
 
 
 # the kind of honour set before its name with a dash or a colon (最高奖项——全国…特等奖, 最高荣誉：…)
@@ -581,6 +595,13 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+# quoted honours a nominee is put up for: 参加2010年度“A”和“B”的评选, 申报“A”的是
+_APPLY_QUOTED = regex.compile(r"(?:参加|申报|参评)(?P<names>(?:(?:19|20)\d{2}年度?)?[“\"][^“”\"\n]{2,30}[”\"]"
+                              r"(?:(?:和|及|、|以及)[“\"][^“”\"\n]{2,30}[”\"])*)(?=的?评选|的是|的有|[，,。；;：:]|$)")
+_QUOTE_ITEM = regex.compile(r"(?P<year>(?:19|20)\d{2}年度?)?[“\"](?P<name>[^“”\"\n]{2,30})[”\"]")
+_PUT_UP = regex.compile(r"被推荐|获推荐|推荐了")  # not 各单位推荐人员参加…: a call
+
+
 def _nominated(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     hits = []
     for m in ar.nominated_as.finditer(text):
@@ -613,6 +634,16 @@ def _nominated(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 and (ar.strong(unquote(name)) or ar.level_open.match(name)):
             hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), unquote(name), None, None, None, 1,
                                  "nominated"))
+    for m in _APPLY_QUOTED.finditer(text):  # 拟推荐14个乡镇参加2010年度“A”和“B”的评选, 被推荐申报“A”的是：
+        ss, _ = sents.at(m.start())
+        if not (ar.nominate_verbs.search(text, ss, m.start()) or _PUT_UP.search(text, ss, m.start())):
+            continue
+        for q in _QUOTE_ITEM.finditer(text, m.start("names"), m.end("names")):
+            name = q.group("name")
+            if ar.strong(name) and not ar.generic.match(name) and not ar.not_honour.search(name):
+                s = q.start("year") if q.group("year") else q.start()
+                hits.append(AwardHit("award.nominated", s, q.end(), text[s:q.end()].replace("“", "").replace("”", ""),
+                                     None, None, None, 0, "nominated"))
     for m in ar.applied_for.finditer(text):
         ss, _ = sents.at(m.start())
         recip = regex.split(r"[，,。；;、]", text[ss:m.start()])[-1]
