@@ -3,7 +3,7 @@
 Each function reads one frame of the language of honour reports and returns :class:`.honours.AwardHit` s:
 a commendation's scope (在表彰的A、B中), the winners that stood out of a selection, recipients 为 an honour
 after a sentence that confers or in a decision's clauses, an honour put before 授予 (将A授予), candidate
-lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, runs of “A”是甲, a profile's year
+lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, a prize named after its contest and 的, honours 揽入怀中, runs of “A”是甲, a profile's year
 lines and honours that stand as the subject of 受到表彰. :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
@@ -31,6 +31,12 @@ _COUNT_BEFORE = regex.compile(r"(\d+)(?:个|家|所|名|户)[\p{Han}]{0,2}$")  #
 # 现将2022年度自治区科普示范基地予以公布(名单附后): the holders of a round of an honour made public
 _MADE_PUBLIC = regex.compile(r"(?:现将|特将|兹将|现把)(?P<name>[^，,。；;、：:《》\s的将把]{4,30}?)(?:名单)?(?:予以|正式)?公布(?!如下条件)")
 _NOT_CONFERRED = regex.compile(r"拟|候选|推荐|申报|预算|决算|项目|资金")
+# 荣获了此次演讲比赛的组织奖: the contest named before 的, then the prize it gave
+_EVENT_PRIZE = regex.compile(r"(?:荣获|获得|摘得|夺得|喜获|斩获|获)了?(?:此次|本次|本届|这次|该|今年的?)?[^，,。；;“”的\n]{0,16}?"
+                             r"(?:赛|赛事|评选|评比|展演|运动会|活动)的(?P<name>[^，,。；;、“”的\d\n]{2,12}?奖)(?=[，,。；;、\s]|$)")
+# 已把“A”“B”、国家级“C”等诸多…荣誉揽入怀中: honours a place has gathered (the idiom closes the list)
+_GATHERED = regex.compile(r"(?:把|将)(?P<list>[^。；;！!？?\n]{4,240}?)(?:揽入怀中|收入囊中|纳入囊中|收归囊中|尽收囊中)")
+_LIST_QUOTE = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,40})[”\"]")
 _QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是|为|：|:)\s*(?P<who>[^、，,。；;“”\"\n]{2,30})")
 _RUN_GAP = regex.compile(r"[、，,；;\s]*")
 _AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁奖|授予|当选")
@@ -146,6 +152,30 @@ def made_public(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def event_prizes(text: str, ar: AwardRules) -> list[AwardHit]:
+    """荣获了此次演讲比赛的组织奖: a prize named after the contest that gave it and 的."""
+    hits: list[AwardHit] = []
+    for m in _EVENT_PRIZE.finditer(text):
+        name = m.group("name")
+        if not (ar.generic.match(name) or ar.not_honour.search(name)):
+            hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, None, None, None, 2))
+    return hits
+
+
+def gathered(text: str, ar: AwardRules) -> list[AwardHit]:
+    """已把“A”“B”…等荣誉揽入怀中: each quoted honour of the list (a quote holding A、B: each of them)."""
+    hits: list[AwardHit] = []
+    for m in _GATHERED.finditer(text):
+        for q in _LIST_QUOTE.finditer(text, m.start("list"), m.end("list")):
+            pos = q.start("name")
+            for part in q.group("name").split("、"):
+                if ar.strong(part) and not (ar.generic.match(part) or ar.not_honour.search(part)
+                                            or ar.object_not_end.search(part)):
+                    hits.append(AwardHit("award.listed", pos, pos + len(part), part, None, None, None, 2))
+                pos += len(part) + 1
+    return hits
+
+
 def quote_runs(text: str, ar: AwardRules) -> list[AwardHit]:
     """“A”是甲、“B”是乙 after a conferral: honours and their holders."""
     hits: list[AwardHit] = []
@@ -237,5 +267,5 @@ def shortlists(text: str, ar: AwardRules) -> list[AwardHit]:
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
-                           passed_reviews, made_public, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
+                           passed_reviews, made_public, event_prizes, gathered, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
             for h in read(text, ar)]

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .sections import Sentences
 
 _ITEM = regex.compile(r"(?:(?!以及|、|和|及).)+")
-_RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡])?(?:(?P<recip>[^\d]*?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|项|人))")
+_RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡]|\p{Han}{1,4}(?=\d))?(?:(?P<recip>[^\d]*?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|项|人))")  # 团场10名
 # words that make an item a description of its holders, not an honour's name: a count inside
 # (表现突出的5个集体), a result held (获得…优秀等次的单位), a grade or a ranking (等次, 排名)
 # (…以来在科普工作中作出突出贡献的单位: the deeds of the holders, no honour's name)
@@ -56,6 +56,10 @@ _BRACKET_COUNT = regex.compile(r"[（(]共?\d+[人名个家项户位件篇所支
 # a notice of nominees: the list headings after it are nominations (拟推荐对象名单\n全国劳动模范（3名）)
 _NOMINATION = regex.compile(r"拟推荐|推荐对象|推荐人选|候选人|候选对象|拟表彰|拟命名")
 _CONFERRED = regex.compile(r"^(?:获得|荣获|获评|获(?!奖))")
+
+
+# a contest or a meeting, not an honour (“‘青春有梦’——广东省校园摄影大赛”获奖名单)
+_EVENT_END = regex.compile(r"(?:大赛|比赛|竞赛|决赛|复赛|初赛|联赛|大会|会议|论坛|展览|展演|评选活动|活动)$")
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -81,13 +85,15 @@ def _honour(piece: str, ar: AwardRules) -> tuple[int, str] | None:
     core = _WON_END.sub("", core)  # 市长质量奖获奖(名单): the winners' word; 获奖(名单) alone names no honour
     name = unquote(core)
     if len(name) < 2 or len(name) > 30 or not ar.named_item.fullmatch(core) or ar.generic.match(name) \
-            or ar.not_honour.search(piece) or _DESCRIBED.search(name):
+            or ar.not_honour.search(piece) or _DESCRIBED.search(name) or _EVENT_END.search(name):
         return None
     if ar.weak_end.search(name) and not (ar.list_item.fullmatch(name) or ar.strong(name) or ar.prefix.match(name)):
         return None  # 王某等200名党务工作者: the recipients counted, no honour named (第20届…集体 names one)
     return piece.find(core, off), core
 
 
+#: a contest's or a meeting's name, no honour's (also :mod:`.award_notices`)
+EVENT_END = _EVENT_END
 #: where an honour's name starts in a list item and the name (the notices of :mod:`.award_notices` read their lists so)
 honour_item = _honour
 #: the items of a list with where each starts (the frames of :mod:`.award_frames` read their lists so)
@@ -473,6 +479,9 @@ def nominee_colons(text: str, ar: AwardRules) -> list[AwardHit]:
 _COUNTED_ITEM = regex.compile(r"^(?P<name>.{2,30}?)(?P<n>\d+)(?:个|名|人|家|项|位|篇|件|户|所|支)$")
 
 
+_NOMINEE_END = regex.compile(r"(?:候选单位|候选集体|候选家庭|候选企业|候选学校|候选人|候选对象|推荐对象|推荐单位)$")
+
+
 def nominated_counts(text: str, ar: AwardRules) -> list[AwardHit]:
     """共推荐奖状312个、奖章1224个、工人先锋号1084个: honours counted after a verb of nominating
     (stage nominated); an item without a count or whose name is no honour (项目3个) is left out."""
@@ -482,7 +491,7 @@ def nominated_counts(text: str, ar: AwardRules) -> list[AwardHit]:
             it = _COUNTED_ITEM.match(piece)
             if not it:
                 continue
-            hon = _honour(it.group("name"), ar)
+            hon = _honour(_NOMINEE_END.sub("", it.group("name")), ar)  # 优秀文明单位候选单位4家: the honour
             if hon is None or ar.weak_end.search(hon[1]) and not ar.list_item.fullmatch(hon[1]):
                 continue
             s = p_start + hon[0]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import regex
 
-from .award_lists import CLAUSE_BACK, honour_item
+from .award_lists import CLAUSE_BACK, EVENT_END, honour_item
 from .honours import LIST_NUMBER, PREFIX, AwardHit, AwardRules, count_in, unquote
 
 __all__ = ["announced_lists", "level_counts", "proposed_headings", "proposed_lists"]
@@ -76,7 +76,8 @@ def _items(text: str, start: int, end: int, ar: AwardRules) -> list[tuple[int, i
             count, piece, p_start = count_in(piece[:cut]), piece[cut:], p_start + cut
         hon = honour_item(piece, ar)
         quoted = _QUOTED_ITEM.fullmatch(piece)
-        if hon is None and quoted:  # 为2022年度“感动某省·陇人骄子”候选集体: a proposed title in quotes, no head needed
+        if hon is None and quoted and not EVENT_END.search(unquote(quoted.group("name"))):
+            # 为2022年度“感动某省·陇人骄子”候选集体: a proposed title in quotes, no head needed (not a contest's name)
             hon = (quoted.start("name"), quoted.group("name"))
         if hon is None and region:  # the name read from its round, printed with its region before it
             hon = honour_item(piece[region:], ar)

@@ -67,7 +67,8 @@ _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 _AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以及|并|以来|之后|以后|后|共|时|之外|以外|外|的"
                              r"|农户|个人|集体|同志|代表|获得者))"  # 获得“最美家庭”农户: the holders after the name
                              r"[\p{Han}]{1,12}?"
-                             r"(?=[，,。；;、：:\s（(“]|和|及|与|暨|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|的(?:有|是|为|分别|包括)|$)")
+                             r"(?=[，,。；;、：:\s（(“]|和|及|与|暨|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|的(?:有|是|为|分别|包括)"
+                             r"|(?<=奖)的|$)")  # 荣获“五个一工程”奖的甲、乙: a prize, then its holders
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
 # (被评为“A”“B”“C”: the next quote straight after)
 _NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及|暨)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,40}?)|(?=[“「『]))"
@@ -154,6 +155,9 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         elif recipients and _CONFERRING_BODY.fullmatch(recipients) \
                 and (prefix or m.group("verb") not in ar.object_verbs):
             recipients = ""  # 荣获公安部首批“枫桥式公安派出所”, 获民盟中央“先进集体”: the body that confers
+        elif recipients and m.group("verb") not in ar.object_verbs and _FIELD_BEFORE.fullmatch(recipients):
+            recipients, region = "", _FIELD_BEFORE.fullmatch(recipients)  # 荣获精神文明建设“五个一工程”奖: the field
+            prefix = region
         elif recipients and m.group("verb") not in ar.object_verbs and _PLACE.fullmatch(recipients) \
                 and ar.epithet_word.match(m.group("name").strip()):
             recipients, region = "", _PLACE.fullmatch(recipients)  # 入选安庆“最美校园”: a place the name is of
@@ -238,6 +242,8 @@ _AFTER_RECIPIENTS = regex.compile(r"、(?P<recip>[^，,。；;、“”]{1,40}?�
 
 # a place named bare before a quoted title that opens with an honour word (入选安庆“最美校园”, 首都“最美家庭”)
 _PLACE = regex.compile(r"(?P<region>\p{Han}{2,4})")
+# a field of work before a quoted title, part of its name (荣获精神文明建设“五个一工程”奖, 全国卫生健康系统“先进集体”)
+_FIELD_BEFORE = regex.compile(r"(?P<region>(?:全国|全省|全市|全县|全区|省|市|县|区)?\p{Han}{2,8}?(?:建设|工作|系统|行业|战线))")
 # verbs whose words before a quoted title are its recipients, whatever they are
 _GIVE = frozenset({"授予", "追授"})
 
@@ -576,7 +582,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 if count is not None and (lvl := _LEVEL_WORD.match(bare)) and ar.list_item.fullmatch(bare, lvl.end()) \
                         and not ar.nominee_word.search(bare):  # 3名全市优秀共产党员候选人: nominees, read elsewhere
                     bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
-                if not inner or len(inner) > 20 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
+                if not inner or len(unquote(inner)) > 22 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
                         ar.list_item.fullmatch(bare) or closed_kind and piece.lstrip()[:1] in QUOTES or ((count is not None or batch or paired or rounded) and ar.named_item.fullmatch(unquote(inner))
                                                          and (need_count or not ar.weak_end.search(bare)
                                                               or ar.strong(bare)))):

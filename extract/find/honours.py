@@ -204,7 +204,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         prior_award=comp(rf"{verb}|{alt(aw['result_verbs'] + aw['commend_verbs'] + aw['prior_award_words'])}", where),
         result_verbs=comp(alt(aw["result_verbs"]) + "了?", where),
         commend_verbs=comp(alt(aw["commend_verbs"]) + "了?", where),
-        named_item=comp(rf"(?:{PREFIX})*[\p{{Han}}A-Za-z0-9“”]{{0,16}}?{heads}{bracket}", where),
+        named_item=comp(rf"(?:{PREFIX})*[\p{{Han}}A-Za-z0-9“”·・]{{0,16}}?{heads}{bracket}", where),
         head_end=comp(rf"{heads}$", where),
         list_item=comp(aw["list_item"], where),
         nominated_as=comp(
@@ -251,7 +251,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         # 推选出 A候选单位3个、B候选人10名: the nominees listed after a verb of choosing
         elect_list=comp(rf"(?:{alt(aw['elect_verbs'])})(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
         nominee_item=comp(rf"^(?P<name>.{{2,30}}?)(?:{alt(aw['nominee_nouns'] + aw['nominee_units'])})"
-                          rf"(?:(?P<n>\d+)(?:个|名|人|家|位|项))?$", where),
+                          rf"(?:(?P<n>\d+)(?:个|名|人|家|位|项|户|所|支))?$", where),
         # “全国劳动模范”李某某出席: a person's honour held as an epithet before the name (stage held)
         epithet=comp(rf"(?:(?<![\p{{Han}}])|(?<=涌现出|涌现了|出现了|推出了|推出|选树了|树立了))[“\"](?P<name>[^“”\"\n]{{0,20}}?(?:{person}|人物)|(?:全国|全省|全市|全县|省|市|县)?(?:最美|十佳|杰出|优秀)[^“”\"\n]{{1,10}})[”\"](?!{alt(aw['epithet_not'])})(?P<who>\p{{Han}}{{2,3}}?)(?:同志)?"
                      rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})(?!作[室品坊业者])", where),  # 劳模创新工作室: a studio
@@ -295,7 +295,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
                           rf"(?:、[\p{{Han}}]{{0,12}}?(?:{alt(aw['epithet_roles'])}))?(?P<who>(?:(?![等们])\p{{Han}}){{2,3}}?)(?:同志)?"
                           rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})(?!作[室品坊业者])", where),  # 劳模创新工作室: a studio
         # 共推荐奖状312个、奖章1224个、工人先锋号1084个: the list after a verb of nominating
-        count_nominate=comp(rf"(?:{alt(aw['count_nominate_verbs'])})了?(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
+        count_nominate=comp(rf"(?:{alt(aw['count_nominate_verbs'])})(?:了|出)?(?!的)(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
         # 2023年全国五一劳动奖和全国工人先锋号名单公布: honours whose list of holders is announced
         # (the list is read back from the words, to the clause start: see :func:`.award_lists.announced`)
         announced=comp(alt(aw['announce_words']), where),
