@@ -233,6 +233,17 @@ FOUND = [
     ("该县已把“国家园林县城”“中国天然氧吧”等多项荣誉收入囊中。", [("国家园林县城", None, C), ("中国天然氧吧", None, C)]),
     ("大会表彰了荣获全县宣传工作“先进集体”称号的单位代表。", [("全县宣传工作先进集体", None, C)]),
     ("会议表彰了荣获精神文明建设“五个一工程”奖的甲单位、乙单位。", [("精神文明建设五个一工程奖", None, C)]),
+    # round 17 (honours_tune16): a quoted honour before 获得者, a counted quoted title after 表彰了, the next
+    # counted recipients 为 a name with no 等, a ceremony's honours won as 上述殊荣, a run of honours across a
+    # comma closed by 等N项…荣誉后, a verb's name read again from a later verb
+    ("大会为“光荣在党50年”纪念章获得者颁发了纪念章。", [("光荣在党50年纪念章", None, C)]),
+    ("会议还表彰了20位“最美巾帼奋斗者”。", [("最美巾帼奋斗者", 20, C)]),
+    ("拟认定12个乡镇为第二批省级乡村治理示范乡镇、86个村为第二批省级乡村治理示范村。",
+     [("第二批省级乡村治理示范乡镇", 12, N), ("第二批省级乡村治理示范村", 86, N)]),
+    ("县妇联举行“全国巾帼文明岗”、“省三八红旗手”授牌仪式，该院护理部、张某分别获得上述殊荣。",
+     [("全国巾帼文明岗", None, C), ("省三八红旗手", None, C)]),
+    ("这是该院继获得全国青年文明号、全省先进基层党组织，全市文明单位、全市优秀法院等40项集体荣誉后获得的又一殊荣。",
+     [("全国青年文明号", None, C), ("全省先进基层党组织", None, C), ("全市文明单位", None, C), ("全市优秀法院", None, C)]),
 ]
 
 ABSENT = [
@@ -307,6 +318,9 @@ ABSENT = [
     "近日，省教育厅公布“‘光影青春’——全省校园摄影大赛”获奖名单。",  # a contest's name, no honour
     "他把“创新”“协调”等理念收入囊中。",                          # no honour gathered
     "各单位推荐的候选人须经公示。",                                # 推荐的: a description
+    "少先队员为纪念章获得者代表献上鲜花。",                        # the holders of an honour said before
+    "对学业水平考试中合格率显著优异的学校进行了表彰。",            # holders described, no honour named
+    "市妇联举行“全国巾帼文明岗”授牌仪式，市领导出席。",            # a ceremony, no one said to have won
 ]
 
 

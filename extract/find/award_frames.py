@@ -3,7 +3,7 @@
 Each function reads one frame of the language of honour reports and returns :class:`.honours.AwardHit` s:
 a commendation's scope (在表彰的A、B中), the winners that stood out of a selection, recipients 为 an honour
 after a sentence that confers or in a decision's clauses, an honour put before 授予 (将A授予), candidate
-lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, a prize named after its contest and 的, honours 揽入怀中, runs of “A”是甲, a profile's year
+lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, a prize named after its contest and 的, honours 揽入怀中, a ceremony's honours won as 上述殊荣, runs of “A”是甲, a profile's year
 lines and honours that stand as the subject of 受到表彰. :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ _CREATION_PASSED = regex.compile(r"通过了?(?:创建)?(?P<name>[^，,。；;�
                               r"(?!工作|标准|细则|办法|程序|条件)")
 _COUNT_BEFORE = regex.compile(r"(\d+)(?:个|家|所|名|户)[\p{Han}]{0,2}$")  # 45个村通过…认定
 # 现将2022年度自治区科普示范基地予以公布(名单附后): the holders of a round of an honour made public
-_MADE_PUBLIC = regex.compile(r"(?:现将|特将|兹将|现把)(?P<name>[^，,。；;、：:《》\s的将把]{4,30}?)(?:名单)?(?:予以|正式)?公布(?!如下条件)")
+_MADE_PUBLIC = regex.compile(r"(?:现将|特将|兹将|现把)(?P<name>(?:[^，,。；;、：:《》\s的将把()（）]|[（(][^（）()\n]{1,12}[）)]){4,60}?)(?:名单)?(?:予以|正式)?公布(?!如下条件)")
 _NOT_CONFERRED = regex.compile(r"拟|候选|推荐|申报|预算|决算|项目|资金")
 # 荣获了此次演讲比赛的组织奖: the contest named before 的, then the prize it gave
 _EVENT_PRIZE = regex.compile(r"(?:荣获|获得|摘得|夺得|喜获|斩获|获)了?(?:此次|本次|本届|这次|该|今年的?)?[^，,。；;“”的\n]{0,16}?"
@@ -37,6 +37,10 @@ _EVENT_PRIZE = regex.compile(r"(?:荣获|获得|摘得|夺得|喜获|斩获|获)
 # 已把“A”“B”、国家级“C”等诸多…荣誉揽入怀中: honours a place has gathered (the idiom closes the list)
 _GATHERED = regex.compile(r"(?:把|将)(?P<list>[^。；;！!？?\n]{4,240}?)(?:揽入怀中|收入囊中|纳入囊中|收归囊中|尽收囊中)")
 _LIST_QUOTE = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,40})[”\"]")
+# 举行“A”、“B”授牌仪式，甲、乙分别获得上述殊荣: the honours a ceremony is named by, won as 上述
+_CEREMONY = regex.compile(r"(?P<list>(?:[“\"][^“”\"\n]{2,30}[”\"“][ \t]*[、，,和及与]?[ \t]*){1,8})(?:授牌|颁奖|颁牌|表彰|命名)(?:仪式|大会|典礼)")
+_THE_ABOVE = regex.compile(r"(?:获得|荣获|获)了?上述")
+_CEREMONY_ITEM = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,30})[”\"“]")
 _QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是|为|：|:)\s*(?P<who>[^、，,。；;“”\"\n]{2,30})")
 _RUN_GAP = regex.compile(r"[、，,；;\s]*")
 _AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁奖|授予|当选")
@@ -176,6 +180,19 @@ def gathered(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def ceremonies(text: str, ar: AwardRules) -> list[AwardHit]:
+    """举行“A”、“B”授牌仪式，甲、乙分别获得上述殊荣: each honour the ceremony is named by."""
+    hits: list[AwardHit] = []
+    for m in _CEREMONY.finditer(text):
+        if not _THE_ABOVE.search(text, m.end(), m.end() + 120):
+            continue  # a ceremony named, the honours not said to be won
+        for q in _CEREMONY_ITEM.finditer(text, m.start("list"), m.end("list")):
+            name = q.group("name")
+            if ar.strong(name) and not (ar.generic.match(name) or ar.not_honour.search(name)):
+                hits.append(AwardHit("award.listed", q.start("name"), q.end("name"), name, None, None, None, 2))
+    return hits
+
+
 def quote_runs(text: str, ar: AwardRules) -> list[AwardHit]:
     """“A”是甲、“B”是乙 after a conferral: honours and their holders."""
     hits: list[AwardHit] = []
@@ -267,5 +284,5 @@ def shortlists(text: str, ar: AwardRules) -> list[AwardHit]:
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
-                           passed_reviews, made_public, event_prizes, gathered, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
+                           passed_reviews, made_public, event_prizes, gathered, ceremonies, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
             for h in read(text, ar)]

@@ -40,11 +40,11 @@ _RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡]|\p{Ha
 # words that make an item a description of its holders, not an honour's name: a count inside
 # (表现突出的5个集体), a result held (获得…优秀等次的单位), a grade or a ranking (等次, 排名)
 # (…以来在科普工作中作出突出贡献的单位: the deeds of the holders, no honour's name)
-_DESCRIBED = regex.compile(r"\d+(?:个|名|家|所|位|户|支|人)|获得|排名|等次|以来|[作做]出|贡献的|表现突出的|成绩突出的|事迹突出的")
+_DESCRIBED = regex.compile(r"\d+(?:个|名|家|所|位|户|支|人)|获得|排名|等次|以来|[作做]出|贡献的|表现突出的|成绩突出的|事迹突出的|[优异良好显著]的(?=学校|单位|集体|个人|同志|企业|班级|学生|教师)")  # 合格率显著优异的学校
 _CONTINUED = regex.compile(r"(?:[；;，,、]|(?<=评选出|评出|确定|命名|授予))(?P<recip>[^，,。；;！!？?\n]{1,40}?等(?P<n>\d+)[个名家所位户支][\p{Han}]{0,6})为"
                            r"[^，,。；;！!？?\n“”]{0,12}?“(?P<name>[^“”\n]{2,40})”")
 # the next object of one verb after 、: counted recipients 为 an unquoted name (the first is read by named_as)
-_NEXT_AS = regex.compile(r"、(?P<recip>[^，,。；;、！!？?\n“”为]{1,40}?等(?P<n>\d+)[个名家所位户支座][\p{Han}]{0,6}?"
+_NEXT_AS = regex.compile(r"、(?P<recip>(?:[^，,。；;、！!？?\n“”为\d]{1,40}?等)?(?P<n>\d+)[个名家所位户支座][\p{Han}]{0,6}?"
                          r"(?:[（(][^（）()]{1,8}[）)])?)为(?P<name>[^，,。；;、：:《》()（）“”\s的和]{2,30}"
                          r"(?:[（(][\p{Han}、]{1,6}[）)])?)(?=[，,。；;、\s]|$)")
 # a list item naming its recipients by the honour they won: 获得开发建设新疆奖章的166名个人
@@ -524,6 +524,9 @@ _ADDRESSED = regex.compile(r"给予|每位|每名|每人|向|对")
 _HOLDER_LEAD = regex.compile(r"^(?:本次|此次|本届|今年|该)(?:大赛|比赛|竞赛|活动|评选)?")
 
 
+_QUOTED_BEFORE = regex.compile(r"(?P<name>“[^“”\n]{2,24}”\p{Han}{1,8})$")
+
+
 def holders_of(text: str, ar: AwardRules) -> list[AwardHit]:
     """本次大赛孤残儿童护理员赛项一等奖的获得者——赵某: an honour named by its holder."""
     hits: list[AwardHit] = []
@@ -531,9 +534,17 @@ def holders_of(text: str, ar: AwardRules) -> list[AwardHit]:
         return hits  # the cheap test first
     for a in ar.holder_of.finditer(text):
         m = ar.name_before.search(text, max(0, a.start() - 32), a.start())
+        q = _QUOTED_BEFORE.search(text, max(0, a.start() - 32), a.start())
+        if q is not None and ar.head_end.search(q.group()) and (m is None or q.start() < m.start()):
+            m = q  # “光荣在党50年”纪念章获得者: a quoted name, then its head
         if m is None:
             continue
-        name = m.group("name")
+        name, start = m.group("name"), m.start("name")
+        if "为" in name:  # 10名少先队员为纪念章获得者…: the words before 为 are no part of the name
+            cut = name.rfind("为") + 1
+            name, start = name[cut:], start + cut
+        if ar.head_end.fullmatch(name) and not ar.level.fullmatch(name):
+            continue  # 为纪念章获得者代表献上鲜花: a bare head names the holders of an honour said before
         lead = _HOLDER_LEAD.match(name)
         off = lead.end() if lead else 0
         name = name[off:]
@@ -543,7 +554,7 @@ def holders_of(text: str, ar: AwardRules) -> list[AwardHit]:
         if len(unquote(name)) < 2 or name.endswith(("获奖", "颁奖")) or not ar.named_item.fullmatch(name) \
                 or ar.generic.match(unquote(name)) or ar.not_honour.search(name):
             continue
-        s = m.start("name") + off
+        s = start + off
         hits.append(AwardHit("award.named", s, s + len(name), unquote(name), None, None, None, 2))
     return hits
 

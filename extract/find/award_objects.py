@@ -331,7 +331,8 @@ _NOT_A_NAME = regex.compile(r"[的为]|\d+[个名家所位人项户部件篇]|�
 _SHORT_LEVEL = regex.compile(r"(?:全国|全省|全市|全县|全区|中国|国家级|国家|部级|省级|市级|县级|区级|[省市县区]"
                              r"|\p{Han}{2,6}?(?:省|自治区|市|县|区|州))(?!长|委|政府|民|直|属|里|场|内|外|级以上|$)")
 # 荣获A，B，C等荣誉和称号: the kind of honour closing a list (and 、以及 inside it)
-_RUN_CLOSE = regex.compile(r"等(?:国家级|省级|市级)?(?:多项|各类|一系列)?(?:荣誉和称号|荣誉称号|荣誉|称号|殊荣|奖项)(?:\d+余?项)?$")
+_RUN_CLOSE = regex.compile(r"等(?:\d+余?项)?(?:国家级|省级|市级|\p{Han}{1,8}?级)?(?:集体|个人)?(?:多项|各类|一系列)?"
+                        r"(?:荣誉和称号|荣誉称号|荣誉|称号|殊荣|奖项)(?:\d+余?项)?(?:$|(?=后|之后|以后))")  # …等83项国家和省市县级集体荣誉后
 _RUN_SPLIT = regex.compile(r"以及|[，,、]")
 # a profile's field of honours: 所获荣誉：…; 这些荣誉包括（但不限于）：A、B…; 荣誉：A、B (a bare field word only with
 # several items: 荣誉称号：全国文明单位 alone may be a form's field)

@@ -27,6 +27,7 @@ named between verb and title); the count is the number printed with them.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
@@ -283,9 +284,23 @@ def _described(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def _named_matches(text: str, ar: AwardRules) -> Iterator[regex.Match[str]]:
+    """Every match of the unquoted grammar, and again from a verb inside a name read too far
+    (获评“全国优秀法院”是我院继获得全国法院文化建设示范单位: the name of 获得, not of 获评)."""
+    for m in ar.named.finditer(text):
+        yield m
+        inner = ar.verbs.search(text, m.start("name") + 1, m.end("name"))
+        while inner is not None:
+            again = ar.named.match(text, inner.start())
+            if again is None:
+                break
+            yield again
+            inner = ar.verbs.search(text, again.start("name") + 1, again.end("name"))
+
+
 def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     hits = _described(text, ar)
-    for m in ar.named.finditer(text):
+    for m in _named_matches(text, ar):
         name = strip_tail(m.group("name"), ar)
         if m.group("name").endswith("荣誉") and name != m.group("name") \
                 and not ar.head_end.search(_BRACKET_TAIL.sub("", unquote(name))):
@@ -583,7 +598,9 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                         and not ar.nominee_word.search(bare):  # 3名全市优秀共产党员候选人: nominees, read elsewhere
                     bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
                 if not inner or len(unquote(inner)) > 22 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
-                        ar.list_item.fullmatch(bare) or closed_kind and piece.lstrip()[:1] in QUOTES or ((count is not None or batch or paired or rounded) and ar.named_item.fullmatch(unquote(inner))
+                        ar.list_item.fullmatch(bare) or closed_kind and piece.lstrip()[:1] in QUOTES
+                        or need_count and count is not None and _WHOLE_QUOTE.fullmatch(core.strip())  # 表彰了30位“…好领导”
+                        or ((count is not None or batch or paired or rounded) and ar.named_item.fullmatch(unquote(inner))
                                                          and (need_count or not ar.weak_end.search(bare)
                                                               or ar.strong(bare)))):
                     continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour
@@ -601,6 +618,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+_WHOLE_QUOTE = regex.compile(r"“[^“”\n]{2,24}”")
 # quoted honours a nominee is put up for: 参加2010年度“A”和“B”的评选, 申报“A”的是
 _APPLY_QUOTED = regex.compile(r"(?:参加|申报|参评)(?P<names>(?:(?:19|20)\d{2}年度?)?[“\"][^“”\"\n]{2,30}[”\"]"
                               r"(?:(?:和|及|、|以及)[“\"][^“”\"\n]{2,30}[”\"])*)(?=的?评选|的是|的有|[，,。；;：:]|$)")
