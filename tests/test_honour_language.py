@@ -244,6 +244,12 @@ FOUND = [
      [("全国巾帼文明岗", None, C), ("省三八红旗手", None, C)]),
     ("这是该院继获得全国青年文明号、全省先进基层党组织，全市文明单位、全市优秀法院等40项集体荣誉后获得的又一殊荣。",
      [("全国青年文明号", None, C), ("全省先进基层党组织", None, C), ("全市文明单位", None, C), ("全市优秀法院", None, C)]),
+    # round 18 (the three batches above again): a top-ten title after 表彰了 with a place before it, a year's quoted
+    # honour 发布, a run item with a role word or a ranking word inside a name ending in a strong head
+    ("副县长宣读并表彰了某乡十佳创业能手。", [("某乡十佳创业能手", None, C)]),
+    ("2024年“某市最美护林员”发布仪式举行。", [("2024年某市最美护林员", None, C)]),
+    ("该院先后获得全国青年文明号，湖南省模范职工之家、全省法院司法考评先进单位等荣誉。",
+     [("全国青年文明号", None, C), ("湖南省模范职工之家", None, C), ("全省法院司法考评先进单位", None, C)]),
 ]
 
 ABSENT = [
@@ -321,6 +327,8 @@ ABSENT = [
     "少先队员为纪念章获得者代表献上鲜花。",                        # the holders of an honour said before
     "对学业水平考试中合格率显著优异的学校进行了表彰。",            # holders described, no honour named
     "市妇联举行“全国巾帼文明岗”授牌仪式，市领导出席。",            # a ceremony, no one said to have won
+    "会议表彰了十大经济人物的事迹。",                              # deeds, no honour
+    "2023年“科技活动周”发布会召开。",                              # an event launched
 ]
 
 

@@ -3,7 +3,7 @@
 Each function reads one frame of the language of honour reports and returns :class:`.honours.AwardHit` s:
 a commendation's scope (在表彰的A、B中), the winners that stood out of a selection, recipients 为 an honour
 after a sentence that confers or in a decision's clauses, an honour put before 授予 (将A授予), candidate
-lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, a prize named after its contest and 的, honours 揽入怀中, a ceremony's honours won as 上述殊荣, runs of “A”是甲, a profile's year
+lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, a prize named after its contest and 的, honours 揽入怀中, a ceremony's honours won as 上述殊荣, a year's honour 发布, runs of “A”是甲, a profile's year
 lines and honours that stand as the subject of 受到表彰. :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
@@ -41,6 +41,8 @@ _LIST_QUOTE = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,40})[”\"]")
 _CEREMONY = regex.compile(r"(?P<list>(?:[“\"][^“”\"\n]{2,30}[”\"“][ \t]*[、，,和及与]?[ \t]*){1,8})(?:授牌|颁奖|颁牌|表彰|命名)(?:仪式|大会|典礼)")
 _THE_ABOVE = regex.compile(r"(?:获得|荣获|获)了?上述")
 _CEREMONY_ITEM = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,30})[”\"“]")
+# 2023年“齐鲁最美审计工作者”发布(仪式举行), …评选结果发布: a year's honour whose holders are made known
+_RELEASED = regex.compile(r"(?P<name>(?:19|20)\d{2}年度?[“\"][^“”\"\n]{2,20}[”\"])(?:评选结果|推选结果|推选展示结果|名单)?(?:发布|揭晓)")
 _QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是|为|：|:)\s*(?P<who>[^、，,。；;“”\"\n]{2,30})")
 _RUN_GAP = regex.compile(r"[、，,；;\s]*")
 _AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁奖|授予|当选")
@@ -193,6 +195,18 @@ def ceremonies(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def released(text: str, ar: AwardRules) -> list[AwardHit]:
+    """2023年“齐鲁最美审计工作者”发布: a year's quoted honour (an honour word or a head) made known."""
+    hits: list[AwardHit] = []
+    for m in _RELEASED.finditer(text):
+        name = unquote(m.group("name"))
+        title = ar.prefix.sub("", name)
+        word = ar.epithet_word.search(title)
+        if (word and word.start() <= 4 or ar.strong(title)) and not (ar.generic.match(title) or ar.not_honour.search(title)):
+            hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, None, None, None, 2))
+    return hits
+
+
 def quote_runs(text: str, ar: AwardRules) -> list[AwardHit]:
     """“A”是甲、“B”是乙 after a conferral: honours and their holders."""
     hits: list[AwardHit] = []
@@ -284,5 +298,5 @@ def shortlists(text: str, ar: AwardRules) -> list[AwardHit]:
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
-                           passed_reviews, made_public, event_prizes, gathered, ceremonies, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
+                           passed_reviews, made_public, event_prizes, gathered, ceremonies, released, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
             for h in read(text, ar)]

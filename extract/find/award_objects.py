@@ -368,11 +368,11 @@ def _run_item(item: str, ar: AwardRules) -> bool:
     time = ar.prefix.match(bare)
     rest = bare[time.end():] if time else bare
     return bool(3 <= len(bare) <= 30 and len(rest) >= 3 and item.count("“") == item.count("”")
-                and _NAME_SHAPE.fullmatch(item) and not _RUN_NOT.search(bare) and not ar.epithet_holder.search(bare)
+                and _NAME_SHAPE.fullmatch(item) and not _RUN_NOT.search(bare) and not (ar.epithet_holder.search(bare) and not ar.strong(bare))
                 and (_SHORT_LEVEL.match(rest) or ar.level_open.match(rest) or time and "“" in item)
                 and not (_NOT_A_NAME.search(bare) or ar.verbs.search(bare) or ar.not_honour.search(bare)
                          or ar.generic.match(bare) or _GENERIC_REST.search(bare) or _VAGUE_END.search(bare)
-                         or ar.object_not_end.search(bare) and not item.endswith("”") or _FUNCTION_LEAD.match(bare)))
+                         or ar.object_not_end.search(bare) and not item.endswith("”") and not ar.strong(bare) or _FUNCTION_LEAD.match(bare)))
 
 
 # a streak before a name in a profile's list (连续两届市教科研基地, 连续三年…)

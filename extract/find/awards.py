@@ -591,13 +591,14 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                     inner = _KIND_CLOSED.sub("", inner).strip(QUOTES)
                 inner = strip_tail(inner, ar).strip(QUOTES) if inner else inner  # 100个“…乡村”称号: the kind
                 # 表彰了2023年度广东省三八红旗手（集体）: a year or round names the honours of one commendation
-                rounded = bool(need_count and v.group().startswith("表彰") and inner and ar.prefix.match(unquote(inner))
+                rounded = bool(need_count and v.group().startswith("表彰") and inner
+                               and (ar.prefix.match(unquote(inner)) or _TOP_N.search(inner))  # 桃都十大巾帼标兵
                                and not _DECIDED.search(text, ss, v.start()) and not text.endswith("关于", 0, v.start()))
                 bare = ar.prefix.sub("", unquote(inner))
                 if count is not None and (lvl := _LEVEL_WORD.match(bare)) and ar.list_item.fullmatch(bare, lvl.end()) \
                         and not ar.nominee_word.search(bare):  # 3名全市优秀共产党员候选人: nominees, read elsewhere
                     bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
-                if not inner or len(unquote(inner)) > 22 or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
+                if not inner or len(unquote(inner)) > 22 or "的" in inner and "“" not in inner and not ar.head_end.search(bare) or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
                         ar.list_item.fullmatch(bare) or closed_kind and piece.lstrip()[:1] in QUOTES
                         or need_count and count is not None and _WHOLE_QUOTE.fullmatch(core.strip())  # 表彰了30位“…好领导”
                         or ((count is not None or batch or paired or rounded) and ar.named_item.fullmatch(unquote(inner))
@@ -605,7 +606,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                                                               or ar.strong(bare)))):
                     continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour
             if need_count and count is None and not batch and not paired \
-                    and not (v.group().startswith("表彰") and ar.prefix.match(unquote(inner))):
+                    and not (v.group().startswith("表彰") and (ar.prefix.match(unquote(inner)) or _TOP_N.search(inner))):
                 continue  # 表彰了2017年度优秀护士: a year or round names the honours of one commendation
             at = core.find(inner)
             if inner.count("“") > inner.count("”") and core[at + len(inner):at + len(inner) + 1] == "”":
@@ -618,6 +619,8 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+# 表彰了桃都十大巾帼标兵: a top-ten title names the honours of one commendation, no count printed
+_TOP_N = regex.compile(r"十大|十佳|百佳|百名|十强")
 _WHOLE_QUOTE = regex.compile(r"“[^“”\n]{2,24}”")
 # quoted honours a nominee is put up for: 参加2010年度“A”和“B”的评选, 申报“A”的是
 _APPLY_QUOTED = regex.compile(r"(?:参加|申报|参评)(?P<names>(?:(?:19|20)\d{2}年度?)?[“\"][^“”\"\n]{2,30}[”\"]"
