@@ -250,6 +250,23 @@ FOUND = [
     ("2024年“某市最美护林员”发布仪式举行。", [("2024年某市最美护林员", None, C)]),
     ("该院先后获得全国青年文明号，湖南省模范职工之家、全省法院司法考评先进单位等荣誉。",
      [("全国青年文明号", None, C), ("湖南省模范职工之家", None, C), ("全省法院司法考评先进单位", None, C)]),
+    # round 19 (honours_tune17, drawn as the held-out folders are): a strong name sharing the count before it, the
+    # honour one is commended as, the kinds of honour presented after 包括：, quoted honours whose nominees are put up,
+    # an honour won before its holder, 摘下 and a space before the tail, recipients counted by their role before a
+    # name, 被授予A的人员名单
+    ("大会表彰了500名市劳动模范、先进工作者和80个先进集体。",
+     [("市劳动模范", 500, C), ("先进工作者", None, C), ("先进集体", 80, C)]),
+    ("局长张某作为先进个人，与其他先进集体代表一起受到表彰。", [("先进个人", None, C)]),
+    ("校领导为获奖者颁奖，包括：优秀学生干部、先进班集体、十佳研究生等。",
+     [("优秀学生干部", None, C), ("先进班集体", None, C), ("十佳研究生", None, C)]),
+    ("现将“某省五一文艺奖”和“某省职工文化示范基地”入选作品及单位予以公示。",
+     [("某省五一文艺奖", None, N), ("某省职工文化示范基地", None, N)]),
+    ("市领导为荣获省五一劳动奖状的甲公司、荣获省五一劳动奖章的乙某颁奖。",
+     [("省五一劳动奖状", None, C), ("省五一劳动奖章", None, C)]),
+    ("某镇一举摘下了 “省级文明村镇” 的桂冠。", [("省级文明村镇", None, C)]),
+    ("某村继续保留“省级文明村” 的荣誉称号。", [("省级文明村", None, R)]),
+    ("授予王某等9名校长某省中小学优秀校长称号。", [("某省中小学优秀校长", 9, C)]),
+    ("副市长宣读了我市被授予全国劳动模范的人员名单。", [("全国劳动模范", None, C)]),
 ]
 
 ABSENT = [
@@ -329,6 +346,9 @@ ABSENT = [
     "市妇联举行“全国巾帼文明岗”授牌仪式，市领导出席。",            # a ceremony, no one said to have won
     "会议表彰了十大经济人物的事迹。",                              # deeds, no honour
     "2023年“科技活动周”发布会召开。",                              # an event launched
+    "获得全国文明单位的意义重大。",                                # a name, then no holder after 的
+    "会上为获奖者颁奖，包括：奖杯、证书和奖金。",                  # things presented, no honour
+    "他作为代表受到表彰。",                                        # a role, no honour
 ]
 
 

@@ -3,7 +3,9 @@
 Each function reads one frame of the language of honour reports and returns :class:`.honours.AwardHit` s:
 a commendation's scope (在表彰的A、B中), the winners that stood out of a selection, recipients 为 an honour
 after a sentence that confers or in a decision's clauses, an honour put before 授予 (将A授予), candidate
-lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, a prize named after its contest and 的, honours 揽入怀中, a ceremony's honours won as 上述殊荣, a year's honour 发布, runs of “A”是甲, a profile's year
+lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, a prize named after its contest and 的, honours 揽入怀中, a ceremony's honours won as 上述殊荣, a year's honour 发布, the honour one is commended as (作为A受到表彰), the kinds
+of honour presented (颁奖，包括：A、B), quoted honours whose nominees are put up for objections, an honour won before its holder
+(为荣获A的甲颁奖), runs of “A”是甲, a profile's year
 lines and honours that stand as the subject of 受到表彰. :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
@@ -43,6 +45,17 @@ _THE_ABOVE = regex.compile(r"(?:获得|荣获|获)了?上述")
 _CEREMONY_ITEM = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,30})[”\"“]")
 # 2023年“齐鲁最美审计工作者”发布(仪式举行), …评选结果发布: a year's honour whose holders are made known
 _RELEASED = regex.compile(r"(?P<name>(?:19|20)\d{2}年度?[“\"][^“”\"\n]{2,20}[”\"])(?:评选结果|推选结果|推选展示结果|名单)?(?:发布|揭晓)")
+# 甲同志作为先进个人，与…一起受到表彰: the honour one is commended as
+_COMMENDED_AS = regex.compile(r"作为(?P<name>[“\"]?[^，,。；;、“”\"\n的]{2,24}?[”\"]?)(?:[，,]|(?=与|和|一同|一起|受到))"
+                           r"[^。；;！!？?\n]{0,40}?受到(?:了)?(?:表彰|表扬|嘉奖)")
+# 为获奖者代表颁奖，包括：A、B，C…等: the kinds of honour presented
+_PRESENTED = regex.compile(r"(?:颁奖|颁发|表彰)[^。；;！!？?\n]{0,12}?(?:包括|有)[：:](?P<list>[^。；;！!？?\n]{4,300}?)(?:等(?=[，,。；;])|(?=[。；;]))")
+_PRESENTED_SPLIT = regex.compile(r"[^、，,]+")
+# 现将“A”“B”和“C”入选作品、单位及个人予以公示: the honours of a list of nominees put up for objections
+_NOMINEES_SHOWN = regex.compile(r"(?:现将|特将|兹将)(?P<list>(?:[“\"][^“”\"\n]{2,30}[”\"][、和及与]?){1,6})(?:拟|入选|推荐|候选|获奖)[^。；;！!？?\n]{0,20}?(?:予以|进行)公示")
+# 为荣获A的甲、荣获B的乙颁奖: an honour won, named in a relative clause before its holder
+_WON_BEFORE_HOLDER = regex.compile(r"(?<=[为、对向])(?:荣获|获得|获评|荣膺)(?P<name>[^，,。；;、“”的\n]{3,30}?)的(?=\p{Han})")
+_AND = regex.compile(r"和|及|与")
 _QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是|为|：|:)\s*(?P<who>[^、，,。；;“”\"\n]{2,30})")
 _RUN_GAP = regex.compile(r"[、，,；;\s]*")
 _AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁奖|授予|当选")
@@ -207,6 +220,58 @@ def released(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def commended_as(text: str, ar: AwardRules) -> list[AwardHit]:
+    """甲作为先进个人，与…一起受到表彰: the honour a holder is commended as."""
+    hits: list[AwardHit] = []
+    for m in _COMMENDED_AS.finditer(text):
+        name = unquote(m.group("name"))
+        if ar.strong(name) and not (ar.generic.match(name) or ar.not_honour.search(name)):
+            s = m.start("name") + (1 if m.group("name")[0] in "“\"" else 0)
+            hits.append(AwardHit("award.named", s, s + len(name), name, None, None, None, 2))
+    return hits
+
+
+def presented(text: str, ar: AwardRules) -> list[AwardHit]:
+    """为获奖者代表颁奖，包括：A、B，C…等: each honour presented (one that reads as an honour's name)."""
+    hits: list[AwardHit] = []
+    for m in _PRESENTED.finditer(text):
+        for p in _PRESENTED_SPLIT.finditer(text, m.start("list"), m.end("list")):
+            name = unquote(p.group()).strip()
+            if (ar.named_item.fullmatch(name) and not ar.head_end.fullmatch(name) or ar.list_item.fullmatch(name)) and not (
+                    ar.generic.match(name) or ar.not_honour.search(name) or ar.verbs.search(name)):
+                s = p.start() + p.group().find(name[:1])
+                hits.append(AwardHit("award.listed", s, s + len(name), name, None, None, None, 2))
+    return hits
+
+
+def nominees_shown(text: str, ar: AwardRules) -> list[AwardHit]:
+    """现将“A”“B”和“C”入选作品、单位及个人予以公示: the honours whose nominees are put up (nominated)."""
+    hits: list[AwardHit] = []
+    for m in _NOMINEES_SHOWN.finditer(text):
+        for q in _LIST_QUOTE.finditer(text, m.start("list"), m.end("list")):
+            name = q.group("name")
+            if (ar.strong(name) or ar.head_end.search(name)) and not (ar.generic.match(name) or ar.not_honour.search(name)):
+                hits.append(AwardHit("award.nominated", q.start("name"), q.end("name"), name, None, None, None, 2,
+                                     "nominated"))
+    return hits
+
+
+def won_before_holders(text: str, ar: AwardRules) -> list[AwardHit]:
+    """为荣获江苏省五一劳动奖状的甲学院、荣获…奖章的乙颁奖: a strong honour won, then its holder after 的."""
+    hits: list[AwardHit] = []
+    for m in _WON_BEFORE_HOLDER.finditer(text):
+        pos = m.start("name")
+        parts = _AND.split(m.group("name"))  # 荣获省三八红旗手和省三八红旗集体的甲和乙: two honours
+        if not all(ar.strong(p) and ar.named_item.fullmatch(p) and not (ar.generic.match(p) or ar.not_honour.search(p))
+                   for p in parts):
+            continue
+        for part in parts:
+            start = text.index(part, pos)
+            hits.append(AwardHit("award.named", start, start + len(part), part, None, None, None, 2))
+            pos = start + len(part)
+    return hits
+
+
 def quote_runs(text: str, ar: AwardRules) -> list[AwardHit]:
     """“A”是甲、“B”是乙 after a conferral: honours and their holders."""
     hits: list[AwardHit] = []
@@ -298,5 +363,6 @@ def shortlists(text: str, ar: AwardRules) -> list[AwardHit]:
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
-                           passed_reviews, made_public, event_prizes, gathered, ceremonies, released, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
+                           passed_reviews, made_public, event_prizes, gathered, ceremonies, released, commended_as, presented,
+                           nominees_shown, won_before_holders, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
             for h in read(text, ar)]

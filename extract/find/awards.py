@@ -234,7 +234,7 @@ _ROUND_ONLY = regex.compile(r"第[\d一二三四五六七八九十]+[届批]|首
 _REGION_BEFORE = regex.compile(r"(?:由[^“”，,。；;]{2,20}?)?(?P<region>\p{Han}{1,8}?(?:省|市|县|区|州|盟|旗)级?|(?:省|市|县|区)级?)?")
 # recipients counted before an honour's name: 赵某等15名同志 | 保定某公司等92个单位
 _RECIPIENTS_LEAD = regex.compile(r"^(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)(?:[个名家所位户支]|人(?!次))[\p{Han}]{0,3}?"
-                                 r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织)?)(?=[^\d])")
+                                 r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织|教师|校长|职工|干部|学生|医生|护士|民警|员工|选手)?)(?=[^\d])")
 # the honour after the last of several counted recipient lists: 、乙等108个班组河北省先进集体称号
 _AFTER_RECIPIENTS = regex.compile(r"、(?P<recip>[^，,。；;、“”]{1,40}?等(?P<n>\d+)(?:[个名家所位户支]|人(?!次))"
                                   r"(?:同志|单位|集体|个人|班组|团队|家庭|企业|学校|组织))"
@@ -282,6 +282,9 @@ def _described(text: str, ar: AwardRules) -> list[AwardHit]:
                 hits.append(AwardHit("award.named", s, m.end("rest"), rest[i:], None, rest[:i], None, 2))
                 break
     return hits
+
+
+# after a name: 的 and the list of its holders (被授予全国劳动模范的人员名单)
 
 
 def _named_matches(text: str, ar: AwardRules) -> Iterator[regex.Match[str]]:
@@ -566,6 +569,9 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             inner = core.strip().strip(QUOTES)  # 全省道德模范 445名: the space before the count
             paired = counted_before and text[p_start - 1:p_start] in "和及与" and piece[:1] in QUOTES \
                 and piece[-1:] in QUOTES  # 表彰了1998名“全国优秀教师”和“全国优秀教育工作者”: one count, two titles
+            # 表彰679名省劳动模范、先进工作者和100个先进集体: a strong name after a counted one shares its count
+            shared = bool(need_count and count is None and counted_before and text[p_start - 1:p_start] in "、和及与"
+                          and ar.strong(unquote(core.strip())))
             counted_before = count is not None
             if conferred:  # 获中国戏剧梅花奖、白玉兰奖: the items after the first (the rules above read that one)
                 cut = r"(?<![特一二三])等.*$" if closed else r"等.*$"  # 全国特等年鉴等荣誉: a grade is no 等
@@ -601,11 +607,11 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 if not inner or len(unquote(inner)) > 22 or "的" in inner and "“" not in inner and not ar.head_end.search(bare) or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
                         ar.list_item.fullmatch(bare) or closed_kind and piece.lstrip()[:1] in QUOTES
                         or need_count and count is not None and _WHOLE_QUOTE.fullmatch(core.strip())  # 表彰了30位“…好领导”
-                        or ((count is not None or batch or paired or rounded) and ar.named_item.fullmatch(unquote(inner))
+                        or ((count is not None or batch or paired or rounded or shared) and ar.named_item.fullmatch(unquote(inner))
                                                          and (need_count or not ar.weak_end.search(bare)
                                                               or ar.strong(bare)))):
                     continue  # after 评出, 项目单位3个 counts units; 书香家庭5户 counts an honour
-            if need_count and count is None and not batch and not paired \
+            if need_count and count is None and not batch and not paired and not shared \
                     and not (v.group().startswith("表彰") and (ar.prefix.match(unquote(inner)) or _TOP_N.search(inner))):
                 continue  # 表彰了2017年度优秀护士: a year or round names the honours of one commendation
             at = core.find(inner)
