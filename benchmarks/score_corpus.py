@@ -21,7 +21,7 @@ SCORER = HERE.parent / "tests" / "fixtures" / "score.py"
 SUMS = ("amount", "headcount", "sum checks")
 #: the lines each folder's gold covers; *_tune* folders are tuned on (their misses may be read)
 COVERS = {"honours": ("award",), "honours_tune": ("award",), "honours_tune2": ("award",),
-          "honours_tune3": ("award",), "honours_tune4": ("award",), "honours_fresh": ("award",), "honours_fresh2": ("award",), "honours_fresh4": ("award",), "honours_tune5": ("award",), "honours_tune6": ("award",), "honours_tune7": ("award",), "honours_tune8": ("award",), "honours_fresh5": ("award",), "honours_tune9": ("award",), "honours_tune10": ("award",), "honours_tune11": ("award",), "honours_tune12": ("award",), "honours_tune13": ("award",), "honours_fresh6": ("award",), "honours_tune14": ("award",), "honours_tune15": ("award",), "honours_fresh7": ("award",), "honours_tune16": ("award",), "honours_tune17": ("award",),
+          "honours_tune3": ("award",), "honours_tune4": ("award",), "honours_fresh": ("award",), "honours_fresh2": ("award",), "honours_fresh4": ("award",), "honours_tune5": ("award",), "honours_tune6": ("award",), "honours_tune7": ("award",), "honours_tune8": ("award",), "honours_fresh5": ("award",), "honours_tune9": ("award",), "honours_tune10": ("award",), "honours_tune11": ("award",), "honours_tune12": ("award",), "honours_tune13": ("award",), "honours_fresh6": ("award",), "honours_tune14": ("award",), "honours_tune15": ("award",), "honours_fresh7": ("award",), "honours_tune16": ("award",), "honours_tune17": ("award",), "honours_tune18": ("award",), "honours_fresh8": ("award",),
           "sums": SUMS, "sums_tune": SUMS, "sums_tune2": SUMS, "sums_tune3": SUMS, "sums_tune4": SUMS, "sums_tune5": SUMS, "sums_fresh": SUMS}
 
 
