@@ -267,6 +267,17 @@ FOUND = [
     ("某村继续保留“省级文明村” 的荣誉称号。", [("省级文明村", None, R)]),
     ("授予王某等9名校长某省中小学优秀校长称号。", [("某省中小学优秀校长", 9, C)]),
     ("副市长宣读了我市被授予全国劳动模范的人员名单。", [("全国劳动模范", None, C)]),
+    # round 20 (honours_tune18): quoted titles counted in a result list, a year inside the words after a quote,
+    # a year's quoted honour whose ceremony is held, candidates of several honours after 作为, counted honours as
+    # the subject of 受到…表彰 with a place before the count, nominees counted after a list put up for objections
+    ("共评选出“高校教师年度人物”10名，“道德模范群体”8个。", [("高校教师年度人物", 10, C), ("道德模范群体", 8, C)]),
+    ("他当选“出彩某省人”2023感动某省年度人物。", [("出彩某省人2023感动某省年度人物", None, C)]),
+    ("“2023某市感动人物”颁奖典礼在市文化中心隆重举行。", [("2023某市感动人物", None, C)]),
+    ("提出20个村作为2022—2024年度省级文明村镇、文明单位的候选单位。",
+     [("2022—2024年度省级文明村镇", None, N), ("文明单位", None, N)]),
+    ("某省30名全国劳动模范、12名全国先进工作者受到党中央、国务院表彰。",
+     [("全国劳动模范", 30, C), ("全国先进工作者", 12, C)]),
+    ("现将我市拟推荐对象名单予以公示，其中省劳动模范15名、先进集体2个。", [("省劳动模范", 15, N), ("先进集体", 2, N)]),
 ]
 
 ABSENT = [
@@ -349,6 +360,8 @@ ABSENT = [
     "获得全国文明单位的意义重大。",                                # a name, then no holder after 的
     "会上为获奖者颁奖，包括：奖杯、证书和奖金。",                  # things presented, no honour
     "他作为代表受到表彰。",                                        # a role, no honour
+    "今年全市的获奖先进集体和先进个人将在大会上介绍经验。",        # 获奖: holders of prizes, no honour listed
+    "各单位推荐了一批先进典型，为这一群体选树了榜样。",            # a bare word for a model person
 ]
 
 

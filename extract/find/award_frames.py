@@ -44,7 +44,10 @@ _CEREMONY = regex.compile(r"(?P<list>(?:[“\"][^“”\"\n]{2,30}[”\"“][ \t
 _THE_ABOVE = regex.compile(r"(?:获得|荣获|获)了?上述")
 _CEREMONY_ITEM = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,30})[”\"“]")
 # 2023年“齐鲁最美审计工作者”发布(仪式举行), …评选结果发布: a year's honour whose holders are made known
-_RELEASED = regex.compile(r"(?P<name>(?:19|20)\d{2}年度?[“\"][^“”\"\n]{2,20}[”\"])(?:评选结果|推选结果|推选展示结果|名单)?(?:发布|揭晓)")
+_RELEASED = regex.compile(r"(?P<name>(?:19|20)\d{2}年度?[“\"][^“”\"\n]{2,20}[”\"])(?:评选结果|推选结果|推选展示结果|名单)?(?:发布|揭晓)"
+                       # “2009…感动中原年度十大人物”颁奖晚会在郑州举行: a year's honour, its ceremony held
+                       r"|[“\"](?P<name>[^“”\"\n]{0,12}?(?:19|20)\d{2}[^“”\"\n]{2,24})[”\"](?:颁奖典礼|颁奖晚会|颁奖仪式|颁奖大会|表彰大会)"
+                       r"(?:[^，,。；;！!？?\n]{0,20}?)(?:隆重)?(?:举行|举办|召开)")
 # 甲同志作为先进个人，与…一起受到表彰: the honour one is commended as
 _COMMENDED_AS = regex.compile(r"作为(?P<name>[“\"]?[^，,。；;、“”\"\n的]{2,24}?[”\"]?)(?:[，,]|(?=与|和|一同|一起|受到))"
                            r"[^。；;！!？?\n]{0,40}?受到(?:了)?(?:表彰|表扬|嘉奖)")
@@ -62,8 +65,9 @@ _AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁�
 _YEAR_LINE = regex.compile(r"(?m)^[ \t\u3000]*(?:19|20)\d{2}年度?[ \t\u3000]*(?P<name>[^\n，,。；;：:]{3,30}?)[ \t\u3000]*$")
 # the honours that stand as the subject of 受到表彰 (…、十佳妇女之家、578位上海市三八红旗手和200个三八红旗集体获得表彰)
 _SUBJECTS_COMMENDED = regex.compile(r"(?:^|(?<=[，,。；;：:\n]))(?P<list>[^。；;！!？?\n：:，,]{3,60}(?:[，,、][^。；;！!？?\n：:，,]{3,60}){0,8}?)"
-                                    r"(?:均|都|共同)?(?:受到了?|获得了?)(?:表彰|表扬|嘉奖)(?=[，,。；;！!\s]|$)")
-_SUBJECT_ITEM = regex.compile(r"(?:(?P<n>\d+)(?:位|名|个|家|户|所|支))?(?P<name>[^，,、和及]+?)(?:获得者|代表)?(?=[，,、]|和|及|$)")
+                                    r"(?:均|都|共同)?(?:受到了?|获得了?)(?:[^，,。；;！!？?\n]{1,16}?(?<=[委府部院会局厅办央]))?"  # 受到党中央、国务院表彰
+                                    r"(?:表彰|表扬|嘉奖)(?=[，,。；;！!\s]|$)")
+_SUBJECT_ITEM = regex.compile(r"(?:\p{Han}{1,5}?(?=\d))?(?:(?P<n>\d+)(?:位|名|个|家|户|所|支))?(?P<name>[^，,、和及]+?)(?:获得者|代表)?(?=[，,、]|和|及|$)")
 _TOP_TEN = regex.compile(r"十佳|十大|百佳")
 _DECIDED_COLON = regex.compile(r"(?:政府|委员会|党委|决定|研究)决定[，,：:]|决定[：:]")
 _DECIDED_CLAUSE = regex.compile(r"(?:(?<=[，,：:；;])|(?<=决定))(?P<recip>[^；;。为，,]{2,120}?)为(?P<name>[^，,；;。为]{4,60}?)(?=[，,；;。]|$)")
@@ -215,7 +219,8 @@ def released(text: str, ar: AwardRules) -> list[AwardHit]:
         name = unquote(m.group("name"))
         title = ar.prefix.sub("", name)
         word = ar.epithet_word.search(title)
-        if (word and word.start() <= 4 or ar.strong(title)) and not (ar.generic.match(title) or ar.not_honour.search(title)):
+        held = "颁奖" in m.group() or "表彰" in m.group()  # a ceremony: the honour word may stand anywhere
+        if (word and (word.start() <= 4 or held) or ar.strong(title)) and not (ar.generic.match(title) or ar.not_honour.search(title)):
             hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, None, None, None, 2))
     return hits
 

@@ -479,6 +479,8 @@ def nominee_colons(text: str, ar: AwardRules) -> list[AwardHit]:
 _COUNTED_ITEM = regex.compile(r"^(?P<name>.{2,30}?)(?P<n>\d+)(?:个|名|人|家|项|位|篇|件|户|所|支)$")
 
 
+# 现将我市拟推荐对象名单予以公示，其中A19名、B1个: the nominees counted after a list put up for objections
+_SHOWN_AMONG = regex.compile(r"(?:推荐|推选|候选)(?:对象|人选)?名单(?:予以|进行)?公示[，,]其中(?P<list>[^。；;！!？?\n]{2,160})")
 _NOMINEE_END = regex.compile(r"(?:候选单位|候选集体|候选家庭|候选企业|候选学校|候选人|候选对象|推荐对象|推荐单位)$")
 
 
@@ -486,7 +488,7 @@ def nominated_counts(text: str, ar: AwardRules) -> list[AwardHit]:
     """共推荐奖状312个、奖章1224个、工人先锋号1084个: honours counted after a verb of nominating
     (stage nominated); an item without a count or whose name is no honour (项目3个) is left out."""
     hits = []
-    for m in ar.count_nominate.finditer(text):
+    for m in [*ar.count_nominate.finditer(text), *_SHOWN_AMONG.finditer(text)]:
         for p_start, piece in _items(text, m.start("list"), m.end("list")):
             it = _COUNTED_ITEM.match(piece)
             if not it:

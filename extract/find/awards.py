@@ -67,7 +67,7 @@ _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
 _AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|证书|表彰|奖励|奖金|等|和|及|与|暨|以及|并|以来|之后|以后|后|共|时|之外|以外|外|的"
                              r"|农户|个人|集体|同志|代表|获得者))"  # 获得“最美家庭”农户: the holders after the name
-                             r"[\p{Han}]{1,12}?"
+                             r"(?:(?:19|20)\d{2})?[\p{Han}]{1,12}?"  # “出彩河南人”2022感动中原年度人物
                              r"(?=[，,。；;、：:\s（(“]|和|及|与|暨|等(?!奖)|\d+[个名家所项户]|(?:的|这一)?(?:光荣|崇高)?(?:荣誉称号|称号)|的(?:有|是|为|分别|包括)"
                              r"|(?<=奖)的|$)")  # 荣获“五个一工程”奖的甲、乙: a prize, then its holders
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
@@ -110,6 +110,8 @@ _LEVEL_WORD = regex.compile(r"(?:全国|全省|全市|全县|全区|国家级|�
 _DECIDED = regex.compile(r"决定|名义|之际|前夕")
 # the frame closing a commended list (…45名先进个人给予表彰奖励, …进行了表彰)
 _FRAME_TAIL = regex.compile(r"(?:给予|予以|进行了?)(?:通报)?(?:表彰|表扬|奖励|嘉奖)+$")
+_AS_NOMINEES = regex.compile(r"作为(?P<list>[^，,。；;、：:《》\s的]{2,30}(?:、[^，,。；;、：:《》\s的]{2,30}){1,6})的?"
+                             r"(?:候选单位|候选村|候选人|候选对象|候选集体)")
 _AS_NOMINEE = regex.compile(r"作为(?P<name>[^，,。；;、：:《》\s的]{2,30}?)(?:候选村|候选人|候选单位|候选对象|候选集体|推荐对象)")
 # nominees counted before 申报 (组织推荐22家单位申报全国科普教育基地)
 _COUNTED_NOMINEES = regex.compile(r"(?:推荐|推选|遴选)(?:了|出)?\d+(?:家|个|名|所|位|户)[\p{Han}]{0,4}?$")
@@ -287,6 +289,9 @@ def _described(text: str, ar: AwardRules) -> list[AwardHit]:
 # after a name: 的 and the list of its holders (被授予全国劳动模范的人员名单)
 
 
+_BARE_PERSON = frozenset({"榜样", "英雄", "模范", "楷模", "好人", "先锋", "英模"})
+
+
 def _named_matches(text: str, ar: AwardRules) -> Iterator[regex.Match[str]]:
     """Every match of the unquoted grammar, and again from a verb inside a name read too far
     (获评“全国优秀法院”是我院继获得全国法院文化建设示范单位: the name of 获得, not of 获评)."""
@@ -313,6 +318,8 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 or _INNER_VERB.search(name):
             continue  # a quoted title is read by award.quoted; 多项荣誉 names no honour
         value = unquote(name)
+        if value in _BARE_PERSON:
+            continue  # 为这一群体选树了榜样: a bare word for a model person, no honour named
         if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
                 or ar.not_honour.search(value) or _COUNTED_NOUN.match(value):
             continue  # 授予一个单位、城市的最高荣誉: a number of recipients, no name
@@ -521,6 +528,8 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         # after a verb that announces results the list runs on past semicolons (评出一等奖6名…；指导教师奖49名)
         stop = (CLAUSE if conferred else _SENTENCE_STOP if need_count else _FULL_STOP).search(text, v.end(), se)
         end = stop.start() if stop else se
+        if conferred and text.startswith("奖", v.end()) and text[v.end() + 1:v.end() + 2] not in "章状杯牌":
+            continue  # 获奖先进集体和先进个人: 获奖 (won a prize), then its holders; no list of honours
         if conferred and ar.counted_objects.match(text, v.start()):
             continue  # 授予甲等34个县级市和县…称号: counted recipients before each name, read by award.named
         # 荣获A、B、C等荣誉称号: a list the honour noun closes names an honour in every item
@@ -543,8 +552,8 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 continue  # 对…45名先进个人给予表彰奖励: a list of 对…予以表彰, read by award.commended
             if batch and (_BATCH_NOT.search(piece) or CLAUSE.search(text, p_start - 1, p_start)):
                 break  # 表彰一批先进集体和先进职工，分别授予…: recipients; a batch ends with its clause
-            if not piece or ar.verbs.search(piece):
-                continue  # an item with its own verb (11家单位获得优秀组织奖) is read by the other rules
+            if not piece or ar.verbs.search(piece) or "受到" in piece:
+                continue  # an item with its own verb (11家单位获得优秀组织奖, …受到表彰) is read by the other rules
             if piece.startswith("其中") and len(piece) > 4:
                 piece, p_start = piece[2:], p_start + 2  # 其中全国优秀教师1人: the word opening a breakdown
             also = _ALSO_SET.match(piece) if not conferred else None
@@ -606,7 +615,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                     bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
                 if not inner or len(unquote(inner)) > 22 or "的" in inner and "“" not in inner and not ar.head_end.search(bare) or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
                         ar.list_item.fullmatch(bare) or closed_kind and piece.lstrip()[:1] in QUOTES
-                        or need_count and count is not None and _WHOLE_QUOTE.fullmatch(core.strip())  # 表彰了30位“…好领导”
+                        or count is not None and _WHOLE_QUOTE.fullmatch(core.strip())  # 表彰了30位“…好领导”, 评选出“A”12名
                         or ((count is not None or batch or paired or rounded or shared) and ar.named_item.fullmatch(unquote(inner))
                                                          and (need_count or not ar.weak_end.search(bare)
                                                               or ar.strong(bare)))):
@@ -661,6 +670,13 @@ def _nominated(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 or not (ar.strong(name) or ar.prefix.match(unquote(name))):
             continue
         hits.append(AwardHit("award.nominated", s, s + len(name), unquote(name), None, None, None, 1, "nominated"))
+    for m in _AS_NOMINEES.finditer(text):  # 作为2019—2021年度江苏省文明村镇、文明单位、文明社区的候选单位
+        pos = m.start("list")
+        for part in m.group("list").split("、"):
+            bare = unquote(part)
+            if ar.named_item.fullmatch(bare) and ar.strong(bare) and not ar.generic.match(bare):
+                hits.append(AwardHit("award.nominated", pos, pos + len(part), bare, None, None, None, 1, "nominated"))
+            pos += len(part) + 1
     for m in _AS_NOMINEE.finditer(text):  # 择优作为省级“最美乡村”候选村向上级推荐: the honour a nominee is put up for
         name = m.group("name")
         if ar.named_item.fullmatch(unquote(name)) and not ar.generic.match(unquote(name)) \
