@@ -278,6 +278,14 @@ FOUND = [
     ("某省30名全国劳动模范、12名全国先进工作者受到党中央、国务院表彰。",
      [("全国劳动模范", 30, C), ("全国先进工作者", 12, C)]),
     ("现将我市拟推荐对象名单予以公示，其中省劳动模范15名、先进集体2个。", [("省劳动模范", 15, N), ("先进集体", 2, N)]),
+    # round 21 (honours_tune19): 颁授 as a verb of announcing results, 被选为 and 被确立为 as verbs of naming, a
+    # proposal counting its holders before the honour, the prizes a count of prizes is made of
+    ("大会共颁授省五一劳动奖状20个、省五一劳动奖章120个。", [("省五一劳动奖状", 20, C), ("省五一劳动奖章", 120, C)]),
+    ("全省有3个村被选为全国生态文化村。", [("全国生态文化村", 3, C)]),
+    ("5个项目区被确立为国家级农业标准化示范区。", [("国家级农业标准化示范区", 5, C)]),
+    ("经专家评审，拟确定了30个省级农业标准化示范县，现予以公示。", [("省级农业标准化示范县", 30, N)]),
+    ("该区荣获3个奖项，包括机构捐赠奖和志愿服务奖、慈善项目奖。",
+     [("机构捐赠奖", None, C), ("志愿服务奖", None, C), ("慈善项目奖", None, C)]),
 ]
 
 ABSENT = [
@@ -362,6 +370,8 @@ ABSENT = [
     "他作为代表受到表彰。",                                        # a role, no honour
     "今年全市的获奖先进集体和先进个人将在大会上介绍经验。",        # 获奖: holders of prizes, no honour listed
     "各单位推荐了一批先进典型，为这一群体选树了榜样。",            # a bare word for a model person
+    "他获得3个奖项，包括奖金、证书。",                              # things, no prize named
+    "他被选为村民代表。",                                          # a role
 ]
 
 

@@ -5,7 +5,7 @@ a commendation's scope (在表彰的A、B中), the winners that stood out of a s
 after a sentence that confers or in a decision's clauses, an honour put before 授予 (将A授予), candidate
 lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, a prize named after its contest and 的, honours 揽入怀中, a ceremony's honours won as 上述殊荣, a year's honour 发布, the honour one is commended as (作为A受到表彰), the kinds
 of honour presented (颁奖，包括：A、B), quoted honours whose nominees are put up for objections, an honour won before its holder
-(为荣获A的甲颁奖), runs of “A”是甲, a profile's year
+(为荣获A的甲颁奖), a counted proposal (拟确定了69个A), the prizes a count is made of (荣获3个奖项，包括A、B), runs of “A”是甲, a profile's year
 lines and honours that stand as the subject of 受到表彰. :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
@@ -58,7 +58,14 @@ _PRESENTED_SPLIT = regex.compile(r"[^、，,]+")
 _NOMINEES_SHOWN = regex.compile(r"(?:现将|特将|兹将)(?P<list>(?:[“\"][^“”\"\n]{2,30}[”\"][、和及与]?){1,6})(?:拟|入选|推荐|候选|获奖)[^。；;！!？?\n]{0,20}?(?:予以|进行)公示")
 # 为荣获A的甲、荣获B的乙颁奖: an honour won, named in a relative clause before its holder
 _WON_BEFORE_HOLDER = regex.compile(r"(?<=[为、对向])(?:荣获|获得|获评|荣膺)(?P<name>[^，,。；;、“”的\n]{3,30}?)的(?=\p{Han})")
+# 拟确定了69个A，现予以公示: a proposal that counts its holders before the honour (nominated)
+_PROPOSED_COUNT_FIRST = regex.compile(r"拟(?:确定|认定|命名|推荐|表彰|授予)了?(?P<n>\d+)(?:个|名|家|所|户|位)(?P<name>[^，,。；;、\n]{3,30}?)"
+                                      r"(?=[，,。；;]|予以|进行|$)")
+# 荣获3个奖项，包括A、B和C: the honours a count of prizes is made of
+_PRIZES_INCLUDED = regex.compile(r"(?:荣获|获得|获|斩获|摘得)了?\d+(?:个|项)(?:奖项|荣誉|大奖|奖)[，,]?(?:包括|分别是|分别为)[：:]?"
+                                 r"(?P<list>[^。；;！!？?\n]{4,200}?)(?=[。；;！!？?\n]|$)")
 _AND = regex.compile(r"和|及|与")
+_INCLUDED_ITEM = regex.compile(r"[^、，,]+")
 _QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是|为|：|:)\s*(?P<who>[^、，,。；;“”\"\n]{2,30})")
 _RUN_GAP = regex.compile(r"[、，,；;\s]*")
 _AWARD_CONTEXT = regex.compile(r"获得|荣获|获奖|殊荣|评选|揭晓|颁奖|授予|当选")
@@ -277,6 +284,35 @@ def won_before_holders(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def proposed_counts(text: str, ar: AwardRules) -> list[AwardHit]:
+    """拟确定了69个全国绿色高质高效行动示范县，现予以公示: a counted proposal (nominated)."""
+    hits: list[AwardHit] = []
+    for m in _PROPOSED_COUNT_FIRST.finditer(text):
+        name = unquote(m.group("name"))
+        if ar.strong(name) and ar.named_item.fullmatch(name) and not (ar.generic.match(name) or ar.not_honour.search(name)):
+            hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), name, int(m.group("n")), None, None, 2,
+                                 "nominated"))
+    return hits
+
+
+def prizes_included(text: str, ar: AwardRules) -> list[AwardHit]:
+    """柯桥区荣获3个奖项，包括A、B和C: each prize of the count."""
+    hits: list[AwardHit] = []
+    for m in _PRIZES_INCLUDED.finditer(text):
+        for p in _INCLUDED_ITEM.finditer(text, m.start("list"), m.end("list")):
+            piece, at = p.group(), p.start()
+            cut = piece.find("和")  # 机构捐赠奖和志愿服务奖: two prizes; 慈善项目和慈善信托奖: one
+            parts = [(piece[:cut], at), (piece[cut + 1:], at + cut + 1)] \
+                if cut > 0 and ar.head_end.search(piece[:cut]) else [(piece, at)]
+            for part, start in parts:
+                name = unquote(part).strip()
+                if name and ar.named_item.fullmatch(name) and not ar.head_end.fullmatch(name) and not (
+                        ar.generic.match(name) or ar.not_honour.search(name) or ar.verbs.search(name)):
+                    s = start + part.find(name[:1])
+                    hits.append(AwardHit("award.listed", s, s + len(name), name, None, None, None, 2))
+    return hits
+
+
 def quote_runs(text: str, ar: AwardRules) -> list[AwardHit]:
     """“A”是甲、“B”是乙 after a conferral: honours and their holders."""
     hits: list[AwardHit] = []
@@ -369,5 +405,5 @@ def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
                            passed_reviews, made_public, event_prizes, gathered, ceremonies, released, commended_as, presented,
-                           nominees_shown, won_before_holders, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
+                           nominees_shown, won_before_holders, proposed_counts, prizes_included, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
             for h in read(text, ar)]
