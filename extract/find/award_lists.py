@@ -481,7 +481,6 @@ _COUNTED_ITEM = regex.compile(r"^(?P<name>.{2,30}?)(?P<n>\d+)(?:个|名|人|家|
 
 # 现将我市拟推荐对象名单予以公示，其中A19名、B1个: the nominees counted after a list put up for objections
 _SHOWN_AMONG = regex.compile(r"(?:推荐|推选|候选)(?:对象|人选)?名单(?:予以|进行)?公示[，,]其中(?P<list>[^。；;！!？?\n]{2,160})")
-_NOMINEE_END = regex.compile(r"(?:候选单位|候选集体|候选家庭|候选企业|候选学校|候选人|候选对象|推荐对象|推荐单位)$")
 
 
 def nominated_counts(text: str, ar: AwardRules) -> list[AwardHit]:
@@ -493,7 +492,7 @@ def nominated_counts(text: str, ar: AwardRules) -> list[AwardHit]:
             it = _COUNTED_ITEM.match(piece)
             if not it:
                 continue
-            hon = _honour(_NOMINEE_END.sub("", it.group("name")), ar)  # 优秀文明单位候选单位4家: the honour
+            hon = _honour(ar.nominee_end.sub("", it.group("name")), ar)  # 优秀文明单位候选单位4家: the honour
             if hon is None or ar.weak_end.search(hon[1]) and not ar.list_item.fullmatch(hon[1]):
                 continue
             s = p_start + hon[0]

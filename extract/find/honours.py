@@ -105,6 +105,7 @@ class AwardRules:
     winners_have: regex.Pattern[str]
     counted_nominee: regex.Pattern[str]
     nominee_word: regex.Pattern[str]
+    nominee_end: regex.Pattern[str]
     prior_award: regex.Pattern[str]
     nominee_named: regex.Pattern[str]
     continued_named: regex.Pattern[str]
@@ -199,6 +200,8 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
                              rf"{heads}[”\"」』]?)(?P<n>\d+)(?:名|个|位|人|家)|(?<!\d)(?P<n>\d+)(?:名|个|位|家)"
                              rf"(?P<name>(?:{PREFIX})*[“\"「『]?[\p{{Han}}A-Za-z0-9]{{0,16}}?{heads}[”\"」』]?))(?:{nominee})", where),
         nominee_word=comp(nominee, where),
+        # 优秀文明单位候选单位4家: the nominee word closing a counted name, no part of the honour
+        nominee_end=comp(rf"(?:{alt(aw['nominee_nouns'] + aw['nominee_units'])})$", where),
         winners_have=comp(rf"(?:{alt(aw['winners_words'])})[^。；;！!？?\n]{{0,20}}?共?有", where),
         breakdown=comp(rf"\s*(?:{alt(aw['breakdown_words'])})", where),
         prior_award=comp(rf"{verb}|{alt(aw['result_verbs'] + aw['commend_verbs'] + aw['prior_award_words'])}", where),
