@@ -286,6 +286,18 @@ FOUND = [
     ("经专家评审，拟确定了30个省级农业标准化示范县，现予以公示。", [("省级农业标准化示范县", 30, N)]),
     ("该区荣获3个奖项，包括机构捐赠奖和志愿服务奖、慈善项目奖。",
      [("机构捐赠奖", None, C), ("志愿服务奖", None, C), ("慈善项目奖", None, C)]),
+    # round 22 (honours_tune19, second pass): the time word after an honour won, merits sharing one count, a
+    # bracket of recipients or a note after a counted item, a round's quoted honour before 获得者, a count each
+    # prize shares, honours counted clause by clause after one verb, 先进地区 among the heads
+    ("该县2019年蝉联国家卫生县城以来，群众满意度逐年提高。", [("国家卫生县城", None, C)]),
+    ("该所荣获全国模范派出所之后，又获得了省级文明单位。", [("全国模范派出所", None, C), ("省级文明单位", None, C)]),
+    ("该连队先后荣立集体二等功、三等功各2次。", [("集体二等功", None, C), ("集体三等功", None, C)]),
+    ("本届共评出20个“文明家庭”（甲户、乙户等），15个“美丽庭院”（丙户、丁户等）。",
+     [("文明家庭", 20, C), ("美丽庭院", 15, C)]),
+    ("大会表彰了首届“湖北慈善奖”获得者。", [("首届湖北慈善奖", None, C)]),
+    ("该院荣获2个奖项，包括优秀组织奖和最佳创意奖各1个。", [("优秀组织奖", None, C), ("最佳创意奖", None, C)]),
+    ("全镇被评为省劳动模范3人，省先进工作者(生产者)11人。", [("省劳动模范", 3, C), ("省先进工作者(生产者)", 11, C)]),
+    ("对甲旗等4个先进地区和乙某等10名先进个人予以表彰。", [("先进地区", 4, C), ("先进个人", 10, C)]),
 ]
 
 ABSENT = [
@@ -372,6 +384,9 @@ ABSENT = [
     "各单位推荐了一批先进典型，为这一群体选树了榜样。",            # a bare word for a model person
     "他获得3个奖项，包括奖金、证书。",                              # things, no prize named
     "他被选为村民代表。",                                          # a role
+    "自2018年申报国家卫生县城以来，全县上下共同努力。",            # an application, no honour won
+    "第五届“湖北慈善奖”获得者的推荐工作已经启动。",              # a call for its holders
+    "年度考核被评为优秀8人，称职95人。",                          # grades, no honour
 ]
 
 

@@ -6,7 +6,8 @@ after a sentence that confers or in a decision's clauses, an honour put before �
 lists and shortlists (nominated), an honour won by passing its review, a round's holders made public, a prize named after its contest and 的, honours 揽入怀中, a ceremony's honours won as 上述殊荣, a year's honour 发布, the honour one is commended as (作为A受到表彰), the kinds
 of honour presented (颁奖，包括：A、B), quoted honours whose nominees are put up for objections, an honour won before its holder
 (为荣获A的甲颁奖), a counted proposal (拟确定了69个A), the prizes a count is made of (荣获3个奖项，包括A、B), runs of “A”是甲, a profile's year
-lines and honours that stand as the subject of 受到表彰. :func:`frames` runs them all, in this order.
+lines, honours that stand as the subject of 受到表彰 and honours counted clause by clause after one verb
+(被评为A5人，B103人次). :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ _PROPOSED_COUNT_FIRST = regex.compile(r"拟(?:确定|认定|命名|推荐|表彰
 _PRIZES_INCLUDED = regex.compile(r"(?:荣获|获得|获|斩获|摘得)了?\d+(?:个|项)(?:奖项|荣誉|大奖|奖)[，,]?(?:包括|分别是|分别为)[：:]?"
                                  r"(?P<list>[^。；;！!？?\n]{4,200}?)(?=[。；;！!？?\n]|$)")
 _AND = regex.compile(r"和|及|与")
+_EACH_COUNT = regex.compile(r"各?\d+(?:个|项|名)$")  # 机构捐赠奖和志愿服务奖各1个: the count each prize shares
 _INCLUDED_ITEM = regex.compile(r"[^、，,]+")
 _QUOTE_IS = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,24})[”\"]\s*(?:是|为|：|:)\s*(?P<who>[^、，,。；;“”\"\n]{2,30})")
 _RUN_GAP = regex.compile(r"[、，,；;\s]*")
@@ -80,6 +82,10 @@ _DECIDED_COLON = regex.compile(r"(?:政府|委员会|党委|决定|研究)决定
 _DECIDED_CLAUSE = regex.compile(r"(?:(?<=[，,：:；;])|(?<=决定))(?P<recip>[^；;。为，,]{2,120}?)为(?P<name>[^，,；;。为]{4,60}?)(?=[，,；;。]|$)")
 _MERIT_WORD = regex.compile(r"先进|优胜|优秀|示范|模范|标兵|达标|文明")
 _STOOD_OUT = regex.compile(r"(?P<n>\d+)(?:个|名|家|位|所|户)[“\"](?P<name>[^“”\"\n]{2,20})[”\"][^。；;！!？?\n]{0,30}?脱颖而出")
+# 被评为市劳动模范5人，市先进生产(工作)者103人次: one verb, honours each with its count after it, clause by clause
+_COUNTED_RUN = regex.compile(r"(?:被评为|评为|获评|荣获|获得)(?P<first>[^，,。；;、\d]{3,24}?)\d+(?:人次|人|名|个|家|所|位|户|项)"
+                          r"(?:[，,、](?P<more>[^，,。；;、\d]{3,24}?)(?P<n>\d+)(?:人次|人|名|个|家|所|位|户|项))+(?=[，,。；;]|$)")
+_INNER_BRACKET = regex.compile(r"[（(][\p{Han}、]{1,6}[）)]")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 
 
@@ -305,7 +311,7 @@ def prizes_included(text: str, ar: AwardRules) -> list[AwardHit]:
             parts = [(piece[:cut], at), (piece[cut + 1:], at + cut + 1)] \
                 if cut > 0 and ar.head_end.search(piece[:cut]) else [(piece, at)]
             for part, start in parts:
-                name = unquote(part).strip()
+                name = _EACH_COUNT.sub("", unquote(part).strip())
                 if name and ar.named_item.fullmatch(name) and not ar.head_end.fullmatch(name) and not (
                         ar.generic.match(name) or ar.not_honour.search(name) or ar.verbs.search(name)):
                     s = start + part.find(name[:1])
@@ -401,9 +407,21 @@ def shortlists(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def counted_runs(text: str, ar: AwardRules) -> list[AwardHit]:
+    """被评为市劳动模范5人，市先进生产(工作)者103人次: the honours after the first, each with its count."""
+    hits: list[AwardHit] = []
+    for m in _COUNTED_RUN.finditer(text):
+        for name, s, n in zip(m.captures("more"), m.starts("more"), m.captures("n")):
+            bare = _INNER_BRACKET.sub("", name)  # 先进生产(工作)者: a bracket inside the name
+            if ar.strong(bare) and ar.named_item.fullmatch(bare) and not (ar.generic.match(bare) or ar.not_honour.search(bare)):
+                hits.append(AwardHit("award.listed", s, s + len(name), name, int(n), None, None, 2))
+    return hits
+
+
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
                            passed_reviews, made_public, event_prizes, gathered, ceremonies, released, commended_as, presented,
-                           nominees_shown, won_before_holders, proposed_counts, prizes_included, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists)
+                           nominees_shown, won_before_holders, proposed_counts, prizes_included, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists,
+                           counted_runs)
             for h in read(text, ar)]

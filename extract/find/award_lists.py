@@ -522,10 +522,12 @@ def announced(text: str, ar: AwardRules) -> list[AwardHit]:
 
 _MONEY_AFTER = regex.compile(r"^[^，,。；;\n]{0,8}?(?:奖金|奖励|\d[\d.]*万?元)")
 _ADDRESSED = regex.compile(r"给予|每位|每名|每人|向|对")
+_CALL_AFTER = regex.compile(r"^的?(?:推荐|评选|申报|候选|推选|评审)")
 _HOLDER_LEAD = regex.compile(r"^(?:本次|此次|本届|今年|该)(?:大赛|比赛|竞赛|活动|评选)?")
 
 
-_QUOTED_BEFORE = regex.compile(r"(?P<name>“[^“”\n]{2,24}”\p{Han}{1,8})$")
+# “光荣在党50年”纪念章获得者, 表彰第八届“浙江慈善奖”获得者: a quoted name (its round before it), its head after or inside
+_QUOTED_BEFORE = regex.compile(r"(?P<name>(?:第[\d一二三四五六七八九十]+届|首届|(?:19|20)\d{2}年度?)?“[^“”\n]{2,24}”\p{Han}{0,8})$")
 
 
 def holders_of(text: str, ar: AwardRules) -> list[AwardHit]:
@@ -536,7 +538,7 @@ def holders_of(text: str, ar: AwardRules) -> list[AwardHit]:
     for a in ar.holder_of.finditer(text):
         m = ar.name_before.search(text, max(0, a.start() - 32), a.start())
         q = _QUOTED_BEFORE.search(text, max(0, a.start() - 32), a.start())
-        if q is not None and ar.head_end.search(q.group()) and (m is None or q.start() < m.start()):
+        if q is not None and ar.head_end.search(unquote(q.group())) and (m is None or q.start() < m.start()):
             m = q  # “光荣在党50年”纪念章获得者: a quoted name, then its head
         if m is None:
             continue
@@ -550,9 +552,11 @@ def holders_of(text: str, ar: AwardRules) -> list[AwardHit]:
         off = lead.end() if lead else 0
         name = name[off:]
         after = text[a.end():a.end() + 20]
+        if _CALL_AFTER.match(after):
+            continue  # “浙江慈善奖”获得者的推荐工作: a call for its holders, none named
         if _MONEY_AFTER.match(after) or _ADDRESSED.search(name):
             continue  # 给予每位一等奖获得者奖金5000元: the prize money of a category, no honour conferred
-        if len(unquote(name)) < 2 or name.endswith(("获奖", "颁奖")) or not ar.named_item.fullmatch(name) \
+        if len(unquote(name)) < 2 or name.endswith(("获奖", "颁奖")) or not ar.named_item.fullmatch(unquote(name)) \
                 or ar.generic.match(unquote(name)) or ar.not_honour.search(name):
             continue
         s = start + off

@@ -192,6 +192,9 @@ _ROUND_MARK = regex.compile(r"首批|首届|第[一二三四五六七八九十\d
 # 荣立个人二等功1次，个人三等功4次: the merits after the first one of a verb
 _MERIT_RUN = regex.compile(r"(?:荣立|记|获)[^，,。；;\n]{0,20}?(?:[一二三特]等功|嘉奖)[\d一二三四五六七八九十]+次"
                            r"(?:[，,、](?P<more>(?:集体|个人)?(?:[一二三特]等功|嘉奖))[\d一二三四五六七八九十]+次)+")
+# 荣立集体一等功、三等功各1次: merits sharing one count; the holder's kind (集体) reaches the later ones
+_MERIT_SHARED = regex.compile(r"(?:荣立|记)(?P<kind>集体|个人)?[一二三特]等功(?:[、和及](?P<more>[一二三特]等功))+"
+                              r"各[\d一二三四五六七八九十]+次")
 # 是湖南省首批示范性普通高级中学, 是…，全国首批儿童早期发展示范基地: a profile's designations after 是
 _IS = regex.compile(r"(?<=[，,。；;\s]|\p{Han})是(?=[\p{Han}“])")
 # a description before the name after 是 (是连续多年的全国文明村, 是远近闻名的国家卫生县城), not a goal or a plan
@@ -268,6 +271,9 @@ def epithet_chains(text: str, ar: AwardRules) -> list[AwardHit]:
     for m in _MERIT_RUN.finditer(text):
         for name, s in zip(m.captures("more"), m.starts("more")):
             hits.append(AwardHit("award.merit", s, s + len(name), name, None, None, None, 2))
+    for m in _MERIT_SHARED.finditer(text):
+        for name, s in zip(m.captures("more"), m.starts("more")):
+            hits.append(AwardHit("award.merit", s, s + len(name), (m.group("kind") or "") + name, None, None, None, 2))
     held_at = -1  # the end of the sentence in which a designation after 是 was found
     for m in _IS.finditer(text):
         end = _SENTENCE_END_OR_VERB.search(text, m.end())

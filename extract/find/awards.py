@@ -62,6 +62,27 @@ _TAIL_COUNT = regex.compile(r"[共各]?(?P<n>\d+)(?:个|名|项|件|家|所|位|
 # a note after a counted item (优秀辅导教师奖7名(具体名单见附件), 一等奖1名(名单附后)): no part of the item
 _NOTE_AFTER_COUNT = regex.compile(r"(?<=\d+(?:个|名|项|件|家|所|位|篇|部|支|户|人))[（(][^（）()]{1,20}[）)]$")
 _ITEM_SPLIT = regex.compile(rf"以及|[、，,；;及与暨]|和(?!{ORGAN_AND})")  # not 住房和城乡建设
+# a bracket of recipients or a note after an item (10个“书香家庭”（甲、乙），3个“书香班级”（名单附后）): no part of it
+_RECIPIENT_BRACKET = regex.compile(r"[（(](?:[^（）()\n]*[、，,][^（）()\n]*|[^（）()\n]{0,12}(?:名单|附件|附后|详见|见附)[^（）()\n]{0,6})[）)]$")
+
+# a bracket of names (no counts) whose separators are no separators of the list
+_NAMES_BRACKET = regex.compile(r"[（(][^（）()\n\d]*[、，,][^（）()\n\d]*[）)]")
+
+
+def _items(part: str) -> list[str]:
+    """The items of a list, split at its separators outside a bracket of names (甲、乙 stay with their item; a
+    breakdown with counts, 一等奖4名（本科组2名，专科组2名）, is split as before)."""
+    inside = {i for b in _NAMES_BRACKET.finditer(part) for i in range(b.start(), b.end())}
+    if not inside:
+        return _ITEM_SPLIT.split(part)
+    pieces, start = [], 0
+    for m in _ITEM_SPLIT.finditer(part):
+        if m.start() not in inside:
+            pieces.append(part[start:m.start()])
+            start = m.end()
+    return pieces + [part[start:]]
+
+
 _BOOK = regex.compile(r"《[^《》\n]{0,80}》")
 _SHORT_LEVEL = regex.compile(r"(?P<n>[一二三特])[、和及]$")
 # the words right after a closing quote that continue the same name (“两山”实践创新基地)
@@ -434,6 +455,7 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 hits.append(AwardHit("award.retained", s, s + len(name), name, None, subj, None, 1, "retained"))
     for m in ar.free_title.finditer(text):  # 被评为全国优秀县委书记: no head, an honour word and the clause end
         name = strip_tail(m.group("name"), ar)  # 荣获全国绿化模范县这一殊荣: the kind of honour
+        name = _AFTER_WORD.sub("", name)  # 荣获全国模范派出所之后: the time word after the honour won
         if _DEICTIC_NAME.match(name) or "的" in name:
             continue  # 授予我国优秀女性的最高荣誉, 授予劳动模范和先进工作者的最高荣誉称号: the recipients, not the honour
         if ar.generic.match(name) or ar.not_honour.search(name) or _INNER_VERB.search(name):
@@ -545,7 +567,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         if batch:
             pos = batch.end()
         counted_before = False
-        for n, piece in enumerate(_ITEM_SPLIT.split(text[pos:end])):
+        for n, piece in enumerate(_items(text[pos:end])):
             p_start = text.find(piece, pos, end) if piece else pos
             pos = p_start + len(piece)
             if need_count and _FRAME_TAIL.search(piece):
@@ -568,7 +590,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             split = split_recipients(piece, ar) if conferred else None
             if split:  # 、100名先进个人省五一劳动奖章: the recipients are no part of the name
                 count, core_start = split[1], split[2]
-            core = _NOTE_AFTER_COUNT.sub("", piece[core_start:])
+            core = _RECIPIENT_BRACKET.sub("", _NOTE_AFTER_COUNT.sub("", piece[core_start:]))
             tail = _TAIL_COUNT.search(core)
             if tail and closed and "等" in core[:tail.start()]:
                 tail = None  # …、浙江省青年文明号等省级以上荣誉110项: the count is of the whole list

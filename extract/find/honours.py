@@ -187,6 +187,8 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
             rf"|的[^，,。；;\n]{{0,8}}?(?:有|是|为|包括)[：:]"
             # 成为“专精特新”企业的一员: the holder one of the honour's holders
             rf"|的一员"
+            # 自2015年蝉联全国文明城市以来: the time word after the honour won
+            rf"|(?:{alt(aw['since_words'])})(?=[，,。；;\s]|$)"
             # 被评为全国教育系统劳动模范并荣获人民教师奖章: a second verb of the clause after 并
             rf"|并(?:且)?(?=[\p{{Han}}])"
             # 表彰了获得2023年度全国三八红旗手的个人和…: the honour, then the kind of its holders
@@ -333,7 +335,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         level_verbs=frozenset(aw["designation_level_verbs"]),
         honour_context=comp(alt(aw["honour_context_words"]), where),
         object_not_end=comp(rf"(?:{alt(aw['designation_not_end'])}|{aw['events']})$|(?:{alt(aw['ranking_words'])})", where),
-        object_trim=comp(rf"(?:等)?(?:{alt(aw['designation_trim'])})?(?:之一)?$", where),
+        object_trim=comp(rf"(?:等)?(?:{alt(aw['designation_trim'])})?(?:之一)?(?:{alt(aw['since_words'])})?$", where),
         # a name opening with a level, a round or a region: 全国…, 2019中国…, 第二批…, 浙江省…, “…”
         level_open=comp(rf"^(?:(?:19|20)\d{{2}}(?:[-~至](?:19|20)?\d{{2}})?(?:年度?)?|第[\d一二三四五六七八九十]+[届批次]|首[届批]|新一届)*"
                         rf"(?:全国|中国|国家级|国家|全省|省级|市级|全市|[“\"]|\p{{Han}}{{2,6}}?(?:省|自治区|(?<!城)市))", where),
