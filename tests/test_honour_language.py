@@ -298,6 +298,14 @@ FOUND = [
     ("该院荣获2个奖项，包括优秀组织奖和最佳创意奖各1个。", [("优秀组织奖", None, C), ("最佳创意奖", None, C)]),
     ("全镇被评为省劳动模范3人，省先进工作者(生产者)11人。", [("省劳动模范", 3, C), ("省先进工作者(生产者)", 11, C)]),
     ("对甲旗等4个先进地区和乙某等10名先进个人予以表彰。", [("先进地区", 4, C), ("先进个人", 10, C)]),
+    # round 23 (honours_tune18, third pass): recipients described before their count in 对…进行表彰, 选拔 as a
+    # verb of electing, a quoted title whose head is an everyday word counted before 候选人, a name that opens with
+    # a paper's title
+    ("对在脱贫攻坚中作出突出贡献的80名市优秀共产党员和30个市先进基层党组织进行表彰。",
+     [("市优秀共产党员", 80, C), ("市先进基层党组织", 30, C)]),
+    ("各社区选拔了15名“最美家庭”候选人。", [("最美家庭", 15, N)]),
+    ("全区推选了12名“身边好人”候选人。", [("身边好人", 12, N)]),
+    ("该支部被评为《人民日报》发行工作先进集体。", [("《人民日报》发行工作先进集体", None, C)]),
 ]
 
 ABSENT = [
@@ -387,6 +395,10 @@ ABSENT = [
     "自2018年申报国家卫生县城以来，全县上下共同努力。",            # an application, no honour won
     "第五届“湖北慈善奖”获得者的推荐工作已经启动。",              # a call for its holders
     "年度考核被评为优秀8人，称职95人。",                          # grades, no honour
+    "对在防汛工作中表现突出的80名干部职工进行表彰。",              # recipients described, no honour
+    "学校选拔了30名队员参加省运会。",                              # athletes, no nominees
+    "确定了15名“社区委员”候选人。",                                # a role in quotes, no honour
+    "他在《人民日报》发表文章。",                                  # a paper, no honour
 ]
 
 

@@ -36,7 +36,10 @@ if TYPE_CHECKING:
     from .sections import Sentences
 
 _ITEM = regex.compile(r"(?:(?!以及|、|和|及).)+")
-_RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡]|\p{Han}{1,4}(?=\d))?(?:(?P<recip>[^\d]*?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|项|人))")  # 团场10名
+# 团场10名; 在各行各业作出突出贡献的525名 (the recipients described before their count; not 获得A的50个集体,
+# an honour won, read by _WON_THE)
+_RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡]|\p{Han}{1,4}(?=\d)|(?!获|荣获|被评)[^，,、“”]{2,40}?的(?=\d))?"
+                            r"(?:(?P<recip>[^\d]*?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|项|人))")
 # words that make an item a description of its holders, not an honour's name: a count inside
 # (表现突出的5个集体), a result held (获得…优秀等次的单位), a grade or a ranking (等次, 排名)
 # (…以来在科普工作中作出突出贡献的单位: the deeds of the holders, no honour's name)
@@ -222,13 +225,14 @@ def counted_nominees(text: str, ar: AwardRules) -> list[AwardHit]:
                      (start + nxt.end(), name[nxt.end():], int(nxt.group("n")))]
         for p_start, p_name, n in parts:
             if len(unquote(p_name)) < 2 or ar.generic.match(unquote(p_name)) or ar.not_honour.search(p_name) \
-                    or not ar.strong(p_name):
-                continue
+                    or not (ar.strong(p_name) or _TITLE_QUOTED.fullmatch(p_name)):
+                continue  # 42名“天津好人”候选人: a title in quotes, its head an everyday word
             hits.append(AwardHit("award.nominated", p_start, p_start + len(p_name), unquote(p_name), n,
                                  None, None, 1, "nominated"))
     return hits
 
 
+_TITLE_QUOTED = regex.compile(r"[“\"「『][^“”\"「」『』]{2,20}[”\"」』]")
 _NEXT_COUNTED = regex.compile(r"(?:和|及|与|、)(?P<n>\d+)(?:名|个|位|人|家)")
 
 

@@ -775,7 +775,8 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
              + announced_lists(text, ar) + published_lists(text, ar)  # 公布了…名单。甲…榜上有名
              if not any(_key(h.name) in k or k in _key(h.name) and _only_modifiers(_key(h.name), k, ar) for k in said)]
     books = [(b.start(), b.end()) for b in _BOOK.finditer(text)]
-    hits = [h for h in hits if not any(a <= h.start < b for a, b in books)]  # inside a document title
+    # inside a document title (a name that opens with a paper's title and goes on, 《团结报》订阅工作先进集体, is not)
+    hits = [h for h in hits if not any(a <= h.start < b and (h.end <= b or h.start > a) for a, b in books)]
     hits = trimmed(in_mood(hits, text, ar), text, ar)  # 将命名…, 拟授予…, 撤销…称号: to come, proposed, taken away
     hits.sort(key=lambda h: (-(h.end - h.start), h.priority, h.start))
     kept: list[AwardHit] = []
