@@ -306,6 +306,20 @@ FOUND = [
     ("各社区选拔了15名“最美家庭”候选人。", [("最美家庭", 15, N)]),
     ("全区推选了12名“身边好人”候选人。", [("身边好人", 12, N)]),
     ("该支部被评为《人民日报》发行工作先进集体。", [("《人民日报》发行工作先进集体", None, C)]),
+    # round 24 (honours_tune20): a year range opening the first counted item, recipients listed with 等 after a
+    # description, a list of the kinds of recipients before the honour, a round's honour whose ceremony is held, a
+    # year's honour without 年 and with the kind of its holders, a year's quoted list made known, a prize won
+    # before its holder after 及
+    ("大会共表彰2019-2022年度全省体育先进单位120个、全省体育先进个人300名。",
+     [("2019-2022年度全省体育先进单位", 120, C), ("全省体育先进个人", 300, C)]),
+    ("对在抗洪抢险中作出突出贡献的甲局等20个先进集体予以表彰。", [("先进集体", 20, C)]),
+    ("授予甲厂等15个车间、科室省工人先锋号。", [("省工人先锋号", 15, C)]),
+    ("授予张某等50人省金牌职工。", [("省金牌职工", 50, C)]),
+    ("昨日，第三届“江西省科技创新奖”颁奖典礼在南昌举行。", [("第三届江西省科技创新奖", None, C)]),
+    ("12日，2024“感动荆楚”年度人物(群体)发布仪式在武汉举行。", [("2024感动荆楚年度人物(群体)", None, C)]),
+    ("2022江苏“最美教师、最美医生”揭晓。", [("最美教师", None, C), ("最美医生", None, C)]),
+    ("市长分别向获得市长质量奖的甲公司，及获得“创新突出贡献奖”的乙公司授牌。",
+     [("市长质量奖", None, C), ("创新突出贡献奖", None, C)]),
 ]
 
 ABSENT = [
@@ -399,6 +413,11 @@ ABSENT = [
     "学校选拔了30名队员参加省运会。",                              # athletes, no nominees
     "确定了15名“社区委员”候选人。",                                # a role in quotes, no honour
     "他在《人民日报》发表文章。",                                  # a paper, no honour
+    "各镇获得省政府500万元建设资金奖励。",                          # money, no gold prize
+    "省公安厅举行“最美警察”揭晓暨先进事迹报告活动。",              # an event's name, no honour
+    "评选揭晓暨先进事迹报告活动举行。",                              # an event held, no honour
+    "2023年“科技活动周、科普日”发布。",                              # events made known, no honour
+    "向获得过帮助的群众了解情况。",                                  # no honour won
 ]
 
 

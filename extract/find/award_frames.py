@@ -45,10 +45,18 @@ _CEREMONY = regex.compile(r"(?P<list>(?:[“\"][^“”\"\n]{2,30}[”\"“][ \t
 _THE_ABOVE = regex.compile(r"(?:获得|荣获|获)了?上述")
 _CEREMONY_ITEM = regex.compile(r"[“\"](?P<name>[^“”\"\n]{2,30})[”\"“]")
 # 2023年“齐鲁最美审计工作者”发布(仪式举行), …评选结果发布: a year's honour whose holders are made known
-_RELEASED = regex.compile(r"(?P<name>(?:19|20)\d{2}年度?[“\"][^“”\"\n]{2,20}[”\"])(?:评选结果|推选结果|推选展示结果|名单)?(?:发布|揭晓)"
+# (2025“感动龙江”年度人物(群体)发布仪式: the year without 年, the kind of holder and a bracket after the quote)
+_RELEASED = regex.compile(r"(?P<name>(?:19|20)\d{2}(?:年度?)?[“\"][^“”\"\n]{2,20}[”\"](?:年度)?(?:人物|群体)?(?:[（(]\p{Han}{1,4}[）)])?)"
+                       r"(?:评选结果|推选结果|推选展示结果|名单)?(?:发布|揭晓)"
                        # “2009…感动中原年度十大人物”颁奖晚会在郑州举行: a year's honour, its ceremony held
                        r"|[“\"](?P<name>[^“”\"\n]{0,12}?(?:19|20)\d{2}[^“”\"\n]{2,24})[”\"](?:颁奖典礼|颁奖晚会|颁奖仪式|颁奖大会|表彰大会)"
+                       r"(?:[^，,。；;！!？?\n]{0,20}?)(?:隆重)?(?:举行|举办|召开)"
+                       # 第二届“安徽省突出贡献人才奖”颁奖仪式在合肥举行: a round's honour, its ceremony held
+                       r"|(?P<name>(?:第[\d一二三四五六七八九十]+届|首届)[“\"][^“”\"\n]{2,24}[”\"])(?:颁奖典礼|颁奖晚会|颁奖仪式|颁奖大会|表彰大会)"
                        r"(?:[^，,。；;！!？?\n]{0,20}?)(?:隆重)?(?:举行|举办|召开)")
+# 2020江苏“最美警察、最美辅警、最美警嫂”揭晓: a year's quoted list of honours made known
+_RELEASED_LIST = regex.compile(r"(?:19|20)\d{2}(?:年度?)?\p{Han}{0,4}[“\"](?P<list>[^“”\"\n、]{2,20}(?:、[^“”\"\n、]{2,20}){1,8})[”\"]"
+                               r"(?:评选结果|推选结果|名单)?(?:发布|揭晓)")
 # 甲同志作为先进个人，与…一起受到表彰: the honour one is commended as
 _COMMENDED_AS = regex.compile(r"作为(?P<name>[“\"]?[^，,。；;、“”\"\n的]{2,24}?[”\"]?)(?:[，,]|(?=与|和|一同|一起|受到))"
                            r"[^。；;！!？?\n]{0,40}?受到(?:了)?(?:表彰|表扬|嘉奖)")
@@ -58,7 +66,9 @@ _PRESENTED_SPLIT = regex.compile(r"[^、，,]+")
 # 现将“A”“B”和“C”入选作品、单位及个人予以公示: the honours of a list of nominees put up for objections
 _NOMINEES_SHOWN = regex.compile(r"(?:现将|特将|兹将)(?P<list>(?:[“\"][^“”\"\n]{2,30}[”\"][、和及与]?){1,6})(?:拟|入选|推荐|候选|获奖)[^。；;！!？?\n]{0,20}?(?:予以|进行)公示")
 # 为荣获A的甲、荣获B的乙颁奖: an honour won, named in a relative clause before its holder
-_WON_BEFORE_HOLDER = regex.compile(r"(?<=[为、对向])(?:荣获|获得|获评|荣膺)(?P<name>[^，,。；;、“”的\n]{3,30}?)的(?=\p{Han})")
+# (向获得卓越贡献奖的《花开盛世》创作团队, 及获得牡丹园艺“金牡丹奖”的百花园: after 及/和, a quoted part, a title)
+_WON_BEFORE_HOLDER = regex.compile(r"(?<=[为、对向及和])(?:荣获|获得|获评|荣膺)(?P<name>[^，,。；;、“”的\n]{3,30}?|[^，,。；;、“”的\n]{0,16}?“[^“”\n]{2,20}”)"
+                                   r"的(?=[\p{Han}《“])")
 # 拟确定了69个A，现予以公示: a proposal that counts its holders before the honour (nominated)
 _PROPOSED_COUNT_FIRST = regex.compile(r"拟(?:确定|认定|命名|推荐|表彰|授予)了?(?P<n>\d+)(?:个|名|家|所|户|位)(?P<name>[^，,。；;、\n]{3,30}?)"
                                       r"(?=[，,。；;]|予以|进行|$)")
@@ -235,6 +245,13 @@ def released(text: str, ar: AwardRules) -> list[AwardHit]:
         held = "颁奖" in m.group() or "表彰" in m.group()  # a ceremony: the honour word may stand anywhere
         if (word and (word.start() <= 4 or held) or ar.strong(title)) and not (ar.generic.match(title) or ar.not_honour.search(title)):
             hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, None, None, None, 2))
+    for m in _RELEASED_LIST.finditer(text):
+        for p in regex.finditer(r"[^、]+", m.group("list")):
+            title = ar.prefix.sub("", p.group())
+            word = ar.epithet_word.search(title)
+            if (word and word.start() <= 4 or ar.strong(title)) and not (ar.generic.match(title) or ar.not_honour.search(title)):
+                s = m.start("list") + p.start()
+                hits.append(AwardHit("award.named", s, s + len(p.group()), p.group(), None, None, None, 2))
     return hits
 
 
@@ -280,12 +297,13 @@ def won_before_holders(text: str, ar: AwardRules) -> list[AwardHit]:
     for m in _WON_BEFORE_HOLDER.finditer(text):
         pos = m.start("name")
         parts = _AND.split(m.group("name"))  # 荣获省三八红旗手和省三八红旗集体的甲和乙: two honours
-        if not all(ar.strong(p) and ar.named_item.fullmatch(p) and not (ar.generic.match(p) or ar.not_honour.search(p))
-                   for p in parts):
+        # (a prize, its head 奖 an everyday head, is one too: 获得卓越贡献奖的…团队)
+        if not all((ar.strong(p) or len(unquote(p)) >= 4 and unquote(p).endswith("奖")) and ar.named_item.fullmatch(unquote(p))
+                   and not (ar.generic.match(unquote(p)) or ar.not_honour.search(p)) for p in parts):
             continue
         for part in parts:
             start = text.index(part, pos)
-            hits.append(AwardHit("award.named", start, start + len(part), part, None, None, None, 2))
+            hits.append(AwardHit("award.named", start, start + len(part), unquote(part), None, None, None, 2))
             pos = start + len(part)
     return hits
 

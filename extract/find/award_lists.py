@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 _ITEM = regex.compile(r"(?:(?!以及|、|和|及).)+")
 # 团场10名; 在各行各业作出突出贡献的525名 (the recipients described before their count; not 获得A的50个集体,
 # an honour won, read by _WON_THE)
-_RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡]|\p{Han}{1,4}(?=\d)|(?!获|荣获|被评)[^，,、“”]{2,40}?的(?=\d))?"
+_RECIPIENTS = regex.compile(r"^(?:以下|下列|全[市县区省国镇乡]|\p{Han}{1,4}(?=\d)|(?!获|荣获|被评)[^，,、“”]{2,60}?的(?=[^\d，,、“”]{0,30}?等?\d))?"
                             r"(?:(?P<recip>[^\d]*?等)?(?P<n>\d+)(?:个|名|家|所|位|户|支|项|人))")
 # words that make an item a description of its holders, not an honour's name: a count inside
 # (表现突出的5个集体), a result held (获得…优秀等次的单位), a grade or a ranking (等次, 排名)

@@ -410,9 +410,10 @@ def split_recipients(words: str, ar: AwardRules) -> tuple[str, int, int] | None:
         return None
     rest = words[m.end():]
     cuts = []  # (the name opens with a level or a region, the words before the noun, where the name starts)
+    kinds = _KINDS_RUN.match(rest)  # 62个车间、班组、科室A: a list of kinds, the last a recipient noun
     for noun in ar.recipient_nouns:
-        for lead in range(5):  # the words before the noun: 地级, 县级市和
-            if not rest.startswith(noun, lead) or not _MODIFIER.fullmatch(rest[:lead]):
+        for lead in [*range(5), *([kinds.end()] if kinds else [])]:  # the words before the noun: 地级, 县级市和
+            if not rest.startswith(noun, lead) or not (_MODIFIER.fullmatch(rest[:lead]) or kinds and lead == kinds.end()):
                 continue
             cut = lead + len(noun)
             note = _NOTE.match(rest, cut)
@@ -431,6 +432,7 @@ def split_recipients(words: str, ar: AwardRules) -> tuple[str, int, int] | None:
 
 # the words before a recipient noun (地级, 县级市和) and a note after it (（区）, （含追授1名）)
 _MODIFIER = regex.compile(r"\p{Han}{0,4}")
+_KINDS_RUN = regex.compile(r"(?:\p{Han}{2}、){1,4}")
 _NOTE = regex.compile(r"[（(][^（）()]{1,8}[）)]")
 _LEVEL_OPEN = regex.compile(r"(?![级和及等])(?:全国|全省|全市|全县|全区|中国|国家|省|市|县|区|第|首|新一|本届|(?:19|20)\d{2}|[“\"]"
                             r"|\p{Han}{1,6}?(?:省|市|县|区|自治区|州))")
