@@ -320,6 +320,15 @@ FOUND = [
     ("2022江苏“最美教师、最美医生”揭晓。", [("最美教师", None, C), ("最美医生", None, C)]),
     ("市长分别向获得市长质量奖的甲公司，及获得“创新突出贡献奖”的乙公司授牌。",
      [("市长质量奖", None, C), ("创新突出贡献奖", None, C)]),
+    # round 25 (honours_tune20, second pass): an epithet with a quoted nickname or a unit and role before the name,
+    # a quoted title opening with a level whose head is an everyday word, two prizes joined by 与, a quoted medal
+    # handed over
+    ("全国劳动模范、“铁人班长”王某，介绍了经验。", [("全国劳动模范", None, H)]),
+    ("省劳动模范、甲煤矿有限公司驾驶员李某，作了发言。", [("省劳动模范", None, H)]),
+    ("“中国好人”、乡村医生赵某，扎根山区三十年。", [("中国好人", None, H)]),
+    ("该作品一举摘得金奖与最佳创意奖。", [("金奖", None, C), ("最佳创意奖", None, C)]),
+    ("该委荣获全国人口与计划生育工作先进单位。", [("全国人口与计划生育工作先进单位", None, C)]),  # 与 inside one name
+    ("学校每年给品学兼优的学生颁发“陶行知奖章”。", [("陶行知奖章", None, C)]),
 ]
 
 ABSENT = [
@@ -418,6 +427,9 @@ ABSENT = [
     "评选揭晓暨先进事迹报告活动举行。",                              # an event held, no honour
     "2023年“科技活动周、科普日”发布。",                              # events made known, no honour
     "向获得过帮助的群众了解情况。",                                  # no honour won
+    "“好人”、村民李某，守护山林多年。",                              # no level: an everyday word
+    "全省将选树项目凝练为12项核心品牌。",                            # things counted, no honour
+    "为学校颁发“市级科技创新示范学校”奖牌。",                      # a plaque, no medal
 ]
 
 

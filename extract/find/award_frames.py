@@ -7,7 +7,7 @@ lists and shortlists (nominated), an honour won by passing its review, a round's
 of honour presented (颁奖，包括：A、B), quoted honours whose nominees are put up for objections, an honour won before its holder
 (为荣获A的甲颁奖), a counted proposal (拟确定了69个A), the prizes a count is made of (荣获3个奖项，包括A、B), runs of “A”是甲, a profile's year
 lines, honours that stand as the subject of 受到表彰 and honours counted clause by clause after one verb
-(被评为A5人，B103人次). :func:`frames` runs them all, in this order.
+(被评为A5人，B103人次), and a quoted medal handed over (颁发“A奖章”). :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
 
@@ -96,6 +96,9 @@ _STOOD_OUT = regex.compile(r"(?P<n>\d+)(?:个|名|家|位|所|户)[“\"](?P<nam
 _COUNTED_RUN = regex.compile(r"(?:被评为|评为|获评|荣获|获得)(?P<first>[^，,。；;、\d]{3,24}?)\d+(?:人次|人|名|个|家|所|位|户|项)"
                           r"(?:[，,、](?P<more>[^，,。；;、\d]{3,24}?)(?P<n>\d+)(?:人次|人|名|个|家|所|位|户|项))+(?=[，,。；;]|$)")
 _INNER_BRACKET = regex.compile(r"[（(][\p{Han}、]{1,6}[）)]")
+# 给全校各班的优秀学生颁发“周恩来奖章”: a quoted medal or prize handed over (not 颁发“A”奖牌: a plaque)
+_HANDED_OVER = regex.compile(r"(?:颁发|颁授)了?(?:[^，,。；;！!？?“”\n]{0,24}?)[“\"](?P<name>[^“”\"\n]{2,20}(?:奖|奖章|奖状|勋章|纪念章))[”\"]"
+                          r"(?!奖牌|奖杯|证书|牌匾|奖金|奖品|荣誉证书)")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 
 
@@ -436,10 +439,20 @@ def counted_runs(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def handed_over(text: str, ar: AwardRules) -> list[AwardHit]:
+    """给优秀学生颁发“周恩来奖章”: a quoted medal or prize handed over."""
+    hits: list[AwardHit] = []
+    for m in _HANDED_OVER.finditer(text):
+        name = m.group("name")
+        if len(name) >= 4 and not (ar.generic.match(name) or ar.not_honour.search(name) or ar.level.fullmatch(name)):
+            hits.append(AwardHit("award.quoted", m.start("name"), m.end("name"), name, None, None, None, 2))
+    return hits
+
+
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
                            passed_reviews, made_public, event_prizes, gathered, ceremonies, released, commended_as, presented,
                            nominees_shown, won_before_holders, proposed_counts, prizes_included, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists,
-                           counted_runs)
+                           counted_runs, handed_over)
             for h in read(text, ar)]

@@ -247,7 +247,8 @@ def epithets(text: str, ar: AwardRules) -> list[AwardHit]:
             [(m.start("more") + q.start(1), q.group(1)) for q in _QUOTED.finditer(m.group("more"))]
         for start, name in names:
             if ar.generic.match(name) or ar.not_honour.search(name) \
-                    or not (ar.strong(name) or ar.epithet_word.search(name)):
+                    or not (ar.strong(name) or ar.epithet_word.search(name)
+                            or ar.head_end.search(name) and ar.level_open.match(name)):  # “中国好人”: a level, any head
                 continue
             hits.append(AwardHit("award.held", start, start + len(name), name, None, m.group("who"), None, 3, "held"))
     return hits

@@ -148,6 +148,7 @@ _BULLETIN = regex.compile(r"(?:受到|受|获得|获|给予)了?(?P<body>[^，,�
 # …的最高荣誉称号 after a name: the name is of the holders the description is about
 _HIGHEST_FOR = regex.compile(r"(?:(?:和|及|与)[^，,。；;]{1,20}?)?的(?:最高|崇高)")
 # a name that opens with a number and a measure word counts recipients (一个单位, 两名同志)
+_THINGS_COUNTED = regex.compile(r"\d+(?:项|种|类|条|批)")
 _COUNTED_NOUN = regex.compile(r"[一两二三四五六七八九十几数多每各][个名家所位户]")
 # a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
 _INNER_VERB = regex.compile(r"(?:表彰|评|命名|认定|确定|评定|列)为|授予|获评")
@@ -342,6 +343,9 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 or _INNER_VERB.search(name):
             continue  # a quoted title is read by award.quoted; 多项荣誉 names no honour
         value = unquote(name)
+        if "与" in value and (left := name[:name.index("与")]) and ar.head_end.search(unquote(left)) \
+                and ar.head_end.search(value) and (ar.strong(unquote(left)) or ar.level.fullmatch(unquote(left))):
+            name, value = left, unquote(left)  # 斩获金奖与最佳人气奖: two prizes (the second read after 与 below)
         if value in _BARE_PERSON:
             continue  # 为这一群体选树了榜样: a bare word for a model person, no honour named
         if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
@@ -433,8 +437,8 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             hits.append(AwardHit("award.named", p_start + cut, p_start + len(piece), unquote(name), count, subj, None, 2))
     for m in ar.named_as.finditer(text):
         name = strip_tail(m.group("name"), ar)  # 授予甲等5个社区为第十三届市级文明社区称号
-        if ar.generic.match(name) or ar.not_honour.search(name):
-            continue
+        if ar.generic.match(name) or ar.not_honour.search(name) or _THINGS_COUNTED.match(name):
+            continue  # 将选树项目凝练为15项核心品牌: things counted, no honour
         recip = m.group("recip").strip()
         hits.append(AwardHit("award.named", m.start("name"), m.start("name") + len(name), name, count_in(recip), recip,
                              None, 2))

@@ -297,7 +297,8 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         bare_epithet=comp(rf"(?:^|(?<=[，,。；;\n：:]|涌现出|涌现了|培育出|培养出|走出了|造就了|正如))[ \t\u3000]*(?P<name>(?:{PREFIX})?(?:{alt(aw['epithet_levels'])})"
                           rf"[^\s，,。；;、：:“”\d]{{0,12}}?{person})(?!{alt(aw['epithet_not'])})"
                           # 省劳动模范、市人大代表李某: one more title between the honour and the name
-                          rf"(?:、[\p{{Han}}]{{0,12}}?(?:{alt(aw['epithet_roles'])}))?(?P<who>(?:(?![等们])\p{{Han}}){{2,3}}?)(?:同志)?"
+                          # (全国道德模范、“燃灯校长”张某: a quoted nickname; 全国劳模、甲集团有限公司驾驶员夏某: a unit and role)
+                          rf"(?:、(?:[\p{{Han}}]{{0,16}}?(?:{alt(aw['epithet_roles'])})|[“\"][\p{{Han}}]{{2,8}}[”\"]))?(?P<who>(?:(?![等们])\p{{Han}}){{2,3}}?)(?:同志)?"
                           rf"(?=[，,。；;、\s]|{alt(aw['epithet_after'])})(?!作[室品坊业者])", where),  # 劳模创新工作室: a studio
         # 共推荐奖状312个、奖章1224个、工人先锋号1084个: the list after a verb of nominating
         count_nominate=comp(rf"(?:{alt(aw['count_nominate_verbs'])})(?:了|出)?(?!的)(?P<list>[^，,。；;！!？?\n]{{2,160}})", where),
@@ -312,7 +313,7 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         # 被评为全国优秀县委书记: a title without a head of the vocabulary, after a verb of naming
         # “中国公路百名优秀工程师”、“十大桥梁人物”某集团总工程师张某；: the honours before a unit, a role, a name
         epithet_role=comp(rf"[“\"](?P<name>[^“”\"\n]{{2,24}})[”\"](?P<more>(?:、[“\"][^“”\"\n]{{2,24}}[”\"])*)"
-                          rf"(?!{alt(aw['epithet_not'])}|等)"  # “最美教师”评选活动的…, “…”等先进职工代表: no unit and role
+                          rf"(?!{alt(aw['epithet_not'])}|等)、?"  # “最美教师”评选活动的…, “…”等先进职工代表: no unit and role
                           rf"(?P<role>[^，,。；;、“”\"\n的]{{2,30}}?(?:{alt(aw['epithet_roles'])}))(?P<who>(?!代表|同志)\p{{Han}}{{2,3}})"
                           rf"(?=[；;，,。\n]|$)", where),
         epithet_word=comp(rf"{alt(aw['epithet_words'])}|(?:奖|人物)$", where),
