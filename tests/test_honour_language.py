@@ -329,6 +329,8 @@ FOUND = [
     ("该作品一举摘得金奖与最佳创意奖。", [("金奖", None, C), ("最佳创意奖", None, C)]),
     ("该委荣获全国人口与计划生育工作先进单位。", [("全国人口与计划生育工作先进单位", None, C)]),  # 与 inside one name
     ("学校每年给品学兼优的学生颁发“陶行知奖章”。", [("陶行知奖章", None, C)]),
+    # a campaign's 人物 held before names, or become (成为)
+    ("“感动安徽”人物王某、李某成为“感动中国”人物。", [("感动安徽人物", None, H), ("感动中国人物", None, C)]),
 ]
 
 ABSENT = [
@@ -430,6 +432,7 @@ ABSENT = [
     "“好人”、村民李某，守护山林多年。",                              # no level: an everyday word
     "全省将选树项目凝练为12项核心品牌。",                            # things counted, no honour
     "为学校颁发“市级科技创新示范学校”奖牌。",                      # a plaque, no medal
+    "记者采访了“感动中国”人物的家人。",                            # no holder named, none become
 ]
 
 

@@ -7,7 +7,8 @@ lists and shortlists (nominated), an honour won by passing its review, a round's
 of honour presented (颁奖，包括：A、B), quoted honours whose nominees are put up for objections, an honour won before its holder
 (为荣获A的甲颁奖), a counted proposal (拟确定了69个A), the prizes a count is made of (荣获3个奖项，包括A、B), runs of “A”是甲, a profile's year
 lines, honours that stand as the subject of 受到表彰 and honours counted clause by clause after one verb
-(被评为A5人，B103人次), and a quoted medal handed over (颁发“A奖章”). :func:`frames` runs them all, in this order.
+(被评为A5人，B103人次), a quoted medal handed over (颁发“A奖章”) and a
+campaign's 人物 held before a name or become (“感动吉林”人物甲成为“感动中国”人物). :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
 
@@ -99,6 +100,10 @@ _INNER_BRACKET = regex.compile(r"[（(][\p{Han}、]{1,6}[）)]")
 # 给全校各班的优秀学生颁发“周恩来奖章”: a quoted medal or prize handed over (not 颁发“A”奖牌: a plaque)
 _HANDED_OVER = regex.compile(r"(?:颁发|颁授)了?(?:[^，,。；;！!？?“”\n]{0,24}?)[“\"](?P<name>[^“”\"\n]{2,20}(?:奖|奖章|奖状|勋章|纪念章))[”\"]"
                           r"(?!奖牌|奖杯|证书|牌匾|奖金|奖品|荣誉证书)")
+# “感动吉林”人物张某、李某成为“感动中国”人物: a quoted campaign's 人物 held before names, or become (成为/当选)
+_TITLED_PERSON = regex.compile(r"(?<=成为|当选为|当选|入选)(?P<bname>[“\"][^“”\"\n]{2,12}[”\"](?:\d{4})?(?:年度|十大)?(?:人物|年度人物))"
+                            r"|(?<![\p{Han}“”\"])(?P<name>[“\"][^“”\"\n]{2,12}[”\"](?:\d{4})?(?:年度|十大)?(?:人物|年度人物))"
+                            r"(?!发布|揭晓|评选|颁奖|名单|活动|候选|推荐|事迹|评出|产生|出炉)(?P<who>\p{Han}{2,3})(?=[、，,。；;]|成为|等)")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 
 
@@ -449,10 +454,22 @@ def handed_over(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def titled_persons(text: str, ar: AwardRules) -> list[AwardHit]:
+    """“感动吉林”人物张某成为“感动中国”人物: a campaign's 人物 held before a name (held), or become (conferred)."""
+    hits: list[AwardHit] = []
+    for m in _TITLED_PERSON.finditer(text):
+        if m.group("bname"):
+            hits.append(AwardHit("award.named", m.start("bname"), m.end("bname"), unquote(m.group("bname")), None, None, None, 3))
+        else:
+            hits.append(AwardHit("award.held", m.start("name"), m.end("name"), unquote(m.group("name")), None, m.group("who"),
+                                 None, 2, "held"))
+    return hits
+
+
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
                            passed_reviews, made_public, event_prizes, gathered, ceremonies, released, commended_as, presented,
                            nominees_shown, won_before_holders, proposed_counts, prizes_included, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists,
-                           counted_runs, handed_over)
+                           counted_runs, handed_over, titled_persons)
             for h in read(text, ar)]
