@@ -331,6 +331,17 @@ FOUND = [
     ("学校每年给品学兼优的学生颁发“陶行知奖章”。", [("陶行知奖章", None, C)]),
     # a campaign's 人物 held before names, or become (成为)
     ("“感动安徽”人物王某、李某成为“感动中国”人物。", [("感动安徽人物", None, H), ("感动中国人物", None, C)]),
+    # round 27 (honours_tune21): a decision clause's quoted honour with its kind, a result list counted and named
+    # by its kind, a level word before a quoted item, nominee nouns before their count, a whole quoted title counted
+    # before 候选人, 寻找出 as a verb of results
+    ("市政府决定，授予甲市等3个市“全省植树造林先进市”荣誉称号；乙县、丙县为“全省植树造林标兵县”荣誉称号。",
+     [("全省植树造林先进市", 3, C), ("全省植树造林标兵县", None, C)]),
+    ("晚会揭晓了2023年度全市“十佳孝老儿女”、“十佳好邻居”两个“十佳”称号。",
+     [("2023年度全市十佳孝老儿女", None, C), ("十佳好邻居", None, C)]),
+    ("全省共推荐“五一劳动奖章”建议人选30名、省劳动模范和省先进工作者推荐人选各20名。",
+     [("五一劳动奖章", 30, N), ("省劳动模范", 20, N), ("省先进工作者", 20, N)]),
+    ("组委会先后推出了20位“感动重庆”候选人。", [("感动重庆", 20, N)]),
+    ("活动最终寻找出50户2022年度“最美家庭”。", [("2022年度最美家庭", 50, C)]),
 ]
 
 ABSENT = [
@@ -433,6 +444,9 @@ ABSENT = [
     "全省将选树项目凝练为12项核心品牌。",                            # things counted, no honour
     "为学校颁发“市级科技创新示范学校”奖牌。",                      # a plaque, no medal
     "记者采访了“感动中国”人物的家人。",                            # no holder named, none become
+    "组委会将该奖项授予了甲团队。",                                # the recipient after 将…授予, no honour
+    "授予甲某等8人荣誉称号。",                                      # recipients, no name
+    "居委会确定了15名“社区委员”候选人。",                          # a role in quotes
 ]
 
 

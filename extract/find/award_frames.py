@@ -412,12 +412,12 @@ def decision_clauses(text: str, ar: AwardRules) -> list[AwardHit]:
         stop = text.find("\n", d.end())
         stop = min(stop if stop >= 0 else len(text), d.end() + 600)
         for c in _DECIDED_CLAUSE.finditer(text, d.end(), stop):
-            name = c.group("name")
+            name = strip_tail(c.group("name"), ar)  # 甲、乙为“…标兵县”荣誉称号: the kind of honour
             bare = unquote(name)
             if not ar.head_end.search(bare) or ar.verbs.search(bare) or ar.generic.match(bare) or ar.not_honour.search(bare) \
                     or not (ar.strong(bare) or _MERIT_WORD.search(bare)):
                 continue  # 甲为牵头单位: a duty, no honour
-            hits.append(AwardHit("award.named", c.start("name"), c.end("name"), bare, count_in(c.group("recip")),
+            hits.append(AwardHit("award.named", c.start("name"), c.start("name") + len(name), bare, count_in(c.group("recip")),
                                  c.group("recip"), None, 2))
     return hits
 

@@ -217,21 +217,31 @@ def counted_nominees(text: str, ar: AwardRules) -> list[AwardHit]:
         name, start = m.group("name"), m.start("name")
         cut = name.rfind("为") + 1  # 500个集体为全国…先进集体拟表彰对象: the recipients, then the honour after 为
         name, start = name[cut:], start + cut
+        said = None
+        for said in _ELECTED_IN.finditer(name):
+            pass
+        if said is not None:  # 会议推选出全国劳动模范候选人5名: the verb and its subject are no part of the name
+            name, start = name[said.end():], start + said.end()
         # 1677名全国劳动模范和762名全国先进工作者拟表彰对象: one nominee noun closes two counted honours
         parts = [(start, name, int(m.group("n")))]
         nxt = _NEXT_COUNTED.search(name)
         if nxt and nxt.start() >= 2:
             parts = [(start, name[:nxt.start()], int(m.group("n"))),
                      (start + nxt.end(), name[nxt.end():], int(nxt.group("n")))]
+        # 全国优秀共产党员和全国优秀党务工作者推荐人选各57名: two honours, one count each (each: 各; 800名劳动模范和
+        # 先进工作者拟表彰对象 is one count of two honours together, one record)
+        if len(parts) == 1 and "各" in text[m.end("name"):m.end()] and (cut := name.find("和")) > 1 and ar.strong(name[:cut]) and ar.strong(name[cut + 1:]):
+            parts = [(start, name[:cut], int(m.group("n"))), (start + cut + 1, name[cut + 1:], int(m.group("n")))]
         for p_start, p_name, n in parts:
             if len(unquote(p_name)) < 2 or ar.generic.match(unquote(p_name)) or ar.not_honour.search(p_name) \
-                    or not (ar.strong(p_name) or _TITLE_QUOTED.fullmatch(p_name)):
-                continue  # 42名“天津好人”候选人: a title in quotes, its head an everyday word
+                    or not (ar.strong(p_name) or _TITLE_QUOTED.fullmatch(p_name) and not ar.object_not_end.search(unquote(p_name))):
+                continue  # 42名“天津好人”候选人: a title in quotes, its head an everyday word (not “社区委员”: a role)
             hits.append(AwardHit("award.nominated", p_start, p_start + len(p_name), unquote(p_name), n,
                                  None, None, 1, "nominated"))
     return hits
 
 
+_ELECTED_IN = regex.compile(r"推选出|推荐出|推选了?|推荐了?|提名|评选出|评出|选出|确定了?|产生了?|遴选出|遴选|筛选出|筛选|选拔出|选拔了?")
 _TITLE_QUOTED = regex.compile(r"[“\"「『][^“”\"「」『』]{2,20}[”\"」』]")
 _NEXT_COUNTED = regex.compile(r"(?:和|及|与|、)(?P<n>\d+)(?:名|个|位|人|家)")
 

@@ -119,7 +119,8 @@ _ANNOUNCE_NOMINEES = regex.compile(r"(?:公示|公布|确定)了?")
 _NOMINATE_FOR = regex.compile(r"(?:推荐|推选)(?:出)?了?(?!的)")  # not 推荐的…人选中 (the nominees described)
 # the end of a list closed by the kind of honour (…等荣誉称号, 等荣誉10余项)
 _CLOSED_LIST = regex.compile(r"等(?:多项|各项|多个|一系列|各类|\d+余?项)?(?:国家级|省级|市级)?(?:以上)?(?:荣誉称号|称号|荣誉|殊荣)(?:\d+余?项)?\s*$")
-_KIND_CLOSED = regex.compile(r"”?等(?:奖项|荣誉称号|荣誉|称号|殊荣)\s*$")
+# (…、“十佳乡村能人”四个“十佳”称号: the list counted and named by its kind)
+_KIND_CLOSED = regex.compile(r"”?(?:等|[两二三四五六七八九十\d]+[个项](?:[“\"][^“”\"\n]{1,6}[”\"])?)(?:奖项|荣誉称号|荣誉|称号|殊荣)\s*$")
 # 分别荣获A、B、C荣誉称号: without 等, after 分别, the last item unquoted before the honour noun
 _CLOSED_BARE = regex.compile(r"、[^、“”\"（）()]{2,16}(?:荣誉称号|称号)\s*$")
 # the start of a name in a closed list: a level or a region (全国…, 中国…, 浙江省…, 某市…)
@@ -148,6 +149,8 @@ _BULLETIN = regex.compile(r"(?:受到|受|获得|获|给予)了?(?P<body>[^，,�
 # …的最高荣誉称号 after a name: the name is of the holders the description is about
 _HIGHEST_FOR = regex.compile(r"(?:(?:和|及|与)[^，,。；;]{1,20}?)?的(?:最高|崇高)")
 # a name that opens with a number and a measure word counts recipients (一个单位, 两名同志)
+_COUNTED_RECIPIENTS = regex.compile(r"等\d+(?:人|名|个|家|位|户)$")
+_GIVEN_BEFORE = regex.compile(r"(?:将|把)[^，,。；;！!？?\n]{2,36}$")
 _THINGS_COUNTED = regex.compile(r"\d+(?:项|种|类|条|批)")
 _COUNTED_NOUN = regex.compile(r"[一两二三四五六七八九十几数多每各][个名家所位户]")
 # a verb inside a name read after an earlier verb (获省总工会表彰为模范职工之家): the later verb's name is the honour
@@ -348,6 +351,10 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             name, value = left, unquote(left)  # 斩获金奖与最佳人气奖: two prizes (the second read after 与 below)
         if value in _BARE_PERSON:
             continue  # 为这一群体选树了榜样: a bare word for a model person, no honour named
+        if _COUNTED_RECIPIENTS.search(value):
+            continue  # 授予王某等10人国家荣誉称号: the recipients left when the kind of honour is cut, no name
+        if m.group("verb").removeprefix("被") in ar.object_verbs and _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # 将年度特别致敬群体奖授予了甲团队: the honour before the verb, its recipient after
         if len(value) < 2 or ar.generic.match(value) or ar.generic.match(unquote(m.group("name"))) \
                 or ar.not_honour.search(value) or _COUNTED_NOUN.match(value):
             continue  # 授予一个单位、城市的最高荣誉: a number of recipients, no name
@@ -639,7 +646,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                                and (ar.prefix.match(unquote(inner)) or _TOP_N.search(inner))  # 桃都十大巾帼标兵
                                and not _DECIDED.search(text, ss, v.start()) and not text.endswith("关于", 0, v.start()))
                 bare = ar.prefix.sub("", unquote(inner))
-                if count is not None and (lvl := _LEVEL_WORD.match(bare)) and ar.list_item.fullmatch(bare, lvl.end()) \
+                if (count is not None or "“" in inner) and (lvl := _LEVEL_WORD.match(bare)) and ar.list_item.fullmatch(bare, lvl.end()) \
                         and not ar.nominee_word.search(bare):  # 3名全市优秀共产党员候选人: nominees, read elsewhere
                     bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
                 if not inner or len(unquote(inner)) > 22 or _EVENT_END.search(_HELD.sub("", unquote(inner))) or "的" in inner and "“" not in inner and not ar.head_end.search(bare) or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
@@ -670,14 +677,16 @@ _WHOLE_QUOTE = regex.compile(r"“[^“”\n]{2,24}”")
 _APPLY_QUOTED = regex.compile(r"(?:参加|申报|参评)(?P<names>(?:(?:19|20)\d{2}年度?)?[“\"][^“”\"\n]{2,30}[”\"]"
                               r"(?:(?:和|及|、|以及)[“\"][^“”\"\n]{2,30}[”\"])*)(?=的?评选|的是|的有|[，,。；;：:]|$)")
 _QUOTE_ITEM = regex.compile(r"(?P<year>(?:19|20)\d{2}年度?)?[“\"](?P<name>[^“”\"\n]{2,30})[”\"]")
+_NOMINEES_COUNTED = regex.compile(r"各?(?P<n>\d+)(?:名|个|位|人|家)")
 _PUT_UP = regex.compile(r"被推荐|获推荐|推荐了")  # not 各单位推荐人员参加…: a call
 
 
 def _nominated(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
     hits = []
     for m in ar.nominated_as.finditer(text):
-        hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), m.group("name"), None,
-                             None, None, 0, "nominated"))
+        after = _NOMINEES_COUNTED.match(text, m.end())  # 推荐出“七一勋章”初步建议人选12名: the count after the noun
+        hits.append(AwardHit("award.nominated", m.start("name"), m.end("name"), unquote(m.group("name")),
+                             int(after.group("n")) if after else None, None, None, 0, "nominated"))
     for m in _CANDIDATES.finditer(text):  # 第七届全国道德模范候选人名单已经确定, 公示第六届道德模范候选人
         lo = max(0, m.start() - 40)
         cut = max(text.rfind(c, lo, m.start()) for c in "，,。；;、：:\n")  # the name is read back to the clause start

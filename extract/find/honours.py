@@ -198,9 +198,12 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         level=comp(rf"(?P<name>{aw['levels']})", where),
         # 第十二届“中国青年五四奖章标兵”10名候选人日前确定, 确定了10名“…标兵”候选人: an honour and the count of
         # its nominees, either order, before the nominee noun (stage nominated)
+        # (36位“感动海南”候选人: a whole quoted title; “七一勋章”初步建议人选12名, A推荐人选各57名: the nominee noun first)
         counted_nominee=comp(rf"(?:(?:^|(?<=[，,。；;：:\n（）()\s]))(?P<name>(?:{PREFIX})*[“\"「『]?[\p{{Han}}A-Za-z0-9]{{0,16}}?"
                              rf"{heads}[”\"」』]?)(?P<n>\d+)(?:名|个|位|人|家)|(?<!\d)(?P<n>\d+)(?:名|个|位|家)"
-                             rf"(?P<name>(?:{PREFIX})*[“\"「『]?[\p{{Han}}A-Za-z0-9]{{0,16}}?{heads}[”\"」』]?))(?:{nominee})", where),
+                             rf"(?P<name>(?:{PREFIX})*[“\"「『]?[\p{{Han}}A-Za-z0-9]{{0,16}}?{heads}[”\"」』]?|[“\"][^“”\"\n]{{2,20}}[”\"]))(?:{nominee})"
+                             rf"|(?:(?:^|(?<=[，,。；;：:\n（）()\s、]))(?P<name>(?:{PREFIX})*[“\"「『]?[\p{{Han}}A-Za-z0-9]{{0,16}}?{heads}[”\"」』]?)"
+                             rf"|(?P<name>[“\"][^“”\"\n]{{2,20}}[”\"]))(?:{nominee})各?(?P<n>\d+)(?:名|个|位|人|家)", where),
         nominee_word=comp(nominee, where),
         # 优秀文明单位候选单位4家: the nominee word closing a counted name, no part of the honour
         nominee_end=comp(rf"(?:{alt(aw['nominee_nouns'] + aw['nominee_units'])})$", where),
