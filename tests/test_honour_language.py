@@ -342,6 +342,13 @@ FOUND = [
      [("五一劳动奖章", 30, N), ("省劳动模范", 20, N), ("省先进工作者", 20, N)]),
     ("组委会先后推出了20位“感动重庆”候选人。", [("感动重庆", 20, N)]),
     ("活动最终寻找出50户2022年度“最美家庭”。", [("2022年度最美家庭", 50, C)]),
+    # round 28 (honours_tune21, second pass): the later clauses of one conferral, bulleted lines of an honour and
+    # its holder, an honour before the count of its holders chosen, a quoted honour won before a quoted holder
+    ("省政府授予甲市为“全省植树先进市”荣誉称号；乙县、丙县为“全省植树标兵县”荣誉称号。",
+     [("全省植树先进市", None, C), ("全省植树标兵县", None, C)]),
+    ("■“最美”街道：某区甲街道。\n■“最美”医院：某市人民医院。\n", [("最美街道", None, C), ("最美医院", None, C)]),
+    ("当年全省五一劳动奖章共评出120名。", [("全省五一劳动奖章", 120, C)]),
+    ("获得“三八”红旗集体的“机修班”由8名女工组成。", [("三八红旗集体", None, C)]),
 ]
 
 ABSENT = [
@@ -447,6 +454,9 @@ ABSENT = [
     "组委会将该奖项授予了甲团队。",                                # the recipient after 将…授予, no honour
     "授予甲某等8人荣誉称号。",                                      # recipients, no name
     "居委会确定了15名“社区委员”候选人。",                          # a role in quotes
+    "■活动时间：2023年10月\n■主办单位：市文明办\n",                 # bulleted notice lines, no honour
+    "本次活动共选出20名志愿者。",                                  # helpers chosen, no honour
+    "获得全国文明城市的意义重大。",                                # no holder after 的
 ]
 
 

@@ -8,7 +8,9 @@ of honour presented (颁奖，包括：A、B), quoted honours whose nominees are
 (为荣获A的甲颁奖), a counted proposal (拟确定了69个A), the prizes a count is made of (荣获3个奖项，包括A、B), runs of “A”是甲, a profile's year
 lines, honours that stand as the subject of 受到表彰 and honours counted clause by clause after one verb
 (被评为A5人，B103人次), a quoted medal handed over (颁发“A奖章”) and a
-campaign's 人物 held before a name or become (“感动吉林”人物甲成为“感动中国”人物). :func:`frames` runs them all, in this order.
+campaign's 人物 held before a name or become (“感动吉林”人物甲成为“感动中国”人物), and the later clauses of one
+conferral (授予甲为“A”荣誉称号；乙为“B”荣誉称号), and bulleted lines of an honour and its holder
+(■“最美”社区：甲社区), and an honour before the count of its holders chosen (“三八”红旗集体共评出31个). :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
 
@@ -68,8 +70,9 @@ _PRESENTED_SPLIT = regex.compile(r"[^、，,]+")
 _NOMINEES_SHOWN = regex.compile(r"(?:现将|特将|兹将)(?P<list>(?:[“\"][^“”\"\n]{2,30}[”\"][、和及与]?){1,6})(?:拟|入选|推荐|候选|获奖)[^。；;！!？?\n]{0,20}?(?:予以|进行)公示")
 # 为荣获A的甲、荣获B的乙颁奖: an honour won, named in a relative clause before its holder
 # (向获得卓越贡献奖的《花开盛世》创作团队, 及获得牡丹园艺“金牡丹奖”的百花园: after 及/和, a quoted part, a title)
-_WON_BEFORE_HOLDER = regex.compile(r"(?<=[为、对向及和])(?:荣获|获得|获评|荣膺)(?P<name>[^，,。；;、“”的\n]{3,30}?|[^，,。；;、“”的\n]{0,16}?“[^“”\n]{2,20}”)"
-                                   r"的(?=[\p{Han}《“])")
+_WON_NAME = r"(?:荣获|获得|获评|荣膺)(?P<name>[^，,。；;、“”的\n]{3,30}?|(?:[^，,。；;、“”的\n]|“[^“”\n]{1,20}”){3,30}?)的"
+# (at a line's start only before a quoted holder: 获得“三八”红旗集体的“高频作业班”; not 获得A的意义)
+_WON_BEFORE_HOLDER = regex.compile(rf"(?<=[为、对向及和]){_WON_NAME}(?=[\p{{Han}}《“])|(?:(?<=\n)|^){_WON_NAME}(?=“)")
 # 拟确定了69个A，现予以公示: a proposal that counts its holders before the honour (nominated)
 _PROPOSED_COUNT_FIRST = regex.compile(r"拟(?:确定|认定|命名|推荐|表彰|授予)了?(?P<n>\d+)(?:个|名|家|所|户|位)(?P<name>[^，,。；;、\n]{3,30}?)"
                                       r"(?=[，,。；;]|予以|进行|$)")
@@ -104,6 +107,16 @@ _HANDED_OVER = regex.compile(r"(?:颁发|颁授)了?(?:[^，,。；;！!？?“�
 _TITLED_PERSON = regex.compile(r"(?<=成为|当选为|当选|入选)(?P<bname>[“\"][^“”\"\n]{2,12}[”\"](?:\d{4})?(?:年度|十大)?(?:人物|年度人物))"
                             r"|(?<![\p{Han}“”\"])(?P<name>[“\"][^“”\"\n]{2,12}[”\"](?:\d{4})?(?:年度|十大)?(?:人物|年度人物))"
                             r"(?!发布|揭晓|评选|颁奖|名单|活动|候选|推荐|事迹|评出|产生|出炉)(?P<who>\p{Han}{2,3})(?=[、，,。；;]|成为|等)")
+# 授予甲、乙为“A”荣誉称号；丙、丁为“B”荣誉称号: the later clauses of one conferral, recipients 为 a titled honour
+_CONTINUED_AS = regex.compile(r"[；;](?P<recip>[^；;。！!？?\n为“”]{2,200}?)为(?P<name>[“\"][^“”\"\n]{2,40}[”\"]|[^，,；;。\n为“”]{2,30}?)"
+                           r"(?:荣誉称号|称号)(?=[；;。，,]|$)")
+_CONFERRED_IN = regex.compile(r"授予|命名|评为|确定")
+_EVENT_WORD = regex.compile(r"活动|评选|大会|会议|仪式|比赛|大赛|时间|地点|主办|承办|标准|条件|要求|事迹")
+# ■“最美”社区：胶州市中云街道兰州西路社区。: a bulleted line, an honour and its holder after a colon
+_BULLET_HOLDER = regex.compile(r"(?m)^[ \t\u3000]*[■●◆▲★☆◇□][ \t\u3000]*(?P<name>[^：:\n，,。；;]{2,24}?)[ \t]*[：:][ \t]*(?P<who>[^\n：:]{2,60})$")
+# 当年“三八”红旗集体共评出31个: an honour, then the count of its holders chosen
+_NAME_THEN_RESULT = regex.compile(r"(?:(?<=[，,。；;\n])|^)[ \t\u3000]*(?:当年|今年|本届|此次|本次|全年)?(?P<name>(?:[^，,。；;、“”\n\d]|“[^“”\n]{1,20}”){3,24}?)"
+                               r"(?:共|共计)?(?:评出|评选出|选出|产生)了?(?P<n>\d+)(?:个|名|位|家|户|人)")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 
 
@@ -466,10 +479,46 @@ def titled_persons(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def continued_as(text: str, ar: AwardRules) -> list[AwardHit]:
+    """授予甲为“A”荣誉称号；乙、丙为“B”荣誉称号: each later clause of one conferral (its verb in the sentence before)."""
+    hits: list[AwardHit] = []
+    for m in _CONTINUED_AS.finditer(text):
+        lo = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 400)
+        name = unquote(m.group("name"))
+        if not _CONFERRED_IN.search(text, lo + 1, m.start()) or not (ar.strong(name) or _MERIT_WORD.search(name)) \
+                or ar.generic.match(name) or ar.not_honour.search(name) or ar.verbs.search(name):
+            continue
+        hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, count_in(m.group("recip")),
+                             m.group("recip"), None, 2))
+    return hits
+
+
+def bullet_holders(text: str, ar: AwardRules) -> list[AwardHit]:
+    """■“最美”社区：甲社区。: an honour (an honour word opening it, or a head) and its holder on a bulleted line."""
+    hits: list[AwardHit] = []
+    for m in _BULLET_HOLDER.finditer(text):
+        name = unquote(m.group("name"))
+        word = ar.epithet_word.search(name)
+        if (word and word.start() <= 4 or ar.strong(name)) and not (ar.generic.match(name) or ar.not_honour.search(name)
+                                                                    or ar.verbs.search(name) or _EVENT_WORD.search(name)):
+            hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, None, m.group("who").strip(), None, 2))
+    return hits
+
+
+def name_then_results(text: str, ar: AwardRules) -> list[AwardHit]:
+    """当年“三八”红旗集体共评出31个: a strong honour, then the count of its holders chosen."""
+    hits: list[AwardHit] = []
+    for m in _NAME_THEN_RESULT.finditer(text):
+        name = unquote(m.group("name"))
+        if ar.strong(name) and ar.named_item.fullmatch(name) and not (ar.generic.match(name) or ar.not_honour.search(name)):
+            hits.append(AwardHit("award.named", m.start("name"), m.end("name"), name, int(m.group("n")), None, None, 2))
+    return hits
+
+
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
                            passed_reviews, made_public, event_prizes, gathered, ceremonies, released, commended_as, presented,
                            nominees_shown, won_before_holders, proposed_counts, prizes_included, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists,
-                           counted_runs, handed_over, titled_persons)
+                           counted_runs, handed_over, titled_persons, continued_as, bullet_holders, name_then_results)
             for h in read(text, ar)]
