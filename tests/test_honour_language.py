@@ -349,6 +349,14 @@ FOUND = [
     ("■“最美”街道：某区甲街道。\n■“最美”医院：某市人民医院。\n", [("最美街道", None, C), ("最美医院", None, C)]),
     ("当年全省五一劳动奖章共评出120名。", [("全省五一劳动奖章", 120, C)]),
     ("获得“三八”红旗集体的“机修班”由8名女工组成。", [("三八红旗集体", None, C)]),
+    # round 29 (honours_tune22): prizes by level after a selection (a group before the level no part of the name),
+    # a counted list after one verb running on past a semicolon
+    ("大会对优秀论文进行评选，其中教育科研优秀论文特等奖2项、一等奖6项。",
+     [("教育科研优秀论文特等奖", 2, C), ("一等奖", 6, C)]),
+    ("最终评选出一等奖10项。具体包括：小学组一等奖4项，中学组一等奖6项。",
+     [("一等奖", 10, C), ("一等奖", 4, C), ("一等奖", 6, C)]),
+    ("全市获评省三八红旗手5名、省三八红旗集体3个；省巾帼文明岗12个。",
+     [("省三八红旗手", 5, C), ("省三八红旗集体", 3, C), ("省巾帼文明岗", 12, C)]),
 ]
 
 ABSENT = [
@@ -457,6 +465,9 @@ ABSENT = [
     "■活动时间：2023年10月\n■主办单位：市文明办\n",                 # bulleted notice lines, no honour
     "本次活动共选出20名志愿者。",                                  # helpers chosen, no honour
     "获得全国文明城市的意义重大。",                                # no holder after 的
+    "全校遴选出12件优秀作品参加省赛。",                            # entries sent on, no honour
+    "我校获评一批各级荣誉\n近日，我校多个集体受到表彰。",           # a headline with a verb, no name
+    "本次比赛设一等奖2名、二等奖4名。其中一等奖奖金3000元。",      # prizes set, their money
 ]
 
 

@@ -10,7 +10,8 @@ lines, honours that stand as the subject of 受到表彰 and honours counted cla
 (被评为A5人，B103人次), a quoted medal handed over (颁发“A奖章”) and a
 campaign's 人物 held before a name or become (“感动吉林”人物甲成为“感动中国”人物), and the later clauses of one
 conferral (授予甲为“A”荣誉称号；乙为“B”荣誉称号), and bulleted lines of an honour and its holder
-(■“最美”社区：甲社区), and an honour before the count of its holders chosen (“三八”红旗集体共评出31个). :func:`frames` runs them all, in this order.
+(■“最美”社区：甲社区), an honour before the count of its holders chosen (“三八”红旗集体共评出31个), and prizes by level after a
+selection (评选，其中A特等奖3项、一等奖5项). :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
 
@@ -98,7 +99,7 @@ _MERIT_WORD = regex.compile(r"先进|优胜|优秀|示范|模范|标兵|达标|�
 _STOOD_OUT = regex.compile(r"(?P<n>\d+)(?:个|名|家|位|所|户)[“\"](?P<name>[^“”\"\n]{2,20})[”\"][^。；;！!？?\n]{0,30}?脱颖而出")
 # 被评为市劳动模范5人，市先进生产(工作)者103人次: one verb, honours each with its count after it, clause by clause
 _COUNTED_RUN = regex.compile(r"(?:被评为|评为|获评|荣获|获得)(?P<first>[^，,。；;、\d]{3,24}?)\d+(?:人次|人|名|个|家|所|位|户|项)"
-                          r"(?:[，,、](?P<more>[^，,。；;、\d]{3,24}?)(?P<n>\d+)(?:人次|人|名|个|家|所|位|户|项))+(?=[，,。；;]|$)")
+                          r"(?:[，,、；;](?P<more>[^，,。；;、\d]{3,24}?)(?P<n>\d+)(?:人次|人|名|个|家|所|位|户|项))+(?=[，,。；;]|$)")
 _INNER_BRACKET = regex.compile(r"[（(][\p{Han}、]{1,6}[）)]")
 # 给全校各班的优秀学生颁发“周恩来奖章”: a quoted medal or prize handed over (not 颁发“A”奖牌: a plaque)
 _HANDED_OVER = regex.compile(r"(?:颁发|颁授)了?(?:[^，,。；;！!？?“”\n]{0,24}?)[“\"](?P<name>[^“”\"\n]{2,20}(?:奖|奖章|奖状|勋章|纪念章))[”\"]"
@@ -117,6 +118,11 @@ _BULLET_HOLDER = regex.compile(r"(?m)^[ \t\u3000]*[■●◆▲★☆◇□][ \t
 # 当年“三八”红旗集体共评出31个: an honour, then the count of its holders chosen
 _NAME_THEN_RESULT = regex.compile(r"(?:(?<=[，,。；;\n])|^)[ \t\u3000]*(?:当年|今年|本届|此次|本次|全年)?(?P<name>(?:[^，,。；;、“”\n\d]|“[^“”\n]{1,20}”){3,24}?)"
                                r"(?:共|共计)?(?:评出|评选出|选出|产生)了?(?P<n>\d+)(?:个|名|位|家|户|人)")
+# 论坛对…进行评选，其中A特等奖3项、一等奖5项; 评选出…。具体包括：甲组一等奖7项，二等奖13项: the prizes by level
+_BREAKDOWN = regex.compile(r"(?:评选|评比|评审|评出|评选出|决出)[^。；;！!？?\n]{0,40}?[，,。：:]\s*(?:其中|具体包括|具体为|分别是)[：:]?"
+                        r"(?P<list>[^。\n]{4,400})")
+_BREAKDOWN_ITEM = regex.compile(r"(?P<pre>[^、，,；;：:\d]{0,20}?)(?P<level>(?:特等|一等|二等|三等|优秀|金|银|铜|优胜|鼓励|入围|参与)奖)"
+                             r"(?P<n>\d+)(?:项|名|个|件|篇|人|部|支)")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 
 
@@ -515,10 +521,26 @@ def name_then_results(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def breakdowns(text: str, ar: AwardRules) -> list[AwardHit]:
+    """评选，其中A特等奖3项、一等奖5项; 具体包括：甲组一等奖7项，二等奖13项: each prize level with its count (a group
+    before the level, 甲组, is no part of the name; a field of work before the first level is)."""
+    hits: list[AwardHit] = []
+    for m in _BREAKDOWN.finditer(text):
+        for it in _BREAKDOWN_ITEM.finditer(text, m.start("list"), m.end("list")):
+            pre = it.group("pre")
+            keep = bool(pre) and not pre.endswith("组") and ar.named_item.fullmatch(pre + it.group("level")) is not None \
+                and not ar.verbs.search(pre)
+            s = it.start("pre") if keep else it.start("level")
+            name = text[s:it.end("level")]
+            hits.append(AwardHit("award.level", s, it.end("level"), name, int(it.group("n")), None, None, 2))
+    return hits
+
+
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
                            passed_reviews, made_public, event_prizes, gathered, ceremonies, released, commended_as, presented,
                            nominees_shown, won_before_holders, proposed_counts, prizes_included, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists,
-                           counted_runs, handed_over, titled_persons, continued_as, bullet_holders, name_then_results)
+                           counted_runs, handed_over, titled_persons, continued_as, bullet_holders, name_then_results,
+                           breakdowns)
             for h in read(text, ar)]

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .award_mood import GROUP_LEAD
-from .honours import PREFIX, QUOTES, AwardHit, AwardRules, split_recipients, strip_tail, unquote
+from .honours import PREFIX, QUOTES, VAGUE_END, AwardHit, AwardRules, split_recipients, strip_tail, unquote
 
 if TYPE_CHECKING:
     from .sections import Sentences
@@ -385,6 +385,8 @@ def bare_headings(text: str, ar: AwardRules) -> list[AwardHit]:
         if (not ar.named_item.fullmatch(name) and not ar.level.fullmatch(name)) or ar.generic.match(name) \
                 or ar.not_honour.search(name) or name[0].isdigit() and not ar.prefix.match(name):
             continue
+        if ar.verbs.search(name) or VAGUE_END.search(name) and len(unquote(strip_tail(name, ar))) < 3:
+            continue  # 我校获评一批各级荣誉, 获奖荣誉: a headline or a page label, no honour's name
         if ar.weak_end.search(name) and not (ar.prefix.match(name) or ar.list_item.fullmatch(name)):
             continue  # 重庆幼儿师范高等专科学校: a school's name, not 示范学校
         if kind and not (ar.strong(name) or ar.prefix.match(name) or ar.list_item.fullmatch(name)

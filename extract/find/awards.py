@@ -60,6 +60,7 @@ _FULL_STOP = regex.compile(r"[。！!？?\n]")
 _PREFIX = regex.compile(r"(?:第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]|本届|全国|全省|全市|全区|全县|国家级|省级|市级|县级|区级|(?:19|20)\d{2}(?:[—\-－](?:19|20)?\d{2})?年度?)+$")
 _LEAD_COUNT = regex.compile(r"^(?:共|等|其中)?(?P<n>\d+)(?![\d.年\-—－~至])(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚|块|面|尊)?(?:单位|集体|个人|同志|团队)?")
 _TAIL_COUNT = regex.compile(r"[共各]?(?P<n>\d+)(?:个|名|项|件|家|所|位|篇|部|支|户|人|枚)?(?:以上|左右)?$")
+_TAKES_PART = regex.compile(r"参加|参与|进入|参评|申报")  # 遴选出15件优秀项目参加…赛道: entries sent on, no honour
 _HELD = regex.compile(r"(?:举行|举办|召开|开幕|启动)$")  # 先进事迹报告活动举行: an event's name, then its holding
 # a note after a counted item (优秀辅导教师奖7名(具体名单见附件), 一等奖1名(名单附后)): no part of the item
 _NOTE_AFTER_COUNT = regex.compile(r"(?<=\d+(?:个|名|项|件|家|所|位|篇|部|支|户|人))[（(][^（）()]{1,20}[）)]$")
@@ -649,7 +650,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 if (count is not None or "“" in inner) and (lvl := _LEVEL_WORD.match(bare)) and ar.list_item.fullmatch(bare, lvl.end()) \
                         and not ar.nominee_word.search(bare):  # 3名全市优秀共产党员候选人: nominees, read elsewhere
                     bare = bare[lvl.end():]  # 100个全国优秀公安局: a level before an honour list item
-                if not inner or len(unquote(inner)) > 22 or _EVENT_END.search(_HELD.sub("", unquote(inner))) or "的" in inner and "“" not in inner and not ar.head_end.search(bare) or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
+                if not inner or len(unquote(inner)) > 22 or _EVENT_END.search(_HELD.sub("", unquote(inner))) or _TAKES_PART.search(inner) or "的" in inner and "“" not in inner and not ar.head_end.search(bare) or ar.generic.match(bare) or ar.not_honour.search(inner) or not (
                         ar.list_item.fullmatch(bare) or closed_kind and piece.lstrip()[:1] in QUOTES
                         or count is not None and _WHOLE_QUOTE.fullmatch(core.strip())  # 表彰了30位“…好领导”, 评选出“A”12名
                         or ((count is not None or batch or paired or rounded or shared) and ar.named_item.fullmatch(unquote(inner))
