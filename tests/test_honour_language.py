@@ -357,6 +357,10 @@ FOUND = [
      [("一等奖", 10, C), ("一等奖", 4, C), ("一等奖", 6, C)]),
     ("全市获评省三八红旗手5名、省三八红旗集体3个；省巾帼文明岗12个。",
      [("省三八红旗手", 5, C), ("省三八红旗集体", 3, C), ("省巾帼文明岗", 12, C)]),
+    # round 30 (honours_tune22, second pass): quoted titles each with its kind after one verb, a caption line of an
+    # honour held and its holder
+    ("该校先后被评为“全省文明校园”称号、“省级平安校园”称号。", [("全省文明校园", None, C), ("省级平安校园", None, C)]),
+    ("2020年全国先进工作者，某市人民医院主任医师 王某\n", [("2020年全国先进工作者", None, H)]),
 ]
 
 ABSENT = [
@@ -468,6 +472,7 @@ ABSENT = [
     "全校遴选出12件优秀作品参加省赛。",                            # entries sent on, no honour
     "我校获评一批各级荣誉\n近日，我校多个集体受到表彰。",           # a headline with a verb, no name
     "本次比赛设一等奖2名、二等奖4名。其中一等奖奖金3000元。",      # prizes set, their money
+    "活动现场，市委书记张某\n",                                      # a caption with no honour
 ]
 
 

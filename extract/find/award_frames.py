@@ -11,7 +11,8 @@ lines, honours that stand as the subject of 受到表彰 and honours counted cla
 campaign's 人物 held before a name or become (“感动吉林”人物甲成为“感动中国”人物), and the later clauses of one
 conferral (授予甲为“A”荣誉称号；乙为“B”荣誉称号), and bulleted lines of an honour and its holder
 (■“最美”社区：甲社区), an honour before the count of its holders chosen (“三八”红旗集体共评出31个), and prizes by level after a
-selection (评选，其中A特等奖3项、一等奖5项). :func:`frames` runs them all, in this order.
+selection (评选，其中A特等奖3项、一等奖5项), and caption lines of an honour held and its holder (2020年全国劳动模范，
+甲公司经理陆某). :func:`frames` runs them all, in this order.
 """
 from __future__ import annotations
 
@@ -123,6 +124,9 @@ _BREAKDOWN = regex.compile(r"(?:评选|评比|评审|评出|评选出|决出)[^�
                         r"(?P<list>[^。\n]{4,400})")
 _BREAKDOWN_ITEM = regex.compile(r"(?P<pre>[^、，,；;：:\d]{0,20}?)(?P<level>(?:特等|一等|二等|三等|优秀|金|银|铜|优胜|鼓励|入围|参与)奖)"
                              r"(?P<n>\d+)(?:项|名|个|件|篇|人|部|支)")
+# 2020年全国劳动模范，甲公司清运部经理陆某 (a photo caption line): an honour held, then the holder's unit, role, name
+_CAPTION_LINE = regex.compile(r"(?m)^[ \t\u3000]*(?P<name>(?:(?:19|20)\d{2}年度?)?[^，,。；;、：:\n\d“”]{3,20}?)[，,]"
+                           r"(?P<rest>[^\n。；;：:]{4,80}?)$")
 _LEVEL_LEAD = regex.compile(r"全国|全省|全市|中国|国家级?|省级|市级|县级|[\p{Han}]{2,6}?(?:省|市|县|区)")
 
 
@@ -536,11 +540,26 @@ def breakdowns(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
+def caption_lines(text: str, ar: AwardRules) -> list[AwardHit]:
+    """2020年全国劳动模范，甲公司清运部经理 陆某: a line of an honour held, then its holder (stage held)."""
+    hits: list[AwardHit] = []
+    for m in _CAPTION_LINE.finditer(text):
+        name = m.group("name").strip()
+        bare = ar.prefix.sub("", name)
+        holder = ar.epithet_holder.search(regex.sub(r"[ \t\u3000]", "", m.group("rest")))
+        if holder is None or not ar.strong(bare) or not ar.epithet_word.search(bare) and not ar.level_open.match(bare) \
+                or ar.generic.match(bare) or ar.not_honour.search(bare) or ar.verbs.search(name):
+            continue
+        s = m.start("name") + m.group("name").find(name)
+        hits.append(AwardHit("award.held", s, s + len(name), name, None, holder.group("who"), None, 3, "held"))
+    return hits
+
+
 def frames(text: str, ar: AwardRules) -> list[AwardHit]:
     """The honours of every frame above, in the order they are listed."""
     return [h for read in (commendation_scopes, stood_out, verbless_recipients, given_to, candidate_lists,
                            passed_reviews, made_public, event_prizes, gathered, ceremonies, released, commended_as, presented,
                            nominees_shown, won_before_holders, proposed_counts, prizes_included, quote_runs, year_lines, commended_subjects, decision_clauses, shortlists,
                            counted_runs, handed_over, titled_persons, continued_as, bullet_holders, name_then_results,
-                           breakdowns)
+                           breakdowns, caption_lines)
             for h in read(text, ar)]

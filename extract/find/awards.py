@@ -96,7 +96,8 @@ _AFTER_QUOTE = regex.compile(r"(?!(?:荣誉称号|称号|荣誉|奖牌|奖杯|�
                              r"|(?<=奖)的|$)")  # 荣获“五个一工程”奖的甲、乙: a prize, then its holders
 # one more quoted title after a conferred one: 、15名个人“青年岗位能手” / 和“B”
 # (被评为“A”“B”“C”: the next quote straight after)
-_NEXT_QUOTED = regex.compile(r"(?:(?:、|以及|和|及|暨)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,40}?)|(?=[“「『]))"
+# (被评选为“A”称号、“B”称号: the kind of honour after each)
+_NEXT_QUOTED = regex.compile(r"(?:(?:荣誉称号|称号)?(?:、|以及|和|及|暨)(?P<recip>[^，,。；;！!？?\n“”\"「」『』]{0,40}?)|(?=[“「『]))"
                              r"[“\"「『](?P<name>[^“”\"「」『』《》\n]{2,40}?)[”\"」』]")
 # the list after a quoted honour its holders are on (登上“全国道德模范”榜单): no part of the name
 # the next object of a verb with an object after a comma: recipients, a quoted title, its tail
@@ -166,12 +167,13 @@ def _quoted(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
         recipients = (between[: prefix.start()] if prefix else between).rstrip()  # 被评为 “…”: a space, no recipient
         # the quoted titles listed after this one (、15名个人“青年岗位能手”、3个团支部“…”称号)
         more, last = [], m
-        if not tail:
+        if not tail or tail in ("称号", "荣誉称号"):  # 被评选为“A”称号、“B”称号: the kind after each title
+            had_tail = bool(tail)
             while (nxt := _NEXT_QUOTED.match(text, last.end())) is not None:
                 more.append(nxt)
                 last = nxt
-            list_tail = _LIST_TAIL.match(text, last.end()) if more else None
-            tail = list_tail.group() if list_tail else None  # 保留“A”、“B”荣誉称号: the tail of all
+            list_tail = _LIST_TAIL.match(text, last.end()) if more and not had_tail else None
+            tail = list_tail.group() if list_tail else tail  # 保留“A”、“B”荣誉称号: the tail of all
         # words between verb and title must name recipients (…等3家单位, …为) or be empty
         # (授予荆州市“中华诗词之市”称号: after a verb with an object the words are its recipients)
         region = _REGION_BEFORE.fullmatch(recipients) if recipients \
