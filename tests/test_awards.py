@@ -163,7 +163,8 @@ FOUND += [
     # an honour and its count after the verb; A和B称号; levels written as bare numerals
     ("该局荣获全国五一劳动奖状1个、全国工人先锋号2个。", [("全国五一劳动奖状", 1, "conferred"), ("全国工人先锋号", 2, "conferred")]),
     ("该局荣获全国文明单位和全国五一劳动奖状称号。", [("全国文明单位", None, "conferred"), ("全国五一劳动奖状", None, "conferred")]),
-    ("学生在比赛中分别荣获一、二、三等奖。", [("一等奖", None, "conferred"), ("二等奖", None, "conferred"), ("三等奖", None, "conferred")]),
+    # levels run together are one record as printed (our annotators wrote them so in every batch: 网络类一、二、三等奖)
+    ("学生在比赛中分别荣获一、二、三等奖。", [("一、二、三等奖", None, "conferred")]),
     ("该中队荣立三等功1次。", [("三等功", 1, "conferred")]),
     # more verbs and heads: 评定为, 上榜, 职工之家, 好人榜
     ("该会被评定为全国模范职工之家。", [("全国模范职工之家", None, "conferred")]),

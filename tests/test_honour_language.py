@@ -129,7 +129,7 @@ FOUND = [
     ("经评审委员会投票，确定了15名“省青年五四奖章”候选人。", [("省青年五四奖章", 15, N)]),
     # a level of the conferring body before an honour word in a result list (院级, 校级, 系级)
     ("学院共评选出院级先进班集体4个、系级优秀学生干部15名。", [("院级先进班集体", 4, C), ("系级优秀学生干部", 15, C)]),
-    # levels run together with one shared total: one set (分别荣获一、二、三等奖 stays three, in test_awards)
+    # levels run together with one shared total: one set (分别荣获一、二、三等奖 is one record too, in test_awards)
     ("本届大赛共评出一、二、三等奖及鼓励奖共85件。", [("一、二、三等奖及鼓励奖", 85, C)]),
     ("经评审，评选出一、二等奖共12名。", [("一、二等奖", 12, C)]),
     # holders on the list of an honour (登上“…”榜单); counts after words naming the winners (获奖名单中…共有)

@@ -527,14 +527,12 @@ def _levels(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             count = int(after.group("n"))
         elif before:
             count = int(before.group("n"))
-        hits.append(AwardHit("award.level", m.start("name"), m.end("name"), m.group("name"), count,
-                             None, event_before(text, ss, m.start(), ar), 1))
-        pos = m.start()
+        start = pos = m.start("name")
         while m.group("name")[1:] == "等奖" and (short := _SHORT_LEVEL.search(text, max(ss, pos - 2), pos)):
-            # 分获…大赛一、二等奖, 分别荣获一、二、三等奖: each bare numeral before is a level of its own
-            hits.append(AwardHit("award.level", short.start(), short.start() + 1, short.group("n") + "等奖", None,
-                                 None, event_before(text, ss, m.start(), ar), 1))
-            pos = short.start()
+            # 分获…大赛一、二等奖, 分别荣获一、二、三等奖: the levels run together are one record, as printed
+            start = pos = short.start()
+        hits.append(AwardHit("award.level", start, m.end("name"), text[start:m.end("name")], count,
+                             None, event_before(text, ss, m.start(), ar), 1))
     return hits
 
 
