@@ -217,9 +217,7 @@ def counted_nominees(text: str, ar: AwardRules) -> list[AwardHit]:
         name, start = m.group("name"), m.start("name")
         cut = name.rfind("为") + 1  # 500个集体为全国…先进集体拟表彰对象: the recipients, then the honour after 为
         name, start = name[cut:], start + cut
-        said = None
-        for said in _ELECTED_IN.finditer(name):
-            pass
+        said = ar.elected_in.search(name)  # the last one
         if said is not None:  # 会议推选出全国劳动模范候选人5名: the verb and its subject are no part of the name
             name, start = name[said.end():], start + said.end()
         # 1677名全国劳动模范和762名全国先进工作者拟表彰对象: one nominee noun closes two counted honours
@@ -241,7 +239,6 @@ def counted_nominees(text: str, ar: AwardRules) -> list[AwardHit]:
     return hits
 
 
-_ELECTED_IN = regex.compile(r"推选出|推荐出|推选了?|推荐了?|提名|评选出|评出|选出|确定了?|产生了?|遴选出|遴选|筛选出|筛选|选拔出|选拔了?")
 _TITLE_QUOTED = regex.compile(r"[“\"「『][^“”\"「」『』]{2,20}[”\"」』]")
 _NEXT_COUNTED = regex.compile(r"(?:和|及|与|、)(?P<n>\d+)(?:名|个|位|人|家)")
 

@@ -260,7 +260,6 @@ _CONFERRING_BODY = regex.compile(r"\p{Han}{0,10}?(?:部|委|厅|总局|局|办|�
                               r"|大赛|竞赛|比赛|组委会)")  # 获大赛“杰出贡献奖”, 获得挑战杯大赛“…优秀组织奖”: the contest that gives it
 # a pilot's best unit is an honour (省第一批…试点优秀单位), a pilot is none
 _PILOT_OK = regex.compile(r"试点(?=(?:工作)?(?:优秀|先进|示范))")
-_AFTER_WORD = regex.compile(r"(?<=\p{Han}{3})(?:之后|以后|以来)$")
 _ROUND_ONLY = regex.compile(r"第[\d一二三四五六七八九十]+[届批]|首[届批]|新一[届批]")
 # a region between the verb and a quoted title, part of the name (被评为常州市“最美护士”), or the body
 # that gives it (获得由甲大学“…奖”)
@@ -472,7 +471,7 @@ def _named(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
                 hits.append(AwardHit("award.retained", s, s + len(name), name, None, subj, None, 1, "retained"))
     for m in ar.free_title.finditer(text):  # 被评为全国优秀县委书记: no head, an honour word and the clause end
         name = strip_tail(m.group("name"), ar)  # 荣获全国绿化模范县这一殊荣: the kind of honour
-        name = _AFTER_WORD.sub("", name)  # 荣获全国模范派出所之后: the time word after the honour won
+        name = ar.since_end.sub("", name)  # 荣获全国模范派出所之后: the time word after the honour won
         if _DEICTIC_NAME.match(name) or "的" in name:
             continue  # 授予我国优秀女性的最高荣誉, 授予劳动模范和先进工作者的最高荣誉称号: the recipients, not the honour
         if ar.generic.match(name) or ar.not_honour.search(name) or _INNER_VERB.search(name):
@@ -622,7 +621,7 @@ def _listed(text: str, sents: Sentences, ar: AwardRules) -> list[AwardHit]:
             if conferred:  # 获中国戏剧梅花奖、白玉兰奖: the items after the first (the rules above read that one)
                 cut = r"(?<![特一二三])等.*$" if closed else r"等.*$"  # 全国特等年鉴等荣誉: a grade is no 等
                 inner = strip_tail(regex.sub(cut, "", inner), ar)  # 全国劳动模范称号 -> 全国劳动模范
-                inner = _AFTER_WORD.sub("", inner)  # 获得A、B之后，又获C: the time word after the last item
+                inner = ar.since_end.sub("", inner)  # 获得A、B之后，又获C: the time word after the last item
                 if n == 0:  # 分别荣获第十四批省级文明单位、文明乡镇…: the level of the first reaches the rest
                     leveled = bool(closed and (_LEVEL_START.match(inner) or ar.prefix.match(inner)))
                 if closed and inner and len(inner) <= 24 and (_LEVEL_START.match(inner) or leveled) \

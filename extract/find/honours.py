@@ -106,6 +106,8 @@ class AwardRules:
     counted_nominee: regex.Pattern[str]
     nominee_word: regex.Pattern[str]
     nominee_end: regex.Pattern[str]
+    elected_in: regex.Pattern[str]
+    since_end: regex.Pattern[str]
     prior_award: regex.Pattern[str]
     nominee_named: regex.Pattern[str]
     continued_named: regex.Pattern[str]
@@ -208,6 +210,10 @@ def _compile(r: Rules, comp: Any = compile_rule) -> AwardRules:
         # 优秀文明单位候选单位4家: the nominee word closing a counted name, no part of the honour
         nominee_end=comp(rf"(?:{alt(aw['nominee_nouns'] + aw['nominee_units'])})$", where),
         winners_have=comp(rf"(?:{alt(aw['winners_words'])})[^。；;！!？?\n]{{0,20}}?共?有", where),
+        # 会议推选出A候选人5名: the last verb of electing, nominating or announcing inside a counted nominee's name
+        elected_in=comp(rf"(?r)(?:{alt(list(dict.fromkeys(aw['elect_verbs'] + aw['nominate_verbs'] + aw['result_verbs'] + ['确定'])))})了?", where),
+        # 荣获A之后, 获得A、B之后: the time word after an honour won (three characters of the name before it at least)
+        since_end=comp(rf"(?<=\p{{Han}}{{3}})(?:{alt(aw['since_words'])})$", where),
         breakdown=comp(rf"\s*(?:{alt(aw['breakdown_words'])})", where),
         prior_award=comp(rf"{verb}|{alt(aw['result_verbs'] + aw['commend_verbs'] + aw['prior_award_words'])}", where),
         result_verbs=comp(alt(aw["result_verbs"]) + "了?", where),
