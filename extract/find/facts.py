@@ -253,6 +253,18 @@ def _table_ranges(text: str, cells: list[Fact]) -> list[tuple[int, int]]:
     return [(text.rfind("\n", 0, a) + 1, b) for a, b in spans.values()]
 
 
+def line_breaks(doc: Document) -> list[int]:
+    """The positions of the line breaks inside sentences of ``doc`` (a PDF's wrapped lines, a web page
+    copied as text with hard breaks): normalisation deletes them."""
+    if doc.format == "pdf":
+        from ..read.pdf import line_joins
+
+        return line_joins(doc)
+    from ..read.text_lines import text_joins
+
+    return text_joins(doc)
+
+
 def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized | None = None,
                    year: int | None = None, kinds: frozenset[str] | None = None) -> list[Fact]:
     """Every fact of one document's text, in text order.
@@ -267,15 +279,7 @@ def document_facts(doc: Document, rules: Rules | None = None, norm: Normalized |
     want = (lambda k: True) if kinds is None else kinds.__contains__
     labels = want("label")
     rules = rules or load_rules()
-    joins: list[int] = []
-    if doc.format == "pdf":
-        from ..read.pdf import line_joins
-
-        joins = line_joins(doc)
-    else:  # a text saved with hard line breaks inside its sentences (a web page copied as text)
-        from ..read.text_lines import text_joins
-
-        joins = text_joins(doc)
+    joins = line_breaks(doc)
     if norm is None:
         norm = normalize(doc.text, rules, joins)
     dropped = frozenset(joins)  # original positions normalisation deletes
