@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test bench typecheck notebooks clean
+.PHONY: run test bench typecheck notebooks tagger clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ bench: $(DEV_STAMP)
 # re-run every notebook and save it with its outputs (the notebook test fails on stale outputs)
 notebooks: $(DEV_STAMP)
 	$(BIN)/python notebooks/refresh.py
+
+# retrain the honour tagger (patterns/honours.crfsuite) on benchmarks/corpus/honours_tune*, sums_tune* and
+# ../shared/corpus/dev after the corpus or the vocabulary of patterns/ changed (a test fails while it is stale)
+tagger: $(RUN_STAMP)
+	$(BIN)/python benchmarks/train_tagger.py
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy extract

@@ -45,6 +45,7 @@ from .award_objects import HOLDER_VERB as _HOLDER_VERB
 from .award_objects import counted_passive, designations, epithet_chains, held_and_holders, profile_lists
 from .award_notices import announced_lists, level_counts, proposed_headings, proposed_lists
 from .award_tables import holder_rows, level_rows, line_column, table_column
+from .award_tagger import tagged
 from .honours import (CLAUSE, LIST_NUMBER, ORGAN_AND, PREFIX, QUOTES, AwardHit, AwardRules, award_rules, count_in, event_before, recipient,
                       split_recipients, strip_tail, unquote)
 from .honours import GENERIC_REST as _GENERIC_REST
@@ -772,6 +773,7 @@ def _outer_single_quotes(text: str) -> str:
 def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
     """Every award in the normalised ``text``; overlaps resolved longest first."""
     ar = award_rules(rules)
+    read = tagged(text, rules)  # the tagger reads the text it was trained on, before the quotes below
     text = _outer_single_quotes(text)
     hits = _quoted(text, sents, ar) + _named(text, sents, ar) + _levels(text, sents, ar) + _level_sets(text, sents, ar) \
         + _listed(text, sents, ar) + _nominated(text, sents, ar) + commended(text, sents, ar) \
@@ -791,14 +793,19 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
              + announced_lists(text, ar) + published_lists(text, ar)  # 公布了…名单。甲…榜上有名
              if not any(_key(h.name) in k or k in _key(h.name) and _only_modifiers(_key(h.name), k, ar) for k in said)]
     books = [(b.start(), b.end()) for b in _BOOK.finditer(text)]
-    # inside a document title (a name that opens with a paper's title and goes on, 《团结报》订阅工作先进集体, is not)
-    hits = [h for h in hits if not any(a <= h.start < b and (h.end <= b or h.start > a) for a, b in books)]
-    hits = trimmed(in_mood(hits, text, ar), text, ar)  # 将命名…, 拟授予…, 撤销…称号: to come, proposed, taken away
+
+    def settled(found: list[AwardHit]) -> list[AwardHit]:
+        # inside a document title (a name that opens with a paper's title and goes on, 《团结报》订阅工作先进集体, is not)
+        found = [h for h in found if not any(a <= h.start < b and (h.end <= b or h.start > a) for a, b in books)]
+        return trimmed(in_mood(found, text, ar), text, ar)  # 将命名…, 拟授予…, 撤销…称号: to come, proposed, taken away
+
+    hits = settled(hits)
     hits.sort(key=lambda h: (-(h.end - h.start), h.priority, h.start))
     kept: list[AwardHit] = []
     starts: list[int] = []  # kept spans never overlap: sorted starts give sorted ends (one bisect per hit)
     ends: list[int] = []
-    for h in hits:
+    # the grammar's honours first, longest first; then what the tagger reads where the grammar found nothing
+    for h in hits + settled(read):
         k = bisect.bisect_left(starts, h.end)
         if k and ends[k - 1] > h.start:
             continue
