@@ -21,8 +21,8 @@ Only sentences with a trace of an honour are read (:func:`clues`: a head, a word
 reads as an honour by the conventions the grammar keeps (:func:`admissible`: a word of an honour in it, no
 prizes set up, no goal, no medal or prize money, no rating …) and becomes an award where no rule of the grammar
 found one overlapping it; :func:`.awards.find_awards` passes it through the same filters as the rules' honours
-(document titles, mood: 将/拟/撤销, trimmed edges, a headline's second mention). A tagged honour has no count
-and no recipient: the grammar's rules read those.
+(document titles, mood: 将/拟/撤销, trimmed edges, a headline's second mention). A tagged honour has no recipient
+(the grammar's rules read those); its count is the number printed just after or before it.
 """
 from __future__ import annotations
 
@@ -288,6 +288,24 @@ def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, 
     return not ar.level.fullmatch(name) or any(p.search(text, 0, a) for p in lex.clue_lists)
 
 
+def _count(text: str, a: int, b: int, start: int, ar: AwardRules) -> int | None:
+    """The number printed with the name, as the grammar reads a level's: just after it (全国工人先锋号72个,
+    一等奖论文2篇) or just before it (3个全国文明单位).
+
+    >>> from extract.rules import load_rules
+    >>> from extract.find.honours import award_rules
+    >>> ar = award_rules(load_rules())
+    >>> t = "全国工人先锋号72个，另有3个全国文明单位"
+    >>> _count(t, 0, 7, 0, ar), _count(t, 15, 21, 0, ar), _count("获评全国文明单位", 2, 8, 0, ar)
+    (72, 3, None)
+    """
+    after = ar.count_after.match(text[b:b + 10].lstrip("”\"」』"))
+    if after:
+        return int(after.group("n"))
+    before = ar.count_before.search(text[max(start, a - 6):a].rstrip("“\"「『"))
+    return int(before.group("n")) if before else None
+
+
 def tagged(text: str, rules: Rules, model: Path | None = None) -> list[AwardHit]:
     """The honours the tagger reads in ``text`` and :func:`admissible` keeps (rule ``award.tagged``, priority after
     every rule of the grammar); nothing when the model file is missing."""
@@ -313,5 +331,5 @@ def tagged(text: str, rules: Rules, model: Path | None = None) -> list[AwardHit]
         for a, b in spans(tagger.tag(features(sentence, lex))):
             a, b = _balanced(text, s + a, s + b)
             if admissible(text, a, b, (s, e), lead, lex, ar):
-                hits.append(AwardHit(RULE, a, b, text[a:b], None, None, None, 9))
+                hits.append(AwardHit(RULE, a, b, text[a:b], _count(text, a, b, s, ar), None, None, 9))
     return hits
