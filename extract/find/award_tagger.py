@@ -59,6 +59,7 @@ _LEFT, _RIGHT = 15, 10  # how far before / after a character a listed word is fe
 _QUOTES = "“”\"'‘’「」『』《》 \u3000"
 _UNDER_COLON = regex.compile(r"[：:]\n$")  # a line ending in a colon: the lines after it are its list
 _ITEM_LINE = 40  # a line of a list is at most this long
+_LEAD_COUNT = regex.compile(r"\d+(?:位|名|个|项|家|所|户|人)")  # a count opening a tagged span
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,32 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     >>> t = "评为十佳”称号"
     >>> t[slice(*_balanced(t, 2, 5))]
     '十佳'
+
+    A number is never cut (2013-2014年度… read from its second digit) and a count opening the span is none of the
+    name (20位感动西藏人物 -> 感动西藏人物; the count is read beside it, :func:`_count`); an ASCII quote is paired
+    like the others:
+
+    >>> t = "评为2013-2014年度优秀教师"
+    >>> t[slice(*_balanced(t, 3, 17))]
+    '2013-2014年度优秀教师'
+    >>> t = "评出20位感动人物"
+    >>> t[slice(*_balanced(t, 2, 9))]
+    '感动人物'
+    >>> t = '评为先进单位"，'
+    >>> t[slice(*_balanced(t, 2, 7))]
+    '先进单位'
     """
+    while 0 < start < end and text[start].isdigit() and text[start - 1].isdigit():
+        start -= 1
+    lead = _LEAD_COUNT.match(text, start, end)
+    if lead and end - lead.end() >= 2:
+        start = lead.end()
+    part = text[start:end]
+    if part.count('"') % 2:
+        if part.endswith('"') and not (start and text[start - 1] == '"'):
+            end -= 1
+        elif part.startswith('"') and not text.startswith('"', end):
+            start += 1
     for opening, closing in (("“", "”"), ("「", "」"), ("『", "』"), ("（", "）"), ("(", ")")):
         part = text[start:end]
         if part.endswith(closing) and opening not in part:
