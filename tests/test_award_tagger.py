@@ -115,6 +115,10 @@ def test_spans_of_labels() -> None:
     ("获得先进。", "先进", False),  # a bare category
     ("设立专项奖励资金。", "专项奖励资金", False),  # prize money
     ("处置都柳江流域特大洪灾。", "都柳江流域特大洪灾", False),  # no word of an honour in it
+    ("会议表彰了优秀通讯员。", "优秀通讯员", False),  # a kind of people commended: no year, quotes or count
+    ("会议表彰了2024年度优秀通讯员。", "2024年度优秀通讯员", True),
+    ("会议表彰了优秀通讯员12名。", "优秀通讯员", True),
+    ("会议表彰了“金牌通讯员”。", "金牌通讯员", True),
 ])
 def test_admissible(text: str, name: str, kept: bool) -> None:
     a = text.index(name)

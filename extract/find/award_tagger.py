@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .honours import AwardHit, AwardRules, honour_heads
+from .honours import CLAUSE, AwardHit, AwardRules, honour_heads
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -301,7 +301,8 @@ def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, 
       1名, 奖项设置：), aims at none (``goal_words`` before a verb: 力争被评为) and counts none of the subject's own
       (获评5个…示范区); no application stands just before it (``apply_verbs``: 参评);
     * no medal, prize money, event or rules of the honour follow it (``tagger_not_after``, ``tagger_about``);
-    * a bare level (一等奖) only in a text that confers something before it.
+    * a bare level (一等奖) only in a text that confers something before it;
+    * after 表彰 in its clause, only with a year or round, quotes or a count (:func:`_categories`).
     """
     s, e = sentence
     name = "".join(ch for ch in text[a:b] if ch not in _QUOTES)
@@ -311,7 +312,19 @@ def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, 
     if any(m.start() < a for m in lex.not_before.finditer(text, lead, e)) or lex.not_after.match(text, b) \
             or lex.applied.search(text, s, a) or _own_count(text, s, a, lex):
         return False
+    if _categories(text, a, b, name, s, ar):
+        return False
     return not ar.level.fullmatch(name) or any(p.search(text, 0, a) for p in lex.clue_lists)
+
+
+def _categories(text: str, a: int, b: int, name: str, start: int, ar: AwardRules) -> bool:
+    """大会表彰了优秀辅导员和先进志愿者: kinds of people a meeting commended, as the grammar reads 表彰 before a list: an
+    honour only with a year or round, quotes or a count (表彰了2023年度优秀辅导员, 表彰了“最美志愿者”10名)."""
+    clause = max([start] + [m.end() for m in CLAUSE.finditer(text, start, a)])
+    if not ar.commend_verbs.search(text, clause, a):
+        return False
+    quoted = any(ch in _QUOTES for ch in text[max(0, a - 1):b + 1] if ch not in " \u3000")
+    return not (quoted or ar.prefix.match(name) or _count(text, a, b, start, ar) is not None)
 
 
 def _count(text: str, a: int, b: int, start: int, ar: AwardRules) -> int | None:
