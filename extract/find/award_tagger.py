@@ -4,9 +4,9 @@ The grammar of :mod:`.awards` finds the constructions it was written for, and on
 it misses a quarter to a third of the honours (the long tail of how honour reports are written). This
 module reads the honours it misses with a linear-chain CRF over characters (CRFsuite, through
 ``python-crfsuite``), trained on the honours our annotators marked in ``benchmarks/corpus/honours_tune*``
-and ``../shared/corpus/dev`` (``benchmarks/train_tagger.py``; the model is data, ``patterns/honours.crfsuite``,
-rebuilt by ``make tagger``). The held-out folders (``honours/``, ``honours_fresh*``) are never trained on: they
-measure it.
+and ``../shared/corpus/dev``, the budget texts of ``sums_tune*`` and the counter-examples of the rule files
+(``benchmarks/train_tagger.py``; the model is data, ``patterns/honours.crfsuite``, rebuilt by ``make tagger``).
+The held-out folders (``honours/``, ``honours_fresh*``) are never trained on: they measure it.
 
 What the tagger sees of a character is the language the grammar is written in, read from the same files
 (:func:`lexicon`): the character and its neighbours (three either side, pairs, a triple), its kind (Han,
@@ -14,7 +14,7 @@ digit, quote, punctuation), whether it stands in quotes, whether an honour head 
 starts, covers or ends at it, and which word lists of patterns/awards.yaml (verbs of conferring, retaining,
 announcing results, commending, nominating, tails such as 称号, goals, revocations, rankings …) stand on it,
 shortly before or shortly after it, or anywhere in its sentence. Nothing is downloaded; the model file is
-1–2 MB.
+under 1 MB.
 
 Only sentences with a trace of an honour are read (:func:`clues`: a head, a word of those lists, or
 奖/称号/荣誉/等功); budget tables and figures go by untouched. A tagged span is kept when it
