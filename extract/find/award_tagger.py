@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .honours import CLAUSE, AwardHit, AwardRules, honour_heads
+from ..rules import alternation
+from .honours import CLAUSE, AwardHit, AwardRules, award_rules, honour_heads
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -78,7 +79,8 @@ class Lexicon:
 
 
 def _alternation(words: list[str]) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
+    """:func:`extract.rules.alternation` of ``words`` with repeats dropped (heads of two lists, a verb in two)."""
+    return regex.compile(alternation(list(dict.fromkeys(words))))
 
 
 def _build(rules: Rules) -> Lexicon:
@@ -291,7 +293,13 @@ def _own_count(text: str, start: int, at: int, lex: Lexicon) -> bool:
     return bool(m) and m.group("verb") not in lex.object_verbs
 
 
-def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, lex: Lexicon, ar: AwardRules) -> bool:
+def first_clue(text: str, lex: Lexicon) -> int:
+    """Where the first word of the clue lists (a verb of conferring, announcing, commending …) ends in ``text``."""
+    return min((m.end() for p in lex.clue_lists if (m := p.search(text))), default=len(text) + 1)
+
+
+def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, lex: Lexicon, ar: AwardRules,
+               clue_end: int | None = None) -> bool:
     """The tagged name ``text[a:b]`` (in the sentence ``sentence``, whose ruling words start at ``lead``) is an honour
     by the conventions the grammar keeps:
 
@@ -301,7 +309,8 @@ def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, 
       1名, 奖项设置：), aims at none (``goal_words`` before a verb: 力争被评为) and counts none of the subject's own
       (获评5个…示范区); no application stands just before it (``apply_verbs``: 参评);
     * no medal, prize money, event or rules of the honour follow it (``tagger_not_after``, ``tagger_about``);
-    * a bare level (一等奖) only in a text that confers something before it;
+    * a bare level (一等奖) only in a text that confers something before it (``clue_end``: :func:`first_clue` of the
+      text, found once per text by :func:`tagged`);
     * after 表彰 in its clause, only with a year or round, quotes or a count (:func:`_categories`).
     """
     s, e = sentence
@@ -314,7 +323,9 @@ def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, 
         return False
     if _categories(text, a, b, name, s, ar):
         return False
-    return not ar.level.fullmatch(name) or any(p.search(text, 0, a) for p in lex.clue_lists)
+    if clue_end is None:
+        clue_end = first_clue(text, lex)
+    return not ar.level.fullmatch(name) or clue_end <= a
 
 
 def _categories(text: str, a: int, b: int, name: str, start: int, ar: AwardRules) -> bool:
@@ -351,12 +362,11 @@ def tagged(text: str, rules: Rules, model: Path | None = None) -> list[AwardHit]
     path = model or model_path()
     if not path.exists():
         return []
-    from .honours import award_rules
-
     ar = award_rules(rules)
     lex = lexicon(rules)
     tagger = _tagger(str(path))
     hits = []
+    clue_end = first_clue(text, lex)
     lead = 0  # where the words that may rule a name out start: the sentence, or the colon line a list hangs on
     listed = False
     for s, e in segments(text):
@@ -369,6 +379,6 @@ def tagged(text: str, rules: Rules, model: Path | None = None) -> list[AwardHit]
             continue
         for a, b in spans(tagger.tag(features(sentence, lex))):
             a, b = _balanced(text, s + a, s + b)
-            if admissible(text, a, b, (s, e), lead, lex, ar):
+            if admissible(text, a, b, (s, e), lead, lex, ar, clue_end):
                 hits.append(AwardHit(RULE, a, b, text[a:b], _count(text, a, b, s, ar), None, None, 9))
     return hits
