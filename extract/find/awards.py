@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .award_again import repeated
 from .award_frames import frames
+from .award_siblings import siblings
 from .award_lists import EVENT_END as _EVENT_END
 from .award_lists import SENTENCE_STOP as _SENTENCE_STOP
 from .award_lists import (announced, bare_headings, published_lists, commended, continued, counted, counted_nominees, elected,
@@ -812,6 +814,8 @@ def find_awards(text: str, sents: Sentences, rules: Rules) -> list[AwardHit]:
         starts.insert(k, h.start)
         ends.insert(k, h.end)
         kept.append(h)
+    kept += settled(siblings(text, kept, rules))  # 荣获A、B和C: the items beside one found
+    kept += settled(repeated(text, kept, rules))  # a conferred name printed again (全国文明单位甲局 after the decision)
     title_end = _title_end(text)
     body = [_key(h.name) for h in kept if h.start >= title_end]
     # a headline repeating an honour of the body (三等功 in the title, 集体三等功 in the decision)
