@@ -119,6 +119,10 @@ def test_spans_of_labels() -> None:
     ("会议表彰了2024年度优秀通讯员。", "2024年度优秀通讯员", True),
     ("会议表彰了优秀通讯员12名。", "优秀通讯员", True),
     ("会议表彰了“金牌通讯员”。", "金牌通讯员", True),
+    # a sentence describing an honour, not conferring it
+    ("“甲省青年奖章”是团省委授予优秀青年个人的最高荣誉。", "优秀青年个人", False),
+    ("省级园林城市是由省住建厅评选命名的园林绿化先进城市。", "园林绿化先进城市", False),
+    ("该奖项旨在树立一批优秀青年榜样。", "优秀青年榜样", False),
 ])
 def test_admissible(text: str, name: str, kept: bool) -> None:
     a = text.index(name)

@@ -87,6 +87,7 @@ class Lexicon:
     bare_after: regex.Pattern[str]  # just after it: an activity, a description (评选活动, 是)
     bare_clause: regex.Pattern[str]  # later in its clause: the list or result it heads (名单, 揭晓)
     conferring: regex.Pattern[str]  # the words of conferring, announcing, retaining, commending (no designation)
+    describes: regex.Pattern[str]  # in the sentence: it describes an honour (…的最高荣誉, 旨在)
 
 
 def _alternation(words: list[str]) -> regex.Pattern[str]:
@@ -113,7 +114,8 @@ def _build(rules: Rules) -> Lexicon:
                                              + r")(?:\d+[个项家所名批]|一批)?[“\"「『]?$"),
                    bare_after=regex.compile("[”\"」』]?(?:" + _alternation(aw["bare_not_after"]).pattern + ")"),
                    bare_clause=_alternation(aw["bare_not_in_clause"]),
-                   conferring=_alternation([w for k in _CONFERRING for w in aw[k]]))
+                   conferring=_alternation([w for k in _CONFERRING for w in aw[k]]),
+                   describes=_alternation(aw["tagger_describes"]))
 
 
 def lexicon(rules: Rules) -> Lexicon:
@@ -327,7 +329,8 @@ def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, 
     * no medal, prize money, event or rules of the honour follow it (``tagger_not_after``, ``tagger_about``);
     * a bare level (一等奖) only in a text that confers something before it (``clue_end``: :func:`first_clue` of the
       text, found once per text by :func:`tagged`);
-    * after 表彰 in its clause, only with a year or round, quotes or a count (:func:`_categories`).
+    * after 表彰 in its clause, only with a year or round, quotes or a count (:func:`_categories`);
+    * not in a sentence that describes an honour (``tagger_describes``: …授予优秀女性的最高荣誉, 旨在树立…).
     """
     s, e = sentence
     name = "".join(ch for ch in text[a:b] if ch not in _QUOTES)
@@ -337,7 +340,7 @@ def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, 
     if any(m.start() < a for m in lex.not_before.finditer(text, lead, e)) or lex.not_after.match(text, b) \
             or lex.applied.search(text, s, a) or _own_count(text, s, a, lex):
         return False
-    if _categories(text, a, b, name, s, ar):
+    if _categories(text, a, b, name, s, ar) or lex.describes.search(text, s, e):
         return False
     if clue_end is None:
         clue_end = first_clue(text, lex)
