@@ -47,7 +47,8 @@ def repeated(text: str, kept: list[AwardHit], rules: Rules) -> list[AwardHit]:
     names: dict[str, AwardHit] = {}
     for h in sorted(kept, key=lambda h: h.start):
         name = unquote(h.name)
-        if len(name) < SHORTEST or lex.heads.fullmatch(name) or ar.generic.match(name) or ar.level.fullmatch(name) or ar.not_honour.search(name):
+        if len(name) < SHORTEST or lex.heads.fullmatch(name) or ar.generic.match(name) or ar.level.fullmatch(name) \
+                or ar.not_honour.search(name):
             continue
         names.setdefault(name, h)
         lead = ar.prefix.match(name)  # 2020年全国劳动模范, 第五届全国文明城市: printed again without the year or round

@@ -2,13 +2,14 @@
 
 Reports enumerate honours: 荣获全国文明单位、全国五一劳动奖状和全国模范职工之家; 现有全国文明校园1所、消防安全示范校
 1所; 其中一等奖13名、二等奖29名、单项奖92名. The grammar and the tagger read the item next to the verb and often stop
-there. Where an item was found, the items beside it (after or before a list mark: 、 ， 以及, a count of its own in
-between; an item stops at 和 及 与, and no list runs on past them, as they are as often inside a word: 和谐, 及时, 与会) are honours too when they read as one: the item ends in an honour head of patterns/honours.yaml
-(no everyday one: 单位, 家庭 — :meth:`.honours.AwardRules.strong`) or is a prize level, it holds no
-count, 等 or 的 (甲局等24个单位, 获此殊荣的单位: recipients) and opens with no negation, copula, verb or adverb (未达到…,
-系…, 我区已有…, 简称…),
-and the tagger's conventions allow it (:func:`.award_tagger.admissible`). A list runs on from
-each item kept; it stops at the clause's end or at the first item that does not read as an honour.
+there. Where an item was found, the items beside it are honours too when they read as one. An item stands after
+or before a list mark (、 ， 以及), a count of its own between; it stops at 和 及 与, and no list runs on past them,
+as they are as often inside a word (和谐, 及时, 与会). It reads as an honour when it ends in an honour head of
+patterns/honours.yaml that is no everyday word (not 单位, 家庭: :meth:`.honours.AwardRules.strong`) or is a prize
+level, holds no count, 等 or 的 (甲局等24个单位, 获此殊荣的单位: recipients), opens with no negation, copula, verb or
+first-person place (未达到…, 系…, 我区已有…, 简称…), and the tagger's conventions allow it
+(:func:`.award_tagger.admissible`). A list runs on from each item kept; it stops at the clause's end or at the first
+item that does not read as an honour.
 
 >>> from extract.rules import load_rules
 >>> text = "学校先后荣获全国文明校园、全省依法治校示范校、市级平安校园和“优秀家长学校”等称号。"

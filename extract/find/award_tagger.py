@@ -40,7 +40,8 @@ from .honours import CLAUSE, AwardHit, AwardRules, award_rules, honour_heads
 if TYPE_CHECKING:
     from ..rules import Rules
 
-__all__ = ["MODEL_FILE", "Lexicon", "admissible", "bare_ruled_out", "clues", "features", "lexicon", "segments", "tagged"]
+__all__ = ["MODEL_FILE", "Lexicon", "admissible", "bare_ruled_out", "clues", "features", "lexicon", "segments",
+           "tagged"]
 
 MODEL_FILE = "honours.crfsuite"
 RULE = "award.tagged"
@@ -350,8 +351,9 @@ def admissible(text: str, a: int, b: int, sentence: tuple[int, int], lead: int, 
 def bare_ruled_out(text: str, a: int, b: int, start: int, lex: Lexicon) -> bool:
     """A name read bare (no verb of conferring of its own: a conferred name printed again, a likely run) is ruled out
     by the words around it (patterns/awards.yaml ``bare_not_before``, ``bare_not_after``, ``bare_not_in_clause``):
-    an activity, a goal or an approval just before it, a count between (创建, 开展, 获批1个), an activity or a description just after
-    (评选活动, 是), or the list or result it heads later in its clause (名单, 揭晓). ``start``: where its sentence starts.
+    an activity, a goal or an approval just before it, a count between (创建, 开展, 获批1个), an activity or a
+    description just after (评选活动, 是), or the list or result it heads later in its clause (名单, 揭晓). ``start``:
+    where its sentence starts.
 
     >>> from extract.rules import load_rules
     >>> lex = lexicon(load_rules())
